@@ -1,0 +1,38 @@
+/** Options lifetime used when the server sends no usable `expiresMs`: 5 minutes. */
+export const DEFAULT_OPTIONS_TTL_MS = 5 * 60_000;
+/** Longest options lifetime we believe: 1 hour. Anything beyond is a clock or server error. */
+export const MAX_OPTIONS_TTL_MS = 60 * 60_000;
+/** The `Date` header has 1 s resolution and is truncated: the server's clock may be up to 1 s ahead. */
+const DATE_HEADER_RESOLUTION_MS = 1000;
+
+/**
+ * How long (relative ms, from the response's arrival) the options of a start response stay
+ * valid. `expiresMs` is absolute unix ms on the *server's* clock, so it is compared with the
+ * server's own `Date` header when present (cancelling out client clock skew) and with the local
+ * clock otherwise. The result is clamped to `[0, MAX_OPTIONS_TTL_MS]`; a missing `expiresMs`
+ * gives `DEFAULT_OPTIONS_TTL_MS`.
+ *
+ * @param expiresMs `connectAppendStartRsp.expiresMs` (unix ms), if usable.
+ * @param serverDateMs the response's `Date` header (unix ms), if present.
+ * @param receivedAtMs local `Date.now()` at arrival (unix ms).
+ */
+export function optionsLifetimeMs(
+  expiresMs: number | undefined,
+  serverDateMs: number | undefined,
+  receivedAtMs: number,
+): number {
+  if (expiresMs === undefined) return DEFAULT_OPTIONS_TTL_MS;
+  const serverNow = serverDateMs === undefined ? receivedAtMs : serverDateMs + DATE_HEADER_RESOLUTION_MS;
+  return Math.min(Math.max(expiresMs - serverNow, 0), MAX_OPTIONS_TTL_MS);
+}
+
+/** Options that live less than this (relative ms) on arrival are treated as already expired. */
+export const MIN_OPTIONS_LIFETIME_MS = 1000;
+
+/**
+ * When to fetch fresh options (relative ms from arrival) so a click always finds live ones:
+ * a quarter of the lifetime, at most 30 s, before it ends.
+ */
+export function refreshAfterMs(lifetimeMs: number): number {
+  return lifetimeMs - Math.min(lifetimeMs / 4, 30_000);
+}

@@ -1,0 +1,215 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PasskeyOperation } from '../api/types.js';
+import type { CorbadoAppendErrorCode } from '../errors.js';
+import { AppendController, type AppendConfig, type AppendHost, type AppendMessage } from './append-controller.js';
+import type { AppendEventDetailMap, AppendState } from './events.js';
+import { stringsFor, type AppendStrings } from './messages.js';
+import { styles } from './corbado-append.styles.js';
+
+/**
+ * `<corbado-append>` offers a passkey right after sign-in, as the Corbado Connect Frontend API
+ * decides (`/v2/connect/append/init`, `/start`, `/finish`), runs the WebAuthn ceremony and
+ * hands the result back. Configuration is read when the element is connected.
+ *
+ * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}` the offer is shown
+ * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?}`
+ * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}` nothing was created
+ * @fires corbado-append-error - `{code, recoverable, message, requestId?}` one of the design's error codes
+ * @fires corbado-append-state - `{state}` every state change
+ *
+ * @csspart container - the card around everything
+ * @csspart title - the heading
+ * @csspart description - the text under the heading
+ * @csspart primary-button - the "create passkey" `<button>`
+ * @csspart skip-button - "not now" / "continue"
+ * @csspart learn-more-button - opens (and closes) the explanation
+ * @csspart message - live region for progress, cancel and error messages
+ * @csspart hint - the restricted-browser hint
+ * @csspart spinner - progress indicator inside the primary button
+ *
+ * @cssprop --cb-color-primary - primary button background
+ * @cssprop --cb-color-on-primary - primary button text
+ * @cssprop --cb-color-secondary - secondary buttons text
+ * @cssprop --cb-color-surface - card background
+ * @cssprop --cb-color-on-surface - text
+ * @cssprop --cb-color-on-surface-variant - secondary text
+ * @cssprop --cb-color-error - error text
+ * @cssprop --cb-color-success - success text
+ * @cssprop --cb-color-outline - card border
+ * @cssprop --cb-border-radius - card and button corner radius
+ * @cssprop --cb-font-family - font
+ */
+export class CorbadoAppend extends LitElement implements AppendHost {
+  static override styles = styles;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Corbado project ID (one DNS label, e.g. `pro-1234567890`); sent as `X-Corbado-ProjectID`. */
+  @property({ attribute: 'project-id' }) projectId?: string;
+  /** Frontend API base URL; default `https://{projectId}.frontendapi.corbado.io`. `https:`, or `http:` on loopback only. */
+  @property({ attribute: 'frontend-api-url' }) frontendApiUrl?: string;
+  /** The append (connect) token, when the page already has one. Single use. */
+  @property({ attribute: 'append-token' }) appendToken?: string;
+  /** Returns a fresh append token; called after init allows append, and again for each options refresh. */
+  @property({ attribute: false }) appendTokenProvider?: () => Promise<string>;
+  /** Forwarded as `situation` to init and start. */
+  @property() situation?: string;
+  /** Forwarded as `forcePasskeyAppend` to start. */
+  @property({ attribute: 'force-passkey-append', type: Boolean }) forcePasskeyAppend = false;
+  /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Overrides for any text (see `AppendStrings`). */
+  @property({ attribute: false }) strings?: Partial<AppendStrings>;
+  /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
+  @property({ attribute: false }) ceremonyTimeoutMs?: number;
+  /** Called on `corbado-append-complete` with its `status` (`complete` or `complete-noop`). */
+  @property({ attribute: false }) onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
+  /** Called on `corbado-append-skip` with its `status`. */
+  @property({ attribute: false }) onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
+  /** Called on `corbado-append-error` with its `code`. */
+  @property({ attribute: false }) onError?: (code: CorbadoAppendErrorCode) => void;
+
+  private readonly flow = new AppendController(this);
+  private view: 'offer' | 'learn-more' = 'offer';
+
+  /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`. */
+  get state(): AppendState {
+    return this.flow.state;
+  }
+
+  /** @internal read by the flow controller */
+  get appendConfig(): AppendConfig {
+    return {
+      projectId: this.projectId,
+      frontendApiUrl: this.frontendApiUrl,
+      appendToken: this.appendToken,
+      appendTokenProvider: this.appendTokenProvider,
+      situation: this.situation,
+      forcePasskeyAppend: this.forcePasskeyAppend,
+      ceremonyTimeoutMs: this.ceremonyTimeoutMs,
+    };
+  }
+
+  /** @internal dispatches the event (bubbles, composed) and calls the matching callback. */
+  emitAppendEvent<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void {
+    if (type === 'corbado-append-state') this.setAttribute('state', (detail as { state: string }).state);
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    try {
+      if (type === 'corbado-append-complete') {
+        const d = detail as AppendEventDetailMap['corbado-append-complete'];
+        this.onComplete?.(d.status, d.passkeyOperation);
+      } else if (type === 'corbado-append-skip') {
+        this.onSkip?.((detail as AppendEventDetailMap['corbado-append-skip']).status);
+      } else if (type === 'corbado-append-error') {
+        this.onError?.((detail as AppendEventDetailMap['corbado-append-error']).code);
+      }
+    } catch (e) {
+      queueMicrotask(() => {
+        throw e; // a throwing callback is the page's bug: report it, keep our flow going
+      });
+    }
+  }
+
+  private get t(): AppendStrings {
+    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    return { ...stringsFor(lang), ...this.strings };
+  }
+
+  override render() {
+    const { state, offer } = this.flow;
+    if (state === 'idle' || state === 'skipped' || (state === 'loading' && !offer)) return nothing;
+    const t = this.t;
+    if (state === 'success') return this.renderSuccess(t);
+    const variant = offer?.start.variant ?? 'default';
+    const [title, text] =
+      this.view === 'learn-more'
+        ? [t.learnMoreTitle, t.learnMoreText]
+        : variant === 'after-hybrid'
+          ? [t.afterHybridTitle, t.afterHybridText]
+          : variant === 'after-error'
+            ? [t.afterErrorTitle, t.afterErrorText]
+            : [t.defaultTitle, t.defaultText];
+    const busy = state === 'loading' || state === 'creating' || state === 'finishing';
+    const message = this.flow.message;
+    return html`<section part="container" aria-labelledby="title" aria-busy=${busy}>
+      <h2 part="title" id="title">${title}</h2>
+      <p part="description">${text}</p>
+      ${offer?.start.isRestrictedBrowser ? html`<p part="hint">${t.restrictedHint}</p>` : nothing}
+      <p part="message" class=${message ? 'error' : ''} role=${message ? 'alert' : 'status'}>${this.messageText(t, message, state)}</p>
+      <div class="actions">
+        ${state === 'error'
+          ? nothing
+          : html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
+              ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
+            </button>`}
+        ${state === 'error' || this.view === 'learn-more'
+          ? nothing
+          : html`<button part="learn-more-button" type="button" @click=${this.onLearnMore}>${t.learnMore}</button>`}
+        ${this.view === 'learn-more' && state !== 'error'
+          ? html`<button part="learn-more-button" type="button" @click=${this.onBack}>${t.back}</button>`
+          : nothing}
+        ${state === 'finishing'
+          ? nothing
+          : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>
+              ${state === 'error' ? t.continue : t.skip}
+            </button>`}
+      </div>
+    </section>`;
+  }
+
+  private renderSuccess(t: AppendStrings) {
+    const exists = this.flow.alreadyRegistered;
+    const name = this.flow.passkeyOperation?.aaguidDetails?.name;
+    const text = exists ? t.existsText : name ? t.successStoredIn.replace('{name}', name) : t.successText;
+    return html`<section part="container" aria-labelledby="title">
+      <h2 part="title" id="title" tabindex="-1">${exists ? t.existsTitle : t.successTitle}</h2>
+      <p part="description" class="success">${text}</p>
+      <p part="message" role="status">${exists ? t.existsTitle : t.successTitle}</p>
+    </section>`;
+  }
+
+  private messageText(t: AppendStrings, message: AppendMessage | undefined, state: AppendState): string {
+    if (message === 'finish-failed') return t.finishFailed;
+    if (message) return t[message];
+    return state === 'creating' ? t.creating : state === 'finishing' ? t.finishing : state === 'loading' ? t.loading : '';
+  }
+
+  private lastState?: AppendState;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const state = this.flow.state;
+    if (state === this.lastState) return;
+    const was = this.lastState;
+    this.lastState = state;
+    // Focus follows the result: the heading on success, the button again after a failed attempt.
+    if (state === 'success') this.shadowRoot?.querySelector<HTMLElement>('[part=title]')?.focus();
+    else if (state === 'ready' && was === 'creating') this.shadowRoot?.querySelector<HTMLElement>('[part=primary-button]')?.focus();
+  }
+
+  // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
+  private onCreate = () => this.flow.create();
+  private onSkipClick = () => this.flow.skip();
+  private onLearnMore = () => {
+    this.view = 'learn-more';
+    this.flow.learnMore();
+    this.requestUpdate();
+  };
+  private onBack = () => {
+    this.view = 'offer';
+    this.requestUpdate();
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.view = 'offer';
+    this.lastState = undefined;
+    this.removeAttribute('state');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'corbado-append': CorbadoAppend;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The element's events: `CustomEvent`s that bubble and are composed (DESIGN.md, "Public contract").
+ */
+import type { AppendVariant, CompletionType, PasskeyOperation } from '../api/types.js';
+import type { CorbadoAppendErrorCode } from '../errors.js';
+
+/** `state` of the element. */
+export type AppendState =
+  | 'idle'
+  | 'loading'
+  | 'ready'
+  | 'creating'
+  | 'finishing'
+  | 'success'
+  | 'error'
+  | 'skipped';
+
+/** Why the offer was not taken (`corbado-append-skip.reason`). */
+export type SkipReason = 'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'error';
+
+/** `corbado-append-ready`: the offer is shown; the server's decisions from the start response. */
+export interface AppendReadyDetail {
+  variant: AppendVariant;
+  autoAppend: boolean;
+  conditionalAppend: boolean;
+  isRestrictedBrowser: boolean;
+  /** `connectAppendStartRsp.customData` (opaque string map; empty object when absent). */
+  customData: Record<string, string>;
+}
+
+/** `corbado-append-complete`: a passkey was created (`complete`) or already existed (`complete-noop`). */
+export interface AppendCompleteDetail {
+  status: 'complete' | 'complete-noop';
+  completionType: CompletionType;
+  /** `connectAppendFinishRsp.passkeyOperation`; absent for `complete-noop`. */
+  passkeyOperation?: PasskeyOperation;
+}
+
+/** `corbado-append-skip`: nothing was created; `skip-explicit` when the user chose it. */
+export interface AppendSkipDetail {
+  status: 'skip-implicit' | 'skip-explicit';
+  reason: SkipReason;
+}
+
+/** `corbado-append-error`: one of the design's error codes. Never contains the append token. */
+export interface AppendErrorDetail {
+  code: CorbadoAppendErrorCode;
+  /** True when the user can try again in place. */
+  recoverable: boolean;
+  /** English, for logs (not for users). */
+  message: string;
+  /** `requestData.requestID` of a Corbado error body, to quote to Corbado support. */
+  requestId?: string;
+}
+
+/** `corbado-append-state`: every state change. */
+export interface AppendStateDetail {
+  state: AppendState;
+}
+
+export interface AppendEventDetailMap {
+  'corbado-append-ready': AppendReadyDetail;
+  'corbado-append-complete': AppendCompleteDetail;
+  'corbado-append-skip': AppendSkipDetail;
+  'corbado-append-error': AppendErrorDetail;
+  'corbado-append-state': AppendStateDetail;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'corbado-append-ready': CustomEvent<AppendReadyDetail>;
+    'corbado-append-complete': CustomEvent<AppendCompleteDetail>;
+    'corbado-append-skip': CustomEvent<AppendSkipDetail>;
+    'corbado-append-error': CustomEvent<AppendErrorDetail>;
+    'corbado-append-state': CustomEvent<AppendStateDetail>;
+  }
+}

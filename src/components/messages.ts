@@ -1,0 +1,106 @@
+/**
+ * Every text the element shows, in English and German. `strings` (element property) overrides
+ * any key; `{name}` in `successStoredIn` is replaced by `aaguidDetails.name` (as text, never HTML).
+ */
+export interface AppendStrings {
+  defaultTitle: string;
+  defaultText: string;
+  afterHybridTitle: string;
+  afterHybridText: string;
+  afterErrorTitle: string;
+  afterErrorText: string;
+  create: string;
+  skip: string;
+  learnMore: string;
+  back: string;
+  learnMoreTitle: string;
+  learnMoreText: string;
+  restrictedHint: string;
+  loading: string;
+  creating: string;
+  finishing: string;
+  cancelled: string;
+  timeout: string;
+  expired: string;
+  error: string;
+  security: string;
+  finishFailed: string;
+  continue: string;
+  successTitle: string;
+  successStoredIn: string;
+  successText: string;
+  existsTitle: string;
+  existsText: string;
+}
+
+export const en: AppendStrings = {
+  defaultTitle: 'Sign in faster with a passkey',
+  defaultText: 'Faster, safer sign-in: use your fingerprint, face or screen lock instead of a password.',
+  afterHybridTitle: 'Create a passkey on this device',
+  afterHybridText: 'You just signed in with your phone. Create a passkey here to sign in on this device directly next time.',
+  afterErrorTitle: 'Let’s try that again',
+  afterErrorText: 'Setting up your passkey did not work last time. It only takes a moment.',
+  create: 'Create passkey',
+  skip: 'Not now',
+  learnMore: 'Learn more',
+  back: 'Back',
+  learnMoreTitle: 'What is a passkey?',
+  learnMoreText:
+    'A passkey replaces your password. It is kept by your device’s password manager, such as iCloud Keychain, Google Password Manager or Windows Hello, and unlocked with your fingerprint, face or screen lock. It never leaves your control and cannot be phished.',
+  restrictedHint: 'This browser may not save passkeys reliably. Your device’s default browser works best.',
+  loading: 'Loading…',
+  creating: 'Follow the prompt of your browser…',
+  finishing: 'Saving your passkey…',
+  cancelled: 'Passkey creation was cancelled. You can try again.',
+  timeout: 'That took too long. Please try again.',
+  expired: 'The offer timed out. Please try again.',
+  error: 'Something went wrong. Please try again.',
+  security: 'Passkeys cannot be created on this site right now.',
+  finishFailed: 'Your passkey could not be saved. Please continue without it; you can add one later.',
+  continue: 'Continue',
+  successTitle: 'Passkey created',
+  successStoredIn: 'Your passkey is saved in {name}.',
+  successText: 'Next time, sign in with your passkey.',
+  existsTitle: 'You already have a passkey',
+  existsText: 'A passkey for this account is already on this device.',
+};
+
+export const de: AppendStrings = {
+  defaultTitle: 'Schneller anmelden mit einem Passkey',
+  defaultText: 'Schneller und sicherer anmelden: mit Fingerabdruck, Gesicht oder Bildschirmsperre statt Passwort.',
+  afterHybridTitle: 'Passkey auf diesem Gerät erstellen',
+  afterHybridText: 'Sie haben sich gerade mit Ihrem Smartphone angemeldet. Erstellen Sie hier einen Passkey, um sich künftig direkt auf diesem Gerät anzumelden.',
+  afterErrorTitle: 'Versuchen wir es noch einmal',
+  afterErrorText: 'Beim letzten Mal hat das Einrichten Ihres Passkeys nicht geklappt. Es dauert nur einen Moment.',
+  create: 'Passkey erstellen',
+  skip: 'Nicht jetzt',
+  learnMore: 'Mehr erfahren',
+  back: 'Zurück',
+  learnMoreTitle: 'Was ist ein Passkey?',
+  learnMoreText:
+    'Ein Passkey ersetzt Ihr Passwort. Er wird vom Passwortmanager Ihres Geräts verwahrt, etwa im iCloud-Schlüsselbund, im Google Passwortmanager oder in Windows Hello, und mit Fingerabdruck, Gesicht oder Bildschirmsperre entsperrt. Er bleibt unter Ihrer Kontrolle und kann nicht abgefischt werden.',
+  restrictedHint: 'Dieser Browser speichert Passkeys womöglich nicht zuverlässig. Der Standardbrowser Ihres Geräts eignet sich am besten.',
+  loading: 'Wird geladen…',
+  creating: 'Folgen Sie der Anzeige Ihres Browsers…',
+  finishing: 'Ihr Passkey wird gespeichert…',
+  cancelled: 'Das Erstellen des Passkeys wurde abgebrochen. Sie können es erneut versuchen.',
+  timeout: 'Das hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+  expired: 'Das Angebot ist abgelaufen. Bitte versuchen Sie es erneut.',
+  error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  security: 'Auf dieser Seite können gerade keine Passkeys erstellt werden.',
+  finishFailed: 'Ihr Passkey konnte nicht gespeichert werden. Fahren Sie ohne fort; Sie können später einen hinzufügen.',
+  continue: 'Weiter',
+  successTitle: 'Passkey erstellt',
+  successStoredIn: 'Ihr Passkey ist in {name} gespeichert.',
+  successText: 'Melden Sie sich beim nächsten Mal mit Ihrem Passkey an.',
+  existsTitle: 'Sie haben bereits einen Passkey',
+  existsText: 'Ein Passkey für dieses Konto ist bereits auf diesem Gerät.',
+};
+
+const catalogs: Record<string, AppendStrings> = { en, de };
+
+/** The catalogue for a BCP 47 tag (`de-AT` → German); English for anything else. */
+export function stringsFor(lang: string | undefined | null): AppendStrings {
+  const base = (lang ?? '').toLowerCase().split('-')[0] ?? '';
+  return catalogs[base] ?? en;
+}

@@ -1,0 +1,126 @@
+/**
+ * Parsing and checking of Corbado's `attestationOptions` (start response) into
+ * `PublicKeyCredentialCreationOptionsJSON` (WebAuthn L3 §5.4, JSON form of §5.4.1).
+ * Nothing here touches `navigator.credentials`: a value that leaves this module is safe to hand
+ * to `create()`; anything else is a `CorbadoAppendError('options-invalid')`.
+ */
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialDescriptorJSON,
+} from '@simplewebauthn/browser';
+import { CorbadoAppendError } from '../errors.js';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const invalid = (why: string) =>
+  new CorbadoAppendError('options-invalid', `attestationOptions unusable: ${why}`);
+
+/**
+ * Canonical base64url (RFC 4648 §5, no padding) of a base64url or standard base64 string
+ * (padding optional), or undefined when `v` is not one. Returns the decoded length too.
+ */
+export function toBase64url(v: unknown): { value: string; bytes: number } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const bare = v.replace(/=+$/, '');
+  if (bare.length === 0 || bare.length % 4 === 1 || /[^A-Za-z0-9\-_+/]/.test(bare)) return undefined;
+  if (/[-_]/.test(bare) && /[+/]/.test(bare)) return undefined; // two alphabets mixed
+  return {
+    value: bare.replace(/\+/g, '-').replace(/\//g, '_'),
+    bytes: Math.floor((bare.length * 3) / 4),
+  };
+}
+
+/** Largest `user.id` WebAuthn allows (§5.4.3): 64 bytes. Smallest challenge we accept: 16 bytes (§13.4.3). */
+const MAX_USER_ID_BYTES = 64;
+const MIN_CHALLENGE_BYTES = 16;
+
+/**
+ * Parse `attestationOptions` as Corbado sends it: JSON text of `{"publicKey": {...}}`, bare
+ * options (no wrapper), or an already-parsed object of either shape.
+ *
+ * @returns the checked options, or `null` for `""` (the server chose not to offer a passkey).
+ * @throws CorbadoAppendError `options-invalid` when the text is not JSON, or `challenge`
+ *   (base64url, ≥ 16 bytes), `rp.name`, `user.id` (base64url, 1–64 bytes), `user.name`, or a
+ *   `public-key` entry of `pubKeyCredParams` is missing or malformed.
+ *
+ * Normalised on the way: standard-base64 binary members become base64url; `timeout` that is
+ * not a positive number is dropped (the browser default applies, so `0` never aborts at once);
+ * `null` optional members are dropped; unknown `transports` and extensions pass through.
+ */
+export function parseAttestationOptions(input: unknown): PublicKeyCredentialCreationOptionsJSON | null {
+  if (input === '') return null;
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw invalid('not JSON');
+    }
+  }
+  if (isObject(value) && isObject(value.publicKey)) value = value.publicKey;
+  if (!isObject(value)) throw invalid('not an object');
+  const o = value;
+
+  const challenge = toBase64url(o.challenge);
+  if (!challenge || challenge.bytes < MIN_CHALLENGE_BYTES) throw invalid('challenge missing or not base64url');
+
+  if (!isObject(o.rp) || typeof o.rp.name !== 'string') throw invalid('rp.name missing');
+  if (o.rp.id !== undefined && o.rp.id !== null && typeof o.rp.id !== 'string') throw invalid('rp.id not a string');
+
+  if (!isObject(o.user)) throw invalid('user missing');
+  const userId = toBase64url(o.user.id);
+  if (!userId || userId.bytes > MAX_USER_ID_BYTES) throw invalid('user.id missing or not base64url (1–64 bytes)');
+  if (typeof o.user.name !== 'string') throw invalid('user.name missing');
+  const displayName = typeof o.user.displayName === 'string' ? o.user.displayName : o.user.name;
+
+  const params = Array.isArray(o.pubKeyCredParams)
+    ? o.pubKeyCredParams.filter(
+        (p): p is { type: 'public-key'; alg: number } =>
+          isObject(p) && p.type === 'public-key' && Number.isInteger(p.alg),
+      )
+    : [];
+  if (params.length === 0) throw invalid('pubKeyCredParams has no public-key algorithm');
+
+  const out: PublicKeyCredentialCreationOptionsJSON = {
+    rp: typeof o.rp.id === 'string' ? { id: o.rp.id, name: o.rp.name } : { name: o.rp.name },
+    user: { id: userId.value, name: o.user.name, displayName },
+    challenge: challenge.value,
+    pubKeyCredParams: params.map(({ type, alg }) => ({ type, alg })),
+  };
+  if (typeof o.timeout === 'number' && Number.isFinite(o.timeout) && o.timeout > 0) out.timeout = o.timeout;
+  if (o.excludeCredentials != null) out.excludeCredentials = parseDescriptors(o.excludeCredentials);
+  if (isObject(o.authenticatorSelection)) out.authenticatorSelection = o.authenticatorSelection;
+  if (typeof o.attestation === 'string') out.attestation = o.attestation as PublicKeyCredentialCreationOptionsJSON['attestation'];
+  if (isObject(o.extensions)) out.extensions = o.extensions;
+  if (Array.isArray(o.hints)) out.hints = o.hints.filter(h => typeof h === 'string') as PublicKeyCredentialCreationOptionsJSON['hints'];
+  return out;
+}
+
+/**
+ * `excludeCredentials` entries. An entry with a broken `id` makes the whole options invalid:
+ * dropping it could let the user create a second passkey on the same authenticator.
+ */
+function parseDescriptors(v: unknown): PublicKeyCredentialDescriptorJSON[] {
+  if (!Array.isArray(v)) throw invalid('excludeCredentials not an array');
+  return v.map(d => {
+    const id = isObject(d) ? toBase64url(d.id) : undefined;
+    if (!isObject(d) || !id) throw invalid('excludeCredentials entry without a base64url id');
+    const desc: PublicKeyCredentialDescriptorJSON = { type: 'public-key', id: id.value };
+    if (Array.isArray(d.transports)) {
+      desc.transports = d.transports.filter(t => typeof t === 'string') as PublicKeyCredentialDescriptorJSON['transports'];
+    }
+    return desc;
+  });
+}
+
+/**
+ * Whether `rpId` may be used from `hostname` (WebAuthn §5.1.3 step 8, simplified: equal, or a
+ * registrable suffix on a label boundary). An absent `rpId` means "this origin's host".
+ */
+export function rpIdFitsHost(rpId: string | undefined, hostname: string): boolean {
+  if (!rpId) return true;
+  const host = hostname.toLowerCase();
+  const rp = rpId.toLowerCase();
+  return host === rp || (host.endsWith(`.${rp}`) && rp.includes('.'));
+}
