@@ -1,0 +1,55 @@
+// web-test-runner (`npm run test:browser`): unit and component tests of the TypeScript sources
+// in real headless Chromium, with the Frontend API emulator mounted on the same origin and a
+// CDP virtual authenticator available through `test/helpers/webauthn.ts`.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createEmulator } from './emulator/core.js';
+import { emulatorKoaMiddleware } from './emulator/koa.js';
+import { webauthnPlugin } from './test/plugins/webauthn-plugin.js';
+
+// esbuild reads this file as raw JSON (no `extends`): it holds the Lit decorator flags.
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
+  nodeResolve: true,
+  // WebAuthn: rp.id "localhost" is only valid on a localhost origin.
+  hostname: 'localhost',
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  // Lit's one-time dev-mode banner is noise in every test file; other logs stay.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  ],
+  // Same-origin Frontend API emulator: /v2/connect/* (X-Corbado-ProjectID) and
+  // /emulator/* (?projectId=). State is partitioned by project id: one id per test.
+  middleware: [emulatorKoaMiddleware(createEmulator())],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+    webauthnPlugin(),
+  ],
+};
