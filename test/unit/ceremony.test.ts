@@ -1,0 +1,36 @@
+import { expect } from '@open-wc/testing';
+import { classifyCeremonyError } from '../../src/webauthn/ceremony.js';
+
+const dom = (name: string, message = name) => new DOMException(message, name);
+
+describe('classifyCeremonyError', () => {
+  it('only InvalidStateError means already registered', () => {
+    expect(classifyCeremonyError(dom('InvalidStateError'))).to.deep.equal({ kind: 'already-registered' });
+    expect(classifyCeremonyError(dom('ConstraintError')).kind).to.equal('error');
+  });
+  it('AbortError is ours only when we aborted; otherwise a user cancel', () => {
+    expect(classifyCeremonyError(dom('AbortError'))).to.deep.equal({ kind: 'cancelled' });
+    expect(classifyCeremonyError(dom('AbortError'), 'timeout')).to.deep.equal({ kind: 'aborted', reason: 'timeout' });
+  });
+  it('NotAllowedError is a cancel', () => {
+    expect(classifyCeremonyError(dom('NotAllowedError'))).to.deep.equal({ kind: 'cancelled' });
+  });
+  it('SecurityError is a configuration error without retry', () => {
+    const f = classifyCeremonyError(dom('SecurityError'));
+    expect(f.kind === 'error' && f.error.code).to.equal('security-error');
+    expect(f.kind === 'error' && f.error.recoverable).to.equal(false);
+  });
+  it('TypeError and NotSupportedError caused by options are options-invalid', () => {
+    for (const e of [new TypeError('bad user.id'), dom('NotSupportedError')]) {
+      const f = classifyCeremonyError(e);
+      expect(f.kind === 'error' && f.error.code).to.equal('options-invalid');
+    }
+  });
+  it('anything else is a recoverable failure that keeps its cause', () => {
+    const cause = dom('UnknownError', 'authenticator broke');
+    const f = classifyCeremonyError(cause);
+    expect(f.kind === 'error' && f.error.code).to.equal('ceremony-cancelled');
+    expect(f.kind === 'error' && f.error.recoverable).to.equal(true);
+    expect(f.kind === 'error' && f.error.cause).to.equal(cause);
+  });
+});
