@@ -1,0 +1,116 @@
+/**
+ * The playground: a signed-in demo page with `<corbado-append>`, the emulator's scenario form,
+ * a live log of the element's events and the passkeys the emulator stored. Everything from the
+ * server is written with `textContent` (never as HTML).
+ */
+import '../src/index.js';
+import type { CorbadoAppend } from '../src/index.js';
+
+const projectId = new URLSearchParams(location.search).get('projectId') ?? 'pro-local';
+const q = `?projectId=${encodeURIComponent(projectId)}`;
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const form = $<HTMLFormElement>('#scenario');
+const FAULTS = ['', 'http-500', 'html', 'timeout', 'malformed'];
+
+for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name^="fault-"]')) {
+  for (const f of FAULTS) sel.add(new Option(f || '(none)', f));
+}
+
+/** The customer backend's job in production: mint a connect token (Corbado backend API). */
+async function appendTokenProvider(): Promise<string> {
+  const res = await fetch(`/emulator/append-token${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (!res.ok) throw new Error(`append-token: HTTP ${res.status}`);
+  return (await res.json()).appendToken;
+}
+
+function log(type: string, detail: unknown): void {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toISOString().slice(11, 23)} ${type} ${JSON.stringify(detail)}`;
+  $('#log').prepend(li);
+}
+
+async function showCredentials(): Promise<void> {
+  const res = await fetch(`/emulator/credentials${q}`);
+  const { credentials } = await res.json();
+  const ul = $('#credentials');
+  ul.replaceChildren(
+    ...credentials.map((c: { id: string; aaguid: string; completionType: string; createdAt: number }) => {
+      const li = document.createElement('li');
+      li.textContent = `${c.id} · ${c.completionType} · ${new Date(c.createdAt).toLocaleTimeString()}`;
+      return li;
+    }),
+  );
+  if (!credentials.length) ul.textContent = 'none yet';
+}
+
+function mount(): void {
+  const data = new FormData(form);
+  const el = document.createElement('corbado-append') as CorbadoAppend;
+  el.id = 'append';
+  el.setAttribute('project-id', projectId);
+  el.setAttribute('frontend-api-url', location.origin);
+  el.appendTokenProvider = appendTokenProvider;
+  const lang = String(data.get('lang') ?? '');
+  if (lang) el.lang = lang;
+  el.theme = String(data.get('theme') ?? 'auto') as CorbadoAppend['theme'];
+  const situation = String(data.get('situation') ?? '');
+  if (situation) el.situation = situation;
+  el.forcePasskeyAppend = data.get('forcePasskeyAppend') === 'on';
+  for (const type of ['ready', 'complete', 'skip', 'error', 'state'] as const) {
+    el.addEventListener(`corbado-append-${type}`, e => {
+      log(e.type, (e as CustomEvent).detail);
+      if (type === 'complete') void showCredentials();
+    });
+  }
+  $('#slot').replaceChildren(el);
+}
+
+function scenarioFromForm(): Record<string, unknown> {
+  const data = new FormData(form);
+  const faults: Record<string, string> = {};
+  for (const ep of ['init', 'start', 'finish', 'events']) {
+    const f = String(data.get(`fault-${ep}`) ?? '');
+    if (f) faults[ep] = f;
+  }
+  const customText = String(data.get('customData') ?? '').trim();
+  return {
+    variant: data.get('variant'),
+    appendAllowed: data.get('appendAllowed') === 'on',
+    autoAppend: data.get('autoAppend') === 'on',
+    conditionalAppend: data.get('conditionalAppend') === 'on',
+    isRestrictedBrowser: data.get('isRestrictedBrowser') === 'on',
+    passkeyIntelDenied: data.get('passkeyIntelDenied') === 'on',
+    ttlMs: Number(data.get('ttlMs')),
+    latencyMs: Number(data.get('latencyMs')),
+    customData: customText ? JSON.parse(customText) : null,
+    faults,
+  };
+}
+
+form.addEventListener('submit', async e => {
+  e.preventDefault();
+  const status = $('#scenario-status');
+  try {
+    const res = await fetch(`/emulator/scenario${q}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenarioFromForm()),
+    });
+    status.textContent = res.ok ? 'applied' : `rejected: ${await res.text()}`;
+    if (res.ok) mount();
+  } catch (err) {
+    status.textContent = `not applied: ${(err as Error).message}`;
+  }
+});
+
+$('#remount').addEventListener('click', mount);
+$('#reset').addEventListener('click', async () => {
+  await fetch(`/emulator/reset${q}`, { method: 'POST' });
+  form.reset();
+  $('#log').replaceChildren();
+  await showCredentials();
+  mount();
+});
+
+mount();
+void showCredentials();
