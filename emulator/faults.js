@@ -1,0 +1,46 @@
+/**
+ * Fault injection: answers that a broken network, proxy or server gives instead of the API's.
+ */
+import { ApiError, errorBody } from './errors.js';
+import { sendJson, sendText } from './http.js';
+
+/** Longest a `timeout` fault holds a request before destroying its socket, in ms (120 s). */
+export const TIMEOUT_CAP_MS = 120_000;
+
+/** A 200 HTML page, as a captive portal or a misrouted reverse proxy answers. */
+const HTML_PAGE =
+  '<!doctype html><html><head><title>Welcome</title></head>' +
+  '<body><h1>Service temporarily unavailable</h1><p>Please sign in to the network.</p></body></html>';
+
+/** JSON text cut off mid-way, as a dropped connection behind a buffering proxy delivers. */
+const TRUNCATED_JSON = '{"attestationOptions":"{\\"publicKey\\":{\\"rp\\":{\\"id\\":\\"loc';
+
+/**
+ * Answer `res` with the fault `kind` (see `FAULT_KINDS` in scenario.js).
+ * @param {string} kind
+ * @param {import('node:http').ServerResponse} res
+ * @param {{startedAt: number, hung: Set<import('node:http').ServerResponse>, timeoutCapMs?: number}} ctx
+ *   startedAt: `performance.now()` at arrival (ms); hung: the emulator's held responses (a `timeout`
+ *   adds itself until its client disconnects or the cap, in ms, destroys it)
+ */
+export function sendFault(kind, res, { startedAt, hung, timeoutCapMs = TIMEOUT_CAP_MS }) {
+  switch (kind) {
+    case 'http-500':
+      return sendJson(res, 500, errorBody(new ApiError(500, 'internal_error', 'injected fault: http-500'), startedAt));
+    case 'html':
+      return sendText(res, 200, 'text/html; charset=utf-8', HTML_PAGE);
+    case 'malformed':
+      return sendText(res, 200, 'application/json; charset=utf-8', TRUNCATED_JSON);
+    case 'timeout': {
+      const cap = setTimeout(() => res.destroy(), timeoutCapMs);
+      hung.add(res);
+      res.on('close', () => {
+        clearTimeout(cap);
+        hung.delete(res);
+      });
+      return;
+    }
+    default:
+      throw new Error(`unknown fault kind ${kind}`);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The scenario: what the emulated Frontend API decides on the next calls of one project, and
+ * which faults it injects. Changed through `PUT /emulator/scenario` (a validated partial merge).
+ */
+import { ApiError } from './errors.js';
+import { isObject, isStringMap } from './validate.js';
+
+/** Endpoint names that faults can target. */
+export const FAULT_ENDPOINTS = Object.freeze(['init', 'start', 'finish', 'events']);
+
+/**
+ * Fault kinds:
+ * - `http-500`: 500 with a Corbado error body (`internal_error`)
+ * - `html`: 200 `text/html` page, as a captive portal or a misrouted proxy sends
+ * - `timeout`: no answer until the client disconnects (capped, then the socket is destroyed)
+ * - `malformed`: 200 `application/json` with truncated, unparseable JSON
+ */
+export const FAULT_KINDS = Object.freeze(['http-500', 'html', 'timeout', 'malformed']);
+
+/** Upper bound for `latencyMs`, in ms. */
+const MAX_LATENCY_MS = 60_000;
+
+/**
+ * @typedef {{kind: string, times?: number}} Fault `times`: how many more calls it hits (absent = every call)
+ * @typedef {object} Scenario
+ * @property {string} variant start `variant` (`default`, `after-hybrid`, `after-error`; any string is sent as is)
+ * @property {boolean} autoAppend start `autoAppend`
+ * @property {boolean} conditionalAppend start `conditionalAppend`
+ * @property {boolean} isRestrictedBrowser start `isRestrictedBrowser`
+ * @property {boolean} appendAllowed init `appendAllowed`
+ * @property {boolean} passkeyIntelDenied start answers `attestationOptions: ""` unless `forcePasskeyAppend`
+ * @property {number} ttlMs options lifetime: start `expiresMs` = now + ttlMs (ms; may be ≤ 0 to send void options)
+ * @property {Record<string, string>} [customData] start `customData`, omitted when unset
+ * @property {string} [aaguidName] finish `aaguidDetails.name` for an AAGUID not in the table
+ * @property {number} latencyMs delay before every /v2 response, in ms (0…60000)
+ * @property {Partial<Record<string, Fault>>} faults per endpoint (`init`, `start`, `finish`, `events`)
+ */
+
+/** @returns {Scenario} a fresh default scenario */
+export function defaultScenario() {
+  return {
+    variant: 'default',
+    autoAppend: false,
+    conditionalAppend: false,
+    isRestrictedBrowser: false,
+    appendAllowed: true,
+    passkeyIntelDenied: false,
+    ttlMs: 300_000,
+    customData: undefined,
+    aaguidName: undefined,
+    latencyMs: 0,
+    faults: {},
+  };
+}
+
+/** @param {unknown} v */
+const boolean = (v) => (typeof v === 'boolean' ? undefined : 'must be a boolean');
+
+/** Per-field checks: each returns a problem message, or undefined when the value is valid. */
+const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefined>} */ ({
+  variant: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty string'),
+  autoAppend: boolean,
+  conditionalAppend: boolean,
+  isRestrictedBrowser: boolean,
+  appendAllowed: boolean,
+  passkeyIntelDenied: boolean,
+  ttlMs: (v) => (Number.isSafeInteger(v) ? undefined : 'must be an integer (ms)'),
+  customData: (v) => (isStringMap(v) ? undefined : 'must be an object of string values'),
+  aaguidName: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  latencyMs: (v) =>
+    Number.isSafeInteger(v) && /** @type {number} */ (v) >= 0 && /** @type {number} */ (v) <= MAX_LATENCY_MS
+      ? undefined
+      : `must be an integer between 0 and ${MAX_LATENCY_MS} (ms)`,
+  faults: (v) => (isObject(v) ? undefined : 'must be an object keyed by endpoint'),
+});
+
+/**
+ * Validate one fault entry and bring it to `{kind, times?}`.
+ * @param {unknown} value a kind string or `{kind, times?}`
+ * @returns {Fault | string} the fault, or a problem message
+ */
+function normalizeFault(value) {
+  const fault = typeof value === 'string' ? { kind: value } : value;
+  if (!isObject(fault) || !FAULT_KINDS.includes(/** @type {any} */ (fault).kind)) {
+    return `must be one of ${FAULT_KINDS.join(', ')} or {kind, times}`;
+  }
+  const { kind, times } = /** @type {{kind: string, times?: unknown}} */ (fault);
+  if (times === undefined) return { kind };
+  if (!Number.isSafeInteger(times) || /** @type {number} */ (times) < 1) return 'times must be a positive integer';
+  return { kind, times: /** @type {number} */ (times) };
+}
+
+/**
+ * Merge a partial scenario into `current`, validating every field.
+ *
+ * Top-level merge: a given field replaces the current value (so `faults` replaces the whole map,
+ * `faults: {}` clears it); `null` resets a field to its default.
+ * @param {Scenario} current
+ * @param {unknown} patch
+ * @returns {Scenario} the new scenario (`current` is not changed)
+ * @throws {ApiError} 400 `validation_error` listing every invalid field
+ */
+export function mergeScenario(current, patch) {
+  if (!isObject(patch)) {
+    throw new ApiError(400, 'validation_error', 'scenario must be a JSON object', [
+      { field: 'scenario', message: 'must be a JSON object' },
+    ]);
+  }
+  const defaults = defaultScenario();
+  const next = /** @type {Record<string, unknown>} */ ({ ...current });
+  /** @type {{field: string, message: string}[]} */
+  const problems = [];
+  for (const [field, value] of Object.entries(/** @type {object} */ (patch))) {
+    if (!Object.hasOwn(CHECKS, field)) {
+      problems.push({ field, message: 'unknown scenario field' });
+      continue;
+    }
+    const key = /** @type {keyof Scenario} */ (field);
+    if (value === null) {
+      next[key] = defaults[key];
+      continue;
+    }
+    const problem = CHECKS[key](value);
+    if (problem) problems.push({ field, message: problem });
+    else if (key === 'faults') next.faults = normalizeFaults(/** @type {object} */ (value), problems);
+    else next[key] = key === 'customData' ? { ...value } : value;
+  }
+  if (problems.length > 0) {
+    throw new ApiError(
+      400,
+      'validation_error',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  return /** @type {Scenario} */ (next);
+}
+
+/**
+ * @param {object} faults `{endpoint: fault | null}`
+ * @param {{field: string, message: string}[]} problems collects problems
+ * @returns {Partial<Record<string, Fault>>}
+ */
+function normalizeFaults(faults, problems) {
+  /** @type {Partial<Record<string, Fault>>} */
+  const out = {};
+  for (const [endpoint, value] of Object.entries(faults)) {
+    const field = `faults.${endpoint}`;
+    if (!FAULT_ENDPOINTS.includes(endpoint)) {
+      problems.push({ field, message: `unknown endpoint (use ${FAULT_ENDPOINTS.join(', ')})` });
+      continue;
+    }
+    if (value === null) continue;
+    const fault = normalizeFault(value);
+    if (typeof fault === 'string') problems.push({ field, message: fault });
+    else out[endpoint] = fault;
+  }
+  return out;
+}
+
+/**
+ * The fault to apply to this call of `endpoint`, if any; counts down `times` and heals at zero.
+ * @param {Scenario} scenario mutated: `faults[endpoint].times` decreases, the entry goes at zero
+ * @param {string} endpoint `init`, `start`, `finish` or `events`
+ * @returns {string | undefined} the fault kind
+ */
+export function takeFault(scenario, endpoint) {
+  const fault = scenario.faults[endpoint];
+  if (!fault) return undefined;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times <= 0) delete scenario.faults[endpoint];
+  }
+  return fault.kind;
+}

@@ -1,0 +1,63 @@
+/**
+ * The emulator as its own HTTP server, for a page served from another origin.
+ *
+ * Usage: `npm run emulator [-- --origin http://localhost:5173]`
+ * Env: `PORT` (default 8787), `HOST` (default 127.0.0.1), `ALLOW_ORIGIN` (default
+ * http://localhost:5173; `--origin` wins). CORS allows exactly that origin, with credentials.
+ */
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createEmulator } from './core.js';
+import { sendJson } from './http.js';
+
+/** Origin allowed by default: the Vite dev server's. */
+export const DEFAULT_ALLOW_ORIGIN = 'http://localhost:5173';
+
+/**
+ * CORS headers for the one allowed origin (never `*`, since requests carry credentials).
+ * `Date` is exposed so the page can correct `expiresMs` for clock skew.
+ * @param {string} origin
+ */
+export function corsHeaders(origin) {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+    'access-control-allow-headers': 'content-type, x-corbado-projectid, x-corbado-process-id',
+    'access-control-expose-headers': 'date',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+/**
+ * Create (not start) the standalone server.
+ * @param {{allowOrigin?: string, emulator?: import('./core.js').Emulator}} [opts]
+ *   allowOrigin: the page origin allowed by CORS (default http://localhost:5173)
+ */
+export function createStandaloneServer({ allowOrigin = DEFAULT_ALLOW_ORIGIN, emulator = createEmulator() } = {}) {
+  const origin = new URL(allowOrigin).origin; // normalise, and throw on a bad URL
+  const cors = corsHeaders(origin);
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    emulator.handle(req, res).then((handled) => {
+      if (!handled) sendJson(res, 404, { message: `not an emulator path: ${req.url}` });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { origin: { type: 'string' } } });
+  const allowOrigin = values.origin ?? process.env.ALLOW_ORIGIN ?? DEFAULT_ALLOW_ORIGIN;
+  const port = Number(process.env.PORT) || 8787;
+  const host = process.env.HOST || '127.0.0.1';
+  const server = createStandaloneServer({ allowOrigin });
+  server.listen(port, host, () => {
+    console.log(`Corbado Frontend API emulator listening on http://${host}:${port} (CORS origin ${new URL(allowOrigin).origin})`);
+  });
+}

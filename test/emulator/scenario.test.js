@@ -1,0 +1,203 @@
+/**
+ * Scenario merge and validation, fault injection (with `times`), latency.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { client, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
+
+const INIT = '/v2/connect/append/init';
+const initBody = { clientInformation: {}, flags: {} };
+
+/** @type {Awaited<ReturnType<typeof startEmulator>>} */
+let emu;
+before(async () => (emu = await startEmulator({ timeoutCapMs: 300 })));
+after(() => emu.close());
+const fresh = () => client(emu.base, newProjectId());
+
+describe('scenario', () => {
+  it('starts from the defaults', async () => {
+    const res = await fresh().demo('GET', '/emulator/scenario');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json, {
+      variant: 'default',
+      autoAppend: false,
+      conditionalAppend: false,
+      isRestrictedBrowser: false,
+      appendAllowed: true,
+      passkeyIntelDenied: false,
+      ttlMs: 300000,
+      latencyMs: 0,
+      faults: {},
+    });
+  });
+
+  it('merges a partial PUT, answers the full scenario, and null resets a field', async () => {
+    const c = fresh();
+    await c.scenario({ variant: 'after-error', customData: { k: 'v' } });
+    const res = await c.scenario({ autoAppend: true, faults: { start: 'html' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.json.variant, 'after-error');
+    assert.equal(res.json.autoAppend, true);
+    assert.deepEqual(res.json.customData, { k: 'v' });
+    assert.deepEqual(res.json.faults, { start: { kind: 'html' } });
+    const reset = await c.scenario({ variant: null, customData: null, faults: {} });
+    assert.equal(reset.json.variant, 'default');
+    assert.equal(reset.json.customData, undefined);
+    assert.deepEqual(reset.json.faults, {});
+    assert.deepEqual((await c.demo('GET', '/emulator/scenario')).json, reset.json);
+  });
+
+  it('rejects wrong types and unknown fields, listing each, and changes nothing', async () => {
+    const c = fresh();
+    const res = await c.scenario({
+      autoAppend: 'yes',
+      ttlMs: 1.5,
+      latencyMs: -1,
+      customData: { n: 1 },
+      variant: '',
+      bogus: 1,
+      faults: { start: 'explode', nope: 'html', finish: { kind: 'timeout', times: 0 } },
+    });
+    assert.equal(res.status, 400);
+    assert.ok(isCorbadoError(res.json));
+    assert.equal(res.json.error.type, 'validation_error');
+    assert.deepEqual(res.json.error.validation.map((/** @type {any} */ v) => v.field).sort(), [
+      'autoAppend', 'bogus', 'customData', 'faults.finish', 'faults.nope', 'faults.start', 'latencyMs', 'ttlMs', 'variant',
+    ]);
+    assert.equal((await c.demo('GET', '/emulator/scenario')).json.autoAppend, false);
+    for (const body of [[1], 'text', 7]) assert.equal((await c.scenario(/** @type {any} */ (body))).status, 400);
+  });
+});
+
+describe('faults', () => {
+  it('http-500 answers a Corbado internal_error body', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: 'http-500' } });
+    const res = await c.api(INIT, initBody);
+    assert.equal(res.status, 500);
+    assert.ok(isCorbadoError(res.json));
+    assert.equal(res.json.error.type, 'internal_error');
+  });
+
+  it('html answers a 200 text/html page', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: 'html' } });
+    const res = await c.api(INIT, initBody);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(res.text, /<html/i);
+  });
+
+  it('malformed answers 200 application/json that does not parse', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: 'malformed' } });
+    const res = await c.api(INIT, initBody);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    assert.throws(() => JSON.parse(res.text));
+  });
+
+  it('timeout never answers; the client can give up and the emulator goes on', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: { kind: 'timeout', times: 1 } } });
+    await assert.rejects(c.api(INIT, initBody, { signal: AbortSignal.timeout(150) }), { name: 'TimeoutError' });
+    assert.equal((await c.api(INIT, initBody)).status, 200);
+  });
+
+  it('timeout cleans up its cap timer when the client disconnects', async () => {
+    const long = await startEmulator({ timeoutCapMs: 60_000 });
+    try {
+      const c = client(long.base, newProjectId());
+      await c.scenario({ faults: { init: 'timeout' } });
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
+      const controller = new AbortController();
+      const pending = c.api(INIT, initBody, { signal: controller.signal });
+      await wait(100);
+      assert.equal(timers(), before + 1, 'the cap timer runs while the request is held');
+      controller.abort();
+      await assert.rejects(pending, { name: 'AbortError' });
+      await wait(50);
+      assert.equal(timers(), before, 'the cap timer is gone after the disconnect');
+    } finally {
+      await long.close();
+    }
+  });
+
+  it('timeout is capped: the socket is dropped after timeoutCapMs', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: 'timeout' } });
+    const t0 = Date.now();
+    await assert.rejects(c.api(INIT, initBody), TypeError); // fetch failed: socket hang up
+    assert.ok(Date.now() - t0 >= 250, 'held until the cap');
+  });
+
+  it('times applies the fault that many calls, counting down in the scenario, then heals', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { init: { kind: 'http-500', times: 2 }, events: 'html' } });
+    assert.equal((await c.api(INIT, initBody)).status, 500);
+    assert.deepEqual((await c.demo('GET', '/emulator/scenario')).json.faults, {
+      init: { kind: 'http-500', times: 1 },
+      events: { kind: 'html' },
+    });
+    assert.equal((await c.api(INIT, initBody)).status, 500);
+    assert.equal((await c.api(INIT, initBody)).status, 200);
+    assert.deepEqual((await c.demo('GET', '/emulator/scenario')).json.faults, { events: { kind: 'html' } });
+  });
+
+  it('hits only the named endpoint, and faulted calls are still logged', async () => {
+    const c = fresh();
+    await c.scenario({ faults: { start: 'http-500' } });
+    const { processID, start } = await c.initAndStart();
+    assert.ok(processID);
+    assert.equal(start.status, 500);
+    const { requests } = (await c.demo('GET', '/emulator/requests')).json;
+    assert.equal(requests.length, 2);
+    // the faulted start did not spend anything: a retry with a new token works once the fault is gone
+    await c.scenario({ faults: {} });
+    const retry = await c.api('/v2/connect/append/start', { appendTokenValue: await c.token(), loadedMs: Date.now() }, { processId: processID });
+    assert.equal(retry.status, 200);
+  });
+
+  it('faults and latency never touch /emulator endpoints', async () => {
+    const c = fresh();
+    await c.scenario({ latencyMs: 300, faults: { init: 'http-500', start: 'html', finish: 'timeout', events: 'malformed' } });
+    const t0 = Date.now();
+    assert.equal((await c.demo('GET', '/emulator/scenario')).status, 200);
+    assert.ok((await c.token()).length > 0);
+    assert.ok(Date.now() - t0 < 250);
+  });
+});
+
+describe('latency', () => {
+  it('delays every /v2 response by latencyMs, including errors and faults', async () => {
+    const c = fresh();
+    await c.scenario({ latencyMs: 120 });
+    let t0 = Date.now();
+    assert.equal((await c.api(INIT, initBody)).status, 200);
+    assert.ok(Date.now() - t0 >= 110);
+    t0 = Date.now();
+    assert.equal((await c.api(INIT, {})).status, 400);
+    assert.ok(Date.now() - t0 >= 110);
+    await c.scenario({ faults: { init: 'http-500' } });
+    t0 = Date.now();
+    assert.equal((await c.api(INIT, initBody)).status, 500);
+    assert.ok(Date.now() - t0 >= 110);
+  });
+
+  it('does not delay another project', async () => {
+    const slow = fresh();
+    await slow.scenario({ latencyMs: 500 });
+    const pending = slow.api(INIT, initBody);
+    const t0 = Date.now();
+    assert.equal((await fresh().api(INIT, initBody)).status, 200);
+    assert.ok(Date.now() - t0 < 300);
+    await pending;
+  });
+});
+
+it('wait helper sanity', async () => {
+  const t0 = Date.now();
+  await wait(20);
+  assert.ok(Date.now() - t0 >= 15);
+});

@@ -1,0 +1,13 @@
+// Vite dev server for `npm start`: the playground with the Corbado Frontend API emulator mounted
+// on the same origin (so rp.id `localhost` works). Build settings are added separately.
+import { defineConfig } from 'vite';
+import corbadoEmulator from './emulator/vite-plugin.js';
+
+export default defineConfig({
+  server: {
+    host: 'localhost',
+    port: Number(process.env.PORT) || 5173,
+    strictPort: true,
+  },
+  plugins: [corbadoEmulator()],
+});
