@@ -1,47 +1,45 @@
 import { css } from 'lit';
 
 /**
- * Colours are Corbado's `--cb-color-*` tokens with light and dark fallbacks; only logical
- * properties (inline/block), so right-to-left pages lay out mirrored.
+ * Colours are Corbado's `--cb-color-*` tokens, with light and dark defaults chosen by
+ * `light-dark()` from the host's `color-scheme` (`theme` attribute, else `prefers-color-scheme`).
+ * Only logical properties (inline/block), so right-to-left pages lay out mirrored.
  */
 export const styles = css`
   :host {
     display: block;
-    --_primary: var(--cb-color-primary, #1953ff);
-    --_on-primary: var(--cb-color-on-primary, #ffffff);
-    --_secondary: var(--cb-color-secondary, #1f2937);
-    --_surface: var(--cb-color-surface, #ffffff);
-    --_on-surface: var(--cb-color-on-surface, #111827);
-    --_muted: var(--cb-color-on-surface-variant, #4b5563);
-    --_error: var(--cb-color-error, #b3261e);
-    --_success: var(--cb-color-success, #146c2e);
-    --_outline: var(--cb-color-outline, #d1d5db);
+    color-scheme: light dark;
+    --_primary: var(--cb-color-primary, light-dark(#1953ff, #8fa8ff));
+    --_on-primary: var(--cb-color-on-primary, light-dark(#fff, #0b1a4a));
+    --_secondary: var(--cb-color-secondary, light-dark(#1f2937, #e5e7eb));
+    --_surface: var(--cb-color-surface, light-dark(#fff, #1c1f26));
+    --_on-surface: var(--cb-color-on-surface, light-dark(#111827, #f3f4f6));
+    --_muted: var(--cb-color-on-surface-variant, light-dark(#4b5563, #c4c7ce));
+    --_error: var(--cb-color-error, light-dark(#b3261e, #ffb4ab));
+    --_success: var(--cb-color-success, light-dark(#146c2e, #8fd6a0));
+    --_outline: var(--cb-color-outline, light-dark(#d1d5db, #4b5563));
     --_radius: var(--cb-border-radius, 8px);
     font-family: var(--cb-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--_on-surface);
   }
-  :host([theme='dark']) {
-    --_primary: var(--cb-color-primary, #8fa8ff);
-    --_on-primary: var(--cb-color-on-primary, #0b1a4a);
-    --_secondary: var(--cb-color-secondary, #e5e7eb);
-    --_surface: var(--cb-color-surface, #1c1f26);
-    --_on-surface: var(--cb-color-on-surface, #f3f4f6);
-    --_muted: var(--cb-color-on-surface-variant, #c4c7ce);
-    --_error: var(--cb-color-error, #ffb4ab);
-    --_success: var(--cb-color-success, #8fd6a0);
-    --_outline: var(--cb-color-outline, #4b5563);
+  :host([theme='light']) {
+    color-scheme: light;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_primary: var(--cb-color-primary, #8fa8ff);
-      --_on-primary: var(--cb-color-on-primary, #0b1a4a);
-      --_secondary: var(--cb-color-secondary, #e5e7eb);
-      --_surface: var(--cb-color-surface, #1c1f26);
-      --_on-surface: var(--cb-color-on-surface, #f3f4f6);
-      --_muted: var(--cb-color-on-surface-variant, #c4c7ce);
-      --_error: var(--cb-color-error, #ffb4ab);
-      --_success: var(--cb-color-success, #8fd6a0);
-      --_outline: var(--cb-color-outline, #4b5563);
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  /* Browsers without light-dark() (Safari < 17.5, Chrome < 123) get the light palette. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_primary: var(--cb-color-primary, #1953ff);
+      --_on-primary: var(--cb-color-on-primary, #fff);
+      --_secondary: var(--cb-color-secondary, #1f2937);
+      --_surface: var(--cb-color-surface, #fff);
+      --_on-surface: var(--cb-color-on-surface, #111827);
+      --_muted: var(--cb-color-on-surface-variant, #4b5563);
+      --_error: var(--cb-color-error, #b3261e);
+      --_success: var(--cb-color-success, #146c2e);
+      --_outline: var(--cb-color-outline, #d1d5db);
     }
   }
   :host([state='skipped']),
