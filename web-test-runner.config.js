@@ -7,6 +7,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createEmulator } from './emulator/core.js';
 import { emulatorKoaMiddleware } from './emulator/koa.js';
 import { webauthnPlugin } from './test/plugins/webauthn-plugin.js';
+import { sharedCasesMiddleware } from './test/plugins/shared-cases.js';
 
 // esbuild reads this file as raw JSON (no `extends`): it holds the Lit decorator flags.
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -47,7 +48,8 @@ export default {
   ],
   // Same-origin Frontend API emulator: /v2/connect/* (X-Corbado-ProjectID) and
   // /emulator/* (?projectId=). State is partitioned by project id: one id per test.
-  middleware: [emulatorKoaMiddleware(createEmulator())],
+  // /__shared/cases/*.json: the real files of ../shared/cases/ (test/plugins/shared-cases.js).
+  middleware: [emulatorKoaMiddleware(createEmulator()), sharedCasesMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
     webauthnPlugin(),

@@ -25,9 +25,12 @@ export function toBase64url(v: unknown): { value: string; bytes: number } | unde
   const bare = v.replace(/=+$/, '');
   if (bare.length === 0 || bare.length % 4 === 1 || /[^A-Za-z0-9\-_+/]/.test(bare)) return undefined;
   if (/[-_]/.test(bare) && /[+/]/.test(bare)) return undefined; // two alphabets mixed
+  // Re-encode the decoded bytes: the canonical form (zero trailing bits), so the challenge in
+  // clientDataJSON is the string the server issued whenever the server's was canonical.
+  const bytes = atob(bare.replace(/-/g, '+').replace(/_/g, '/'));
   return {
-    value: bare.replace(/\+/g, '-').replace(/\//g, '_'),
-    bytes: Math.floor((bare.length * 3) / 4),
+    value: btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    bytes: bytes.length,
   };
 }
 
@@ -66,7 +69,10 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   if (!challenge || challenge.bytes < MIN_CHALLENGE_BYTES) throw invalid('challenge missing or not base64url');
 
   if (!isObject(o.rp) || typeof o.rp.name !== 'string') throw invalid('rp.name missing');
-  if (o.rp.id !== undefined && o.rp.id !== null && typeof o.rp.id !== 'string') throw invalid('rp.id not a string');
+  // "" is no domain: create() would throw SecurityError after the offer was shown.
+  if (o.rp.id !== undefined && o.rp.id !== null && (typeof o.rp.id !== 'string' || o.rp.id === '')) {
+    throw invalid('rp.id not a non-empty string');
+  }
 
   if (!isObject(o.user)) throw invalid('user missing');
   const userId = toBase64url(o.user.id);
@@ -77,7 +83,8 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   const params = Array.isArray(o.pubKeyCredParams)
     ? o.pubKeyCredParams.filter(
         (p): p is { type: 'public-key'; alg: number } =>
-          isObject(p) && p.type === 'public-key' && Number.isInteger(p.alg),
+          // COSEAlgorithmIdentifier is a WebIDL `long`: outside its range create() would wrap it.
+          isObject(p) && p.type === 'public-key' && Number.isInteger(p.alg) && (p.alg as number) >= -(2 ** 31) && (p.alg as number) < 2 ** 31,
       )
     : [];
   if (params.length === 0) throw invalid('pubKeyCredParams has no public-key algorithm');
@@ -103,7 +110,8 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
  */
 function parseDescriptors(v: unknown): PublicKeyCredentialDescriptorJSON[] {
   if (!Array.isArray(v)) throw invalid('excludeCredentials not an array');
-  return v.map(d => {
+  // Array.from: a hole (sparse already-parsed array) is an entry without an id, not skipped.
+  return Array.from(v as unknown[]).map(d => {
     const id = isObject(d) ? toBase64url(d.id) : undefined;
     if (!isObject(d) || !id) throw invalid('excludeCredentials entry without a base64url id');
     const desc: PublicKeyCredentialDescriptorJSON = { type: 'public-key', id: id.value };
