@@ -1,0 +1,177 @@
+/**
+ * Accessibility of `<corbado-append>` in real Chromium: axe-core finds no violation in any state
+ * (ready, creating, error, success, learn-more, cancelled, dark theme), the keyboard-only path
+ * works, focus follows the result, and `prefers-reduced-motion` stops the spinner.
+ *
+ * axe runs on a small signed-in page (`<main>` with an `<h1>`) holding the element, with the
+ * WCAG 2.x A/AA rules and axe's best practices; it walks into the open shadow root.
+ */
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import type * as Axe from 'axe-core';
+import { setScenario, uniqueProjectId } from '../helpers/emulator.js';
+import { mountAppend, type Mounted } from '../helpers/element.js';
+import * as authn from '../helpers/webauthn.js';
+
+/** Loads axe-core's browser build once (it registers `window.axe`). */
+async function loadAxe(): Promise<typeof Axe> {
+  const w = window as unknown as { axe?: typeof Axe };
+  if (!w.axe) {
+    await new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = '/node_modules/axe-core/axe.min.js';
+      s.onload = resolve;
+      s.onerror = () => reject(new Error('axe-core did not load'));
+      document.head.append(s);
+    });
+  }
+  return w.axe!;
+}
+
+/** Runs axe on `root`; fails with a readable list of violations. */
+async function expectNoViolations(root: Element, what: string): Promise<void> {
+  const axe = await loadAxe();
+  const results = await axe.run(root, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  });
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n    ')}`,
+  );
+  expect(found, `axe violations in state "${what}":\n${found.join('\n')}`).to.deep.equal([]);
+  // axe did look inside the shadow root: the buttons were checked for an accessible name.
+  const checked = results.passes.find((r) => r.id === 'button-name' || r.id === 'aria-allowed-role');
+  expect(checked, `axe checked nothing inside the element in state "${what}"`).to.not.equal(undefined);
+}
+
+/** A signed-in page: a link before the element (keyboard start), a main landmark and a heading. */
+function page(): { main: HTMLElement; link: HTMLAnchorElement } {
+  const main = document.createElement('main');
+  main.innerHTML = '<h1>Welcome back</h1><p><a href="#account" id="before">Your account</a></p>';
+  document.body.append(main);
+  return { main, link: main.querySelector<HTMLAnchorElement>('#before')! };
+}
+
+const focusedPart = (m: Mounted) => m.el.shadowRoot!.activeElement?.getAttribute('part') ?? null;
+
+describe('<corbado-append> accessibility', () => {
+  let m: Mounted | undefined;
+  let main: HTMLElement;
+  let link: HTMLAnchorElement;
+
+  before(() => {
+    document.documentElement.lang = 'en';
+    document.title = 'Signed in';
+  });
+  beforeEach(() => {
+    ({ main, link } = page());
+  });
+  afterEach(async () => {
+    m?.remove();
+    m = undefined;
+    main.remove();
+    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+    await authn.clearAuthenticators();
+  });
+
+  it('ready, learn-more, and back: no axe violations', async () => {
+    await authn.addAuthenticator();
+    m = mountAppend(uniqueProjectId(), { parent: main });
+    await m.state('ready');
+    await expectNoViolations(main, 'ready');
+
+    m.part('learn-more-button')!.click();
+    await m.el.updateComplete;
+    expect(m.part('title')!.textContent).to.match(/passkey/i);
+    await expectNoViolations(main, 'learn-more');
+  });
+
+  it('ready in the dark theme, and with the OS in dark mode: no axe violations', async () => {
+    await authn.addAuthenticator();
+    m = mountAppend(uniqueProjectId(), { parent: main, attrs: { theme: 'dark' } });
+    await m.state('ready');
+    await expectNoViolations(main, 'ready (theme=dark)');
+    m.el.theme = 'auto';
+    await emulateMedia({ colorScheme: 'dark' });
+    await m.el.updateComplete;
+    await expectNoViolations(main, 'ready (prefers-color-scheme: dark)');
+  });
+
+  it('creating (ceremony pending): no axe violations; the spinner spins unless reduced motion is asked for', async () => {
+    const id = await authn.addAuthenticator({ automaticPresenceSimulation: false });
+    m = mountAppend(uniqueProjectId(), { parent: main });
+    await m.state('ready');
+    m.part('primary-button')!.click();
+    await m.state('creating');
+    expect(m.part('primary-button')!.hasAttribute('disabled')).to.equal(true);
+    expect(m.part('container')!.getAttribute('aria-busy')).to.equal('true');
+    await expectNoViolations(main, 'creating');
+
+    const spinner = m.part('spinner')!;
+    expect(spinner.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(spinner).animationName).to.not.equal('none');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(spinner).animationName).to.equal('none');
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    expect(getComputedStyle(spinner).animationName).to.not.equal('none');
+    await authn.removeAuthenticator(id);
+  });
+
+  it('error (finish keeps failing): no axe violations; the message is an alert', async () => {
+    await authn.addAuthenticator();
+    const projectId = uniqueProjectId();
+    await setScenario(projectId, { faults: { finish: 'http-500' } });
+    m = mountAppend(projectId, { parent: main });
+    await m.state('ready');
+    m.part('primary-button')!.click();
+    await m.state('error', 10_000);
+    expect(m.part('message')!.getAttribute('role')).to.equal('alert');
+    expect(m.part('message')!.textContent!.trim()).to.not.equal('');
+    await expectNoViolations(main, 'error');
+  });
+
+  it('keyboard only: Tab reaches the button, Enter creates the passkey, focus moves to the result', async () => {
+    await authn.addAuthenticator();
+    m = mountAppend(uniqueProjectId(), { parent: main });
+    await m.state('ready');
+    link.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(m.el);
+    expect(focusedPart(m)).to.equal('primary-button');
+
+    await sendKeys({ press: 'Enter' });
+    const complete = await m.next('corbado-append-complete', 10_000);
+    expect(complete.status).to.equal('complete');
+    await m.state('success');
+    expect(document.activeElement).to.equal(m.el);
+    expect(focusedPart(m)).to.equal('title');
+    await expectNoViolations(main, 'success');
+  });
+
+  it('after a cancel, focus is back on the button and the message is announced', async () => {
+    const id = await authn.addAuthenticator();
+    await authn.setUserVerified(id, false); // NotAllowedError, as when the user cancels
+    m = mountAppend(uniqueProjectId(), { parent: main });
+    await m.state('ready');
+    link.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedPart(m)).to.equal('primary-button');
+    await sendKeys({ press: 'Enter' });
+    await m.next('corbado-append-state'); // loading/ready/creating…
+    await new Promise<void>((resolve, reject) => {
+      const t0 = Date.now();
+      const tick = () => {
+        if (m!.of('corbado-append-state').some((s) => s.state === 'creating') && m!.el.state === 'ready') resolve();
+        else if (Date.now() - t0 > 5000) reject(new Error(`no cancel; state ${m!.el.state}`));
+        else setTimeout(tick, 10);
+      };
+      tick();
+    });
+    await m.el.updateComplete;
+    expect(document.activeElement).to.equal(m.el);
+    expect(focusedPart(m)).to.equal('primary-button');
+    expect(m.part('message')!.getAttribute('role')).to.equal('alert');
+    expect(m.part('message')!.textContent).to.match(/cancel/i);
+    await expectNoViolations(main, 'ready after cancel');
+  });
+});
