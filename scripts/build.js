@@ -101,7 +101,7 @@ async function buildEsm(/** @type {string} */ outDir) {
 const DROP_IN_ENTRY = 'virtual:corbado-append-drop-in';
 
 /** Drop-in: one IIFE, everything bundled; minified afterwards by `minifyDropIn`. */
-async function bundleDropIn() {
+export async function bundleDropIn() {
   const out = await build({
     configFile: false,
     root,
@@ -145,7 +145,7 @@ async function bundleDropIn() {
  * (scripts/private-names.js) and unused as property names by the bundled libraries.
  * @param {{code: string, moduleIds: string[]}} chunk
  */
-async function minifyDropIn(chunk) {
+export async function minifyDropIn(chunk) {
   const { names } = privateMemberNames(join(root, 'tsconfig.build.json'), [join(src, 'index.ts')]);
   const libraryFiles = chunk.moduleIds.filter((id) => id.includes('/node_modules/') && existsSync(id));
   const libraryNames = libraryPropertyNames(libraryFiles);
