@@ -114,7 +114,7 @@ export async function bundleDropIn() {
         enforce: /** @type {const} */ ('pre'),
         resolveId(id) {
           if (id === DROP_IN_ENTRY) return `\0${DROP_IN_ENTRY}`;
-          // package.json "sideEffects" names only the built files; src/index.ts defines the element.
+          // src/index.ts defines the element: never let "sideEffects" tree-shake it away.
           if (id === join(src, 'index.ts')) return { id, moduleSideEffects: true };
           return undefined;
         },
