@@ -1,21 +1,13 @@
 /**
  * A small client for the Corbado Frontend API append endpoints. It knows nothing of Lit or
  * WebAuthn: it sends JSON, checks what comes back, and maps every failure to a
- * `CorbadoAppendError` (`api-unavailable` or `api-rejected`). Aborts requested by the caller's
- * signal are re-thrown as they are (a `DOMException` named `AbortError`), so the caller can tell
- * "I stopped this" from "the server failed".
+ * `CorbadoAppendError` (`api-unavailable` or `api-rejected`). An abort requested by the caller's
+ * signal re-throws the signal's reason as it is, so the caller can tell "I stopped this" from
+ * "the server failed".
  */
 import { CorbadoAppendError } from '../errors.js';
-import type {
-  AppendFinishRequest,
-  AppendFinishResponse,
-  AppendInitRequest,
-  AppendInitResponse,
-  AppendStartRequest,
-  AppendStartResponse,
-  ConnectEventRequest,
-} from './types.js';
-import { parseErrorBody, parseFinishResponse, parseInitResponse, parseStartResponse } from './validate.js';
+import type { AppendFinishRequest, AppendFinishResponse, AppendInitRequest, AppendStartRequest, AppendStartResponse, ConnectEventRequest } from './types.js';
+import { parseErrorBody, parseFinishResponse, parseInitResponse, parseStartResponse, type AppendInitResult } from './validate.js';
 
 /** A checked response plus what the caller needs to turn `expiresMs` into a local deadline. */
 export interface Timed<T> {
@@ -26,130 +18,101 @@ export interface Timed<T> {
   receivedAtMs: number;
 }
 
-export interface FrontendApiClientOptions {
-  /** Base URL from `resolveApiBaseUrl`. */
-  baseUrl: string;
-  /** Sent as `X-Corbado-ProjectID`. */
-  projectId: string;
-  /** Per-request timeout in ms (relative). Default 10 000. */
-  timeoutMs?: number;
-}
-
-const unavailable = (message: string, extra: { status?: number; requestId?: string; cause?: unknown } = {}) =>
-  new CorbadoAppendError('api-unavailable', message, { recoverable: true, ...extra });
-
 export class FrontendApiClient {
   /** `processID` from the last init; sent as `X-Corbado-Process-ID` from then on. */
   processId?: string;
-  private readonly opts: Required<FrontendApiClientOptions>;
 
-  constructor(opts: FrontendApiClientOptions) {
-    this.opts = { timeoutMs: 10_000, ...opts };
-  }
+  /**
+   * @param baseUrl from `resolveApiBaseUrl`
+   * @param projectId sent as `X-Corbado-ProjectID`
+   * @param timeoutMs per request, body included (relative ms)
+   */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly projectId: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   /** `POST /v2/connect/append/init`; remembers `processID`. */
-  async init(req: AppendInitRequest, signal?: AbortSignal): Promise<Timed<AppendInitResponse>> {
-    const res = await this.post('/v2/connect/append/init', req, signal, parseInitResponse);
+  async init(req: AppendInitRequest, signal?: AbortSignal): Promise<Timed<AppendInitResult>> {
+    const res = await this.post('init', req, signal, parseInitResponse);
     this.processId = res.data.processID;
     return res;
   }
 
   /** `POST /v2/connect/append/start`. */
   start(req: AppendStartRequest, signal?: AbortSignal): Promise<Timed<AppendStartResponse>> {
-    return this.post('/v2/connect/append/start', req, signal, parseStartResponse);
+    return this.post('start', req, signal, parseStartResponse);
   }
 
   /** `POST /v2/connect/append/finish`. */
   finish(req: AppendFinishRequest, signal?: AbortSignal): Promise<Timed<AppendFinishResponse>> {
-    return this.post('/v2/connect/append/finish', req, signal, parseFinishResponse);
+    return this.post('finish', req, signal, parseFinishResponse);
+  }
+
+  /** `POST /v2/connect/events`, fire-and-forget: never rejects; nothing waits for it. */
+  event(req: ConnectEventRequest, signal?: AbortSignal): void {
+    this.post('events', req, signal, () => undefined).catch(() => undefined);
   }
 
   /**
-   * `POST /v2/connect/events`, fire-and-forget: never rejects, never delays the caller
-   * (the returned promise is only for tests and cleanup). `keepalive` lets it outlive the page.
+   * One JSON POST under one timeout (body read included). Network failures, timeouts,
+   * redirects, 5xx, 4xx without a Corbado body and non-JSON bodies → `api-unavailable`;
+   * 4xx with a Corbado error body → `api-rejected` (with `error.type`, `requestData.requestID`).
+   * `events` accepts an empty 2xx body.
    */
-  event(req: ConnectEventRequest, signal?: AbortSignal): Promise<void> {
-    return this.send('/v2/connect/events', req, signal, true).then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  private async post<T>(
-    path: string,
-    payload: unknown,
-    signal: AbortSignal | undefined,
-    parse: (v: unknown) => T,
-  ): Promise<Timed<T>> {
-    const { res, text } = await this.send(path, payload, signal);
-    const receivedAtMs = Date.now();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (!res.ok) {
-      const corbado = parseErrorBody(json);
-      if (res.status >= 400 && res.status < 500 && corbado) {
-        const details = corbado.details ? ` (${corbado.details})` : '';
-        throw new CorbadoAppendError('api-rejected', `${path}: ${corbado.errorType}${details}`, {
-          status: res.status,
-          requestId: corbado.requestId,
-          errorType: corbado.errorType,
-        });
-      }
-      throw unavailable(`${path}: HTTP ${res.status}`, { status: res.status, requestId: corbado?.requestId });
-    }
-    if (json === undefined) {
-      throw unavailable(`${path}: response is not JSON (HTTP ${res.status})`, { status: res.status });
-    }
-    const date = Date.parse(res.headers.get('date') ?? '');
-    return { data: parse(json), serverDateMs: Number.isNaN(date) ? undefined : date, receivedAtMs };
-  }
-
-  /**
-   * One fetch with our headers, body read included, under one timeout. Network failures,
-   * timeouts and redirects → `api-unavailable`; an abort by `signal` re-throws its reason.
-   */
-  private async send(
-    path: string,
-    payload: unknown,
-    signal?: AbortSignal,
-    keepalive = false,
-  ): Promise<{ res: Response; text: string }> {
+  private async post<T>(endpoint: string, payload: unknown, signal: AbortSignal | undefined, parse: (v: unknown) => T): Promise<Timed<T>> {
     signal?.throwIfAborted();
+    const path = endpoint == 'events' ? '/v2/connect/events' : `/v2/connect/append/${endpoint}`;
     const ctrl = new AbortController();
-    const onAbort = () => ctrl.abort(signal?.reason);
+    const onAbort = () => ctrl.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ctrl.abort();
-    }, this.opts.timeoutMs);
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'X-Corbado-ProjectID': this.opts.projectId,
-    };
-    if (this.processId) headers['X-Corbado-Process-ID'] = this.processId;
+    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
+    const fail = (why: string, extra?: { status?: number; requestId?: string; cause?: unknown }) =>
+      new CorbadoAppendError('api-unavailable', `${path}: ${why}`, { recoverable: true, ...extra });
+    let res: Response, text: string;
     try {
-      const res = await fetch(this.opts.baseUrl + path, {
+      res = await fetch(this.baseUrl + path, {
         method: 'POST',
-        headers,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Corbado-ProjectID': this.projectId,
+          ...(this.processId ? { 'X-Corbado-Process-ID': this.processId } : {}),
+        },
         body: JSON.stringify(payload),
         credentials: 'include',
         redirect: 'error',
-        keepalive,
         signal: ctrl.signal,
       });
-      return { res, text: await res.text() };
+      text = await res.text();
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      const why = timedOut ? `no answer within ${this.opts.timeoutMs} ms` : 'network error';
-      throw unavailable(`${path}: ${why}`, { cause });
+      throw fail(ctrl.signal.aborted ? `no answer within ${this.timeoutMs} ms` : 'network error', { cause });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+    const receivedAtMs = Date.now();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON: decided below by status
+    }
+    const status = res.status;
+    if (!res.ok) {
+      const e = parseErrorBody(json);
+      if (e && status < 500) {
+        throw new CorbadoAppendError('api-rejected', `${path}: ${e.errorType}${e.details ? ` (${e.details})` : ''}`, {
+          status,
+          requestId: e.requestId,
+          errorType: e.errorType,
+        });
+      }
+      throw fail(`HTTP ${status}`, { status, requestId: e?.requestId });
+    }
+    if (json === undefined && endpoint != 'events') throw fail(`HTTP ${status} without a JSON body`, { status });
+    const date = Date.parse(res.headers.get('date') ?? '');
+    return { data: parse(json), serverDateMs: date || undefined, receivedAtMs };
   }
 }

@@ -1,57 +1,36 @@
 /**
  * Runtime checks of Frontend API response bodies. Each `parse*` takes the decoded JSON
- * (`unknown`) and returns a typed value, or throws `CorbadoAppendError('api-unavailable')`
- * when a required member is missing or of the wrong type: a body we cannot trust is treated
- * like a broken server, never half-used. Optional members of the wrong type are dropped.
+ * (`unknown`) and returns what the element uses, typed, or throws
+ * `CorbadoAppendError('api-unavailable')` when a required member is missing or of the wrong type:
+ * a body we cannot trust is treated like a broken server, never half-used. Optional members of
+ * the wrong type are dropped; members the element does not use are not copied.
  */
 import { CorbadoAppendError } from '../errors.js';
-import type {
-  AppendFinishResponse,
-  AppendInitResponse,
-  AppendStartResponse,
-  AppendVariant,
-  PasskeyOperation,
-} from './types.js';
+import type { AppendFinishResponse, AppendInitResponse, AppendStartResponse, AppendVariant } from './types.js';
 
 type Json = Record<string, unknown>;
 
-export const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A `{[k]: string}` map, keeping only string values; undefined when not an object. */
-export const stringMap = (v: unknown): Record<string, string> | undefined => {
-  if (!isObject(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
-  return out;
-};
+export const stringMap = (v: unknown): Record<string, string> | undefined =>
+  isObject(v) ? Object.fromEntries(Object.entries(v).filter(e => typeof e[1] == 'string')) as Record<string, string> : undefined;
 
-const bad = (what: string): CorbadoAppendError =>
-  new CorbadoAppendError('api-unavailable', `Unexpected Frontend API response: ${what}`, {
-    recoverable: true,
-  });
+const bad = (what: string) =>
+  new CorbadoAppendError('api-unavailable', `Unexpected ${what} response`, { recoverable: true });
 
-const body = (v: unknown, endpoint: string): Json => {
-  if (!isObject(v)) throw bad(`${endpoint} body is not a JSON object`);
-  return v;
-};
+/** What the element uses of `connectAppendInitRsp`. */
+export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAllowed' | 'newClientEnvHandle'>;
 
-/** `connectAppendInitRsp`: `processID` (non-empty) and `appendAllowed` (boolean) are required. */
-export function parseInitResponse(v: unknown): AppendInitResponse {
-  const b = body(v, 'init');
-  const processID = str(b.processID);
-  if (!processID) throw bad('init without processID');
-  if (typeof b.appendAllowed !== 'boolean') throw bad('init without boolean appendAllowed');
+/** `connectAppendInitRsp`: `processID` (non-empty string) and `appendAllowed` (boolean) are required. */
+export function parseInitResponse(v: unknown): AppendInitResult {
+  if (!isObject(v) || !str(v.processID) || typeof v.appendAllowed != 'boolean') throw bad('init');
   return {
-    processID,
-    appendAllowed: b.appendAllowed,
-    newClientEnvHandle: str(b.newClientEnvHandle) || undefined,
-    expiresAt: typeof b.expiresAt === 'number' ? b.expiresAt : 0,
-    frontendApiUrl: str(b.frontendApiUrl) ?? '',
-    flags: stringMap(b.flags) ?? {},
-    newClientState: str(b.newClientState),
+    processID: v.processID as string,
+    appendAllowed: v.appendAllowed,
+    newClientEnvHandle: str(v.newClientEnvHandle) || undefined,
   };
 }
 
@@ -64,60 +43,42 @@ const VARIANTS: readonly AppendVariant[] = ['default', 'after-hybrid', 'after-er
  * `expiresMs` (unix ms) is kept only when it is a finite positive number.
  */
 export function parseStartResponse(v: unknown): AppendStartResponse {
-  const b = body(v, 'start');
-  const { attestationOptions } = b;
-  if (typeof attestationOptions !== 'string' && !isObject(attestationOptions)) {
-    throw bad('start without attestationOptions');
-  }
-  const variant = VARIANTS.find(x => x === b.variant) ?? 'default';
-  const expiresMs =
-    typeof b.expiresMs === 'number' && Number.isFinite(b.expiresMs) && b.expiresMs > 0
-      ? b.expiresMs
-      : undefined;
+  const o = isObject(v) ? v.attestationOptions : undefined;
+  if (typeof o != 'string' && !isObject(o)) throw bad('start');
+  const b = v as Json;
+  const expiresMs = b.expiresMs;
   return {
-    attestationOptions,
-    variant,
+    attestationOptions: o,
+    variant: VARIANTS.find(x => x === b.variant) ?? 'default',
     isRestrictedBrowser: b.isRestrictedBrowser === true,
     autoAppend: b.autoAppend === true,
     conditionalAppend: b.conditionalAppend === true,
-    expiresMs,
+    expiresMs: typeof expiresMs == 'number' && expiresMs > 0 && expiresMs < Infinity ? expiresMs : undefined,
     customData: stringMap(b.customData),
   };
 }
 
-/** `connectAppendFinishRsp`: requires `passkeyOperation`; `aaguidDetails` kept when well-formed. */
+/**
+ * `connectAppendFinishRsp`: requires `passkeyOperation` (an object, passed on as the server sent
+ * it); `aaguidDetails` is kept only when its `name` is a string.
+ */
 export function parseFinishResponse(v: unknown): AppendFinishResponse {
-  const b = body(v, 'finish');
-  const op = b.passkeyOperation;
-  if (!isObject(op)) throw bad('finish without passkeyOperation');
-  const details = isObject(op.aaguidDetails) ? op.aaguidDetails : undefined;
-  const name = str(details?.name);
-  const passkeyOperation: PasskeyOperation = {
-    operationType: str(op.operationType) ?? 'append',
-    identifierValue: str(op.identifierValue) ?? '',
-    identifierType: str(op.identifierType) ?? '',
-    ceremonyType: str(op.ceremonyType) ?? '',
+  const op = isObject(v) ? v.passkeyOperation : undefined;
+  if (!isObject(op)) throw bad('finish');
+  const details = op.aaguidDetails;
+  const { aaguidDetails: _dropped, ...rest } = op;
+  return {
+    passkeyOperation: {
+      ...(rest as unknown as AppendFinishResponse['passkeyOperation']),
+      ...(isObject(details) && str(details.name) ? { aaguidDetails: details as never } : {}),
+    },
   };
-  if (name) {
-    passkeyOperation.aaguidDetails = {
-      name,
-      iconLight: str(details?.iconLight) ?? '',
-      iconDark: str(details?.iconDark) ?? '',
-    };
-  }
-  return { passkeyOperation };
 }
 
 /** The useful part of a Corbado `errorRsp`, or undefined when the body is not one. */
-export function parseErrorBody(
-  v: unknown,
-): { errorType: string; requestId?: string; details?: string } | undefined {
-  if (!isObject(v) || !isObject(v.error)) return undefined;
-  const errorType = str(v.error.type);
-  if (!errorType) return undefined;
-  return {
-    errorType,
-    requestId: isObject(v.requestData) ? str(v.requestData.requestID) : undefined,
-    details: str(v.error.details),
-  };
+export function parseErrorBody(v: unknown): { errorType: string; requestId?: string; details?: string } | undefined {
+  const e = isObject(v) ? v.error : undefined;
+  if (!isObject(e) || !str(e.type)) return undefined;
+  const r = (v as Json).requestData;
+  return { errorType: e.type as string, requestId: isObject(r) ? str(r.requestID) : undefined, details: str(e.details) };
 }

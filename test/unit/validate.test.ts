@@ -15,8 +15,9 @@ const code = (fn: () => unknown) => {
 describe('parseInitResponse', () => {
   it('requires processID and a boolean appendAllowed', () => {
     const ok = parseInitResponse({ processID: 'p1', appendAllowed: false, expiresAt: 1, frontendApiUrl: 'x', flags: { a: 'b', n: 1 } });
-    expect(ok).to.include({ processID: 'p1', appendAllowed: false });
-    expect(ok.flags).to.deep.equal({ a: 'b' });
+    expect(ok).to.deep.equal({ processID: 'p1', appendAllowed: false, newClientEnvHandle: undefined });
+    expect(parseInitResponse({ processID: 'p1', appendAllowed: true, newClientEnvHandle: 'ceh' }).newClientEnvHandle).to.equal('ceh');
+    expect(code(() => parseInitResponse({ processID: '', appendAllowed: true }))).to.equal('api-unavailable');
     expect(code(() => parseInitResponse({ appendAllowed: true }))).to.equal('api-unavailable');
     expect(code(() => parseInitResponse({ processID: 'p', appendAllowed: 'true' }))).to.equal('api-unavailable');
     expect(code(() => parseInitResponse('<html>'))).to.equal('api-unavailable');
