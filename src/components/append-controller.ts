@@ -67,10 +67,16 @@ export class AppendController implements ReactiveController {
   private conditional?: Ceremony;
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private refreshTimer?: ReturnType<typeof setTimeout>;
-  private refreshing = false;
+  /**
+   * A refresh (new token, new start) is in flight. Its start voids the current options' challenge
+   * on the server, so no ceremony may start on them meanwhile (the element shows itself busy).
+   */
+  refreshing = false;
   /** A message was shown to the user: the next click is a `manual-retry`. */
   private retry = false;
   private finishing = false;
+  /** Append tokens this element used: never repeated in what it reports (a server may echo them). */
+  private readonly secrets = new Set<string>();
 
   constructor(host: AppendHost) {
     this.host = host;
@@ -129,7 +135,7 @@ export class AppendController implements ReactiveController {
       const projectId = cfg.projectId!;
       if (!webAuthnAvailable()) return this.skipImplicit('unsupported');
       this.setState('loading');
-      this.client = new FrontendApiClient({ baseUrl, projectId });
+      this.client = new FrontendApiClient(baseUrl, projectId);
       this.clientInformation = await gatherClientInformation(projectId);
       if (signal.aborted) return;
       const { data: init } = await this.client.init(
@@ -206,6 +212,7 @@ export class AppendController implements ReactiveController {
     if (typeof token !== 'string' || !token) {
       throw new CorbadoAppendError('token-unavailable', 'No append token: set append-token or appendTokenProvider');
     }
+    this.secrets.add(token);
     return token;
   }
 
@@ -233,6 +240,7 @@ export class AppendController implements ReactiveController {
       return;
     }
     this.refreshing = true;
+    this.host.requestUpdate();
     if (expired) this.setState('loading');
     try {
       if (await this.loadOffer(signal)) {
@@ -244,6 +252,7 @@ export class AppendController implements ReactiveController {
       // a failed early refresh keeps the still-valid offer; the expiry timer tries once more
     } finally {
       this.refreshing = false;
+      this.host.requestUpdate();
     }
   }
 
@@ -274,7 +283,7 @@ export class AppendController implements ReactiveController {
   /** Start the modal ceremony now: no `await` before `create()`. One ceremony at a time. */
   private startModal(completionType: CompletionType): void {
     const offer = this.offer;
-    if (this.state !== 'ready' || this.ceremony || this.finishing || !offer) return;
+    if (this.state !== 'ready' || this.ceremony || this.finishing || this.refreshing || !offer) return;
     if (Date.now() >= offer.deadlineMs) {
       void this.refresh(true); // never create() with void options
       return;
@@ -410,11 +419,12 @@ export class AppendController implements ReactiveController {
   }
 
   private reportError(err: CorbadoAppendError): void {
+    const scrub = (text: string) => [...this.secrets].reduce((t, secret) => t.split(secret).join('[append token]'), text);
     this.host.emitAppendEvent('corbado-append-error', {
       code: err.code,
       recoverable: err.recoverable,
-      message: err.message,
-      ...(err.requestId ? { requestId: err.requestId } : {}),
+      message: scrub(err.message),
+      ...(err.requestId ? { requestId: scrub(err.requestId) } : {}),
     });
   }
 
@@ -442,7 +452,7 @@ export class AppendController implements ReactiveController {
 
   private track(eventType: ConnectEventType, message?: string): void {
     const signal = this.life?.signal;
-    if (this.client?.processId && signal) void this.client.event({ eventType, ...(message ? { message } : {}) }, signal);
+    if (this.client?.processId && signal) this.client.event({ eventType, ...(message ? { message } : {}) }, signal);
   }
 
   private later(fn: () => void, ms: number): ReturnType<typeof setTimeout> {

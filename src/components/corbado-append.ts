@@ -129,7 +129,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
           : variant === 'after-error'
             ? [t.afterErrorTitle, t.afterErrorText]
             : [t.defaultTitle, t.defaultText];
-    const busy = state === 'loading' || state === 'creating' || state === 'finishing';
+    const busy = state === 'loading' || state === 'creating' || state === 'finishing' || this.flow.refreshing;
     const message = this.flow.message;
     return html`<section part="container" aria-labelledby="title" aria-busy=${busy}>
       <h2 part="title" id="title">${title}</h2>
