@@ -1,0 +1,56 @@
+/** Headless Chromium (Debian's, or CHROME_PATH) and the bench's per-page instrumentation. */
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const HOOKS = readFileSync(new URL('./pages/hooks.js', import.meta.url), 'utf8');
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: ARGS });
+}
+
+/**
+ * A new page with bench/pages/hooks.js installed before any page script: in `context` when
+ * given (`close` then closes the page only), else in a fresh context of its own.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {{marks?: boolean, fetches?: boolean, ceremony?: boolean, probes?: boolean, timers?: boolean, listeners?: boolean}} hooks
+ * @param {import('@playwright/test').BrowserContext} [context]
+ */
+export async function newPage(browser, hooks, context) {
+  const ctx = context ?? (await browser.newContext());
+  const page = await ctx.newPage();
+  await page.addInitScript({ content: `globalThis.__BENCH_OPTS = ${JSON.stringify(hooks)};\n${HOOKS}` });
+  return { context: ctx, page, close: () => (context ? page.close() : ctx.close()) };
+}
+
+/** A CDP virtual authenticator on `page` (WebAuthn.enable + addVirtualAuthenticator). */
+export async function addVirtualAuthenticator(page, { presence = true } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: presence,
+    },
+  });
+  return {
+    cdp,
+    async remove() {
+      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      await cdp.detach();
+    },
+  };
+}

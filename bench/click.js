@@ -1,0 +1,55 @@
+/**
+ * Click → navigator.credentials.create on the playground, with a CDP virtual authenticator
+ * attached before the page loads (never a click without one). bench/pages/hooks.js wraps
+ * `CredentialsContainer.prototype.create` and records, at the call: `navigator.userActivation
+ * .isActive`; the time since the click event's `timeStamp` (same clock; that is when the input
+ * event was made, so it includes routing it to the renderer) and since the first click listener
+ * ran (the page's own share); and whether the click's task was still running (a MessageChannel
+ * message posted by the first click listener had not been handled yet). Then the bench waits
+ * for `corbado-append-complete` (the passkey was made).
+ */
+import { addVirtualAuthenticator, newPage } from './browser.js';
+import { withDeadline } from './stats.js';
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {{clicks: number, runId: string, log: (s: string) => void}} o
+ */
+export async function measureClick(browser, baseUrl, { clicks, runId, log }) {
+  const samples = [];
+  for (let i = 0; i < clicks; i++) {
+    const { page, close } = await newPage(browser, { marks: true, ceremony: true });
+    try {
+      const authenticator = await addVirtualAuthenticator(page);
+      await page.goto(`${baseUrl}/?projectId=bench-${runId}-click-${i}`);
+      await withDeadline(page.evaluate(() => /** @type {any} */ (window).__bench.when('corbado-append-ready')), 30_000, 'ready');
+      await page.locator('corbado-append [part~="primary-button"]').click();
+      const { creates, complete } = await withDeadline(
+        page.evaluate(async () => {
+          const b = /** @type {any} */ (window).__bench;
+          const complete = await b.when('corbado-append-complete');
+          return { creates: b.creates, complete: complete.detail };
+        }),
+        30_000,
+        'corbado-append-complete after the click',
+      );
+      await authenticator.remove();
+      const modal = creates.filter((c) => !c.conditional);
+      if (modal.length !== 1 || !modal[0].click) throw new Error(`bench: expected one create() after the click, saw ${JSON.stringify(creates)}`);
+      const c = modal[0];
+      samples.push({
+        delayMs: c.click.delayMs,
+        inPageMs: c.click.inPageMs,
+        userActivation: c.userActivation === true,
+        sameTask: c.click.sameTask === true,
+        trustedClick: c.click.isTrusted === true,
+        status: complete.status,
+      });
+    } finally {
+      await close();
+    }
+  }
+  log(`click → create: ${clicks} clicks with a virtual authenticator`);
+  return samples;
+}

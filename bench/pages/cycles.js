@@ -1,0 +1,61 @@
+// Mount/unmount cycles of <corbado-append> (loaded by cycles.html; the bench adds the drop-in).
+// Each cycle appends a fresh element, waits until its flow reached the stage under test, and
+// removes it. Stages (round robin):
+//   loading   — the flow started: client probes are running, nothing sent yet
+//   init-sent — the init request is on its way (the project answers /v2 calls 50 ms late)
+//   ready     — the offer is shown: options held, refresh and expiry timers armed
+//   creating  — autoAppend started create(); the authenticator never answers (presence off)
+(() => {
+  const slot = document.getElementById('slot');
+
+  const token = async (projectId) => {
+    const res = await fetch(`/emulator/append-token?projectId=${encodeURIComponent(projectId)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (!res.ok) throw new Error(`append-token: HTTP ${res.status}`);
+    return (await res.json()).appendToken;
+  };
+
+  /** Resolves when `el` reaches `stage`; rejects when its flow ends before (skip or error). */
+  function reached(el, stage) {
+    return new Promise((resolve, reject) => {
+      const ac = new AbortController();
+      const done = (fn, v) => {
+        ac.abort();
+        if (window.__bench.fetches) window.__bench.fetches.onFetch = undefined;
+        fn(v);
+      };
+      const on = (type, fn) => el.addEventListener(type, fn, { signal: ac.signal });
+      on('corbado-append-skip', (e) => done(reject, new Error(`skipped before ${stage}: ${JSON.stringify(e.detail)}`)));
+      on('corbado-append-error', (e) => done(reject, new Error(`error before ${stage}: ${JSON.stringify(e.detail)}`)));
+      if (stage === 'ready') on('corbado-append-ready', () => done(resolve));
+      else if (stage === 'init-sent') {
+        window.__bench.fetches.onFetch = (url) => {
+          if (url.includes('/v2/connect/append/init')) done(resolve);
+        };
+      } else on('corbado-append-state', (e) => e.detail.state === stage && done(resolve));
+    });
+  }
+
+  /**
+   * Run `count` cycles over `stages` (`[{stage, projectId}]`, round robin).
+   * @returns {Promise<{cycles: number, ms: number}>}
+   */
+  window.cycles = async (count, stages) => {
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) {
+      const { stage, projectId } = stages[i % stages.length];
+      const el = document.createElement('corbado-append');
+      el.setAttribute('project-id', projectId);
+      el.setAttribute('frontend-api-url', location.origin);
+      el.appendTokenProvider = () => token(projectId);
+      const at = reached(el, stage);
+      slot.append(el);
+      await at;
+      el.remove();
+    }
+    return { cycles: count, ms: performance.now() - t0 };
+  };
+})();

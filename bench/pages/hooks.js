@@ -1,0 +1,290 @@
+/*
+ * Bench init script (page.addInitScript): runs in every page before any page script.
+ * Options come from `globalThis.__BENCH_OPTS` (set just before this file, in the same init script):
+ *   marks     — `connected` marks (wrap of the element's connectedCallback) and `ready` marks
+ *   fetches   — count pending fetch() calls; announce each one (for "init is in flight")
+ *   ceremony  — wrap navigator.credentials.create: user activation, delay from the click, same task
+ *   probes    — when each client-information probe (WebAuthn, Bluetooth, UA-CH) is called and settles
+ *   timers    — track live setTimeout/setInterval (deleted when they fire or are cleared)
+ *   listeners — track live event listeners (WeakRefs: they keep nothing alive)
+ * Everything it records lives on `window.__bench`. Every clock is the page's `performance.now()`.
+ */
+(() => {
+  const opts = globalThis.__BENCH_OPTS ?? {};
+  const now = () => performance.now();
+  // Our own handles on the platform, taken before anything is wrapped.
+  const addListener = EventTarget.prototype.addEventListener;
+  const removeListener = EventTarget.prototype.removeEventListener;
+  const origSetTimeout = setTimeout;
+  const origClearTimeout = clearTimeout;
+
+  const bench = {
+    connected: [],
+    ready: [],
+    /** Resolve after `ms` with the page's own setTimeout (untracked): waiting for a known deadline. */
+    wait: (ms) => new Promise((resolve) => origSetTimeout(resolve, Math.max(0, ms))),
+  };
+  Object.defineProperty(globalThis, '__bench', { value: bench });
+
+  // ── marks: when the element is connected (before its own connectedCallback runs) and ready ──
+  if (opts.marks) {
+    const define = CustomElementRegistry.prototype.define;
+    CustomElementRegistry.prototype.define = function (name, ctor, options) {
+      // The registry reads the lifecycle callbacks at define time: wrap before defining.
+      if (name === 'corbado-append') {
+        const connected = ctor.prototype.connectedCallback;
+        ctor.prototype.connectedCallback = function () {
+          bench.connected.push(now());
+          return connected?.call(this);
+        };
+      }
+      return define.call(this, name, ctor, options);
+    };
+    // The element's outcome events, in order, with their time; `when(type)` awaits one.
+    const waiters = [];
+    bench.events = [];
+    bench.when = (type) =>
+      new Promise((resolve, reject) => {
+        waiters.push({ type, resolve, reject });
+        settleWaiters();
+      });
+    const settleWaiters = () => {
+      for (const w of waiters.splice(0)) {
+        const hit = bench.events.find((e) => e.type === w.type);
+        const end = bench.events.find((e) => e.type === 'corbado-append-skip' || e.type === 'corbado-append-error');
+        if (hit) w.resolve(hit);
+        else if (end) w.reject(new Error(`${end.type} ${JSON.stringify(end.detail)} before ${w.type}`));
+        else waiters.push(w);
+      }
+    };
+    for (const type of ['corbado-append-ready', 'corbado-append-complete', 'corbado-append-skip', 'corbado-append-error']) {
+      addListener.call(
+        window,
+        type,
+        (e) => {
+          const at = now();
+          if (type === 'corbado-append-ready') bench.ready.push(at);
+          bench.events.push({ type, at, detail: e.detail });
+          settleWaiters();
+        },
+        { capture: true },
+      );
+    }
+  }
+
+  // ── fetches: pending count, and a hook per call ──
+  if (opts.fetches) {
+    const origFetch = fetch;
+    let idle = [];
+    bench.fetches = { pending: 0, started: 0, onFetch: undefined };
+    const settleOne = () => {
+      if (--bench.fetches.pending === 0) for (const r of idle.splice(0)) r();
+    };
+    globalThis.fetch = function (input, init) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      bench.fetches.started++;
+      bench.fetches.pending++;
+      const p = origFetch.call(this, input, init);
+      p.then(settleOne, settleOne);
+      bench.fetches.onFetch?.(url);
+      return p;
+    };
+    /** Resolves once no fetch is pending, or after `capMs` (then returns false). */
+    bench.fetchesIdle = (capMs) =>
+      bench.fetches.pending === 0
+        ? Promise.resolve(true)
+        : Promise.race([new Promise((r) => idle.push(() => r(true))), bench.wait(capMs).then(() => false)]);
+  }
+
+  // ── ceremony: every create() call, with user activation and its distance from the last click ──
+  if (opts.ceremony) {
+    const calls = [];
+    let pendingCreates = 0;
+    let lastClick; // {timeStamp, taskOpen}
+    let idle = [];
+    bench.creates = calls;
+    bench.createsStarted = 0;
+    bench.pendingCreates = () => pendingCreates;
+    /** Resolves once no create() is pending, or after `capMs` (then returns false). */
+    bench.createsIdle = (capMs) =>
+      pendingCreates === 0
+        ? Promise.resolve(true)
+        : Promise.race([new Promise((r) => idle.push(() => r(true))), bench.wait(capMs).then(() => false)]);
+    // First listener of every click (window, capture). The click's task ends before a message
+    // posted now is handled: a create() seen while `taskOpen` ran in the click's task.
+    addListener.call(
+      window,
+      'click',
+      (e) => {
+        const click = { timeStamp: e.timeStamp, dispatchedAt: now(), isTrusted: e.isTrusted, taskOpen: true };
+        lastClick = click;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          click.taskOpen = false;
+          ch.port1.close();
+        };
+        ch.port2.postMessage(0);
+      },
+      { capture: true },
+    );
+    const create = CredentialsContainer.prototype.create;
+    CredentialsContainer.prototype.create = function (options) {
+      const at = now();
+      calls.push({
+        at,
+        conditional: options?.mediation === 'conditional',
+        userActivation: navigator.userActivation?.isActive ?? null,
+        click: lastClick && {
+          ...lastClick,
+          delayMs: at - lastClick.timeStamp, // since the input event was created (browser side)
+          inPageMs: at - lastClick.dispatchedAt, // since the first click listener ran
+          sameTask: lastClick.taskOpen,
+        },
+      });
+      bench.createsStarted++;
+      pendingCreates++;
+      const p = create.call(this, options);
+      const done = () => {
+        if (--pendingCreates === 0) for (const r of idle.splice(0)) r();
+      };
+      p.then(done, done);
+      return p;
+    };
+  }
+
+  // ── probes: when the client-information probes are called and when each settles ──
+  if (opts.probes) {
+    bench.probes = [];
+    const wrap = (obj, name, label) => {
+      const fn = obj?.[name];
+      if (typeof fn !== 'function') return;
+      obj[name] = function (...a) {
+        const rec = { name: label, called: now(), settled: undefined };
+        bench.probes.push(rec);
+        const p = fn.apply(this, a);
+        const done = () => (rec.settled = now());
+        Promise.resolve(p).then(done, done);
+        return p;
+      };
+    };
+    if (typeof PublicKeyCredential === 'function') {
+      wrap(PublicKeyCredential, 'isUserVerifyingPlatformAuthenticatorAvailable', 'uvpaa');
+      wrap(PublicKeyCredential, 'isConditionalMediationAvailable', 'conditionalMediation');
+      wrap(PublicKeyCredential, 'getClientCapabilities', 'clientCapabilities');
+    }
+    if (globalThis.Bluetooth) wrap(Bluetooth.prototype, 'getAvailability', 'bluetooth');
+    if (globalThis.NavigatorUAData) wrap(NavigatorUAData.prototype, 'getHighEntropyValues', 'highEntropy');
+  }
+
+  // ── timers: live ones only (a fired or cleared timer is forgotten) ──
+  if (opts.timers) {
+    const live = new Map(); // id → {delay, due, repeat}
+    globalThis.setTimeout = function (fn, delay = 0, ...args) {
+      const d = Math.max(0, Number(delay) || 0);
+      const id = origSetTimeout(
+        (...a) => {
+          live.delete(id);
+          return typeof fn === 'function' ? fn(...a) : undefined;
+        },
+        d,
+        ...args,
+      );
+      live.set(id, { delay: d, due: now() + d, repeat: false });
+      return id;
+    };
+    globalThis.clearTimeout = function (id) {
+      live.delete(id);
+      return origClearTimeout(id);
+    };
+    const origSetInterval = setInterval;
+    const origClearInterval = clearInterval;
+    globalThis.setInterval = function (fn, delay = 0, ...args) {
+      const id = origSetInterval(fn, delay, ...args);
+      live.set(id, { delay: Number(delay) || 0, due: Infinity, repeat: true });
+      return id;
+    };
+    globalThis.clearInterval = function (id) {
+      live.delete(id);
+      return origClearInterval(id);
+    };
+    bench.timers = {
+      live: () => [...live.values()].map(({ delay, repeat }) => ({ delay, repeat })),
+      /** Resolves once every live one-shot timer of at most `maxDelay` ms has fired or been cleared. */
+      async shortOnesDone(maxDelay) {
+        for (;;) {
+          let due = -Infinity;
+          for (const t of live.values()) if (!t.repeat && t.delay <= maxDelay) due = Math.max(due, t.due);
+          if (due === -Infinity) return;
+          await bench.wait(due - now() + 1);
+        }
+      },
+    };
+  }
+
+  // ── listeners: records hold WeakRefs, so a listener only counts while its target lives ──
+  if (opts.listeners) {
+    const byTarget = new WeakMap(); // target → Set<record>
+    const all = new Set();
+    const captureOf = (o) => (typeof o === 'boolean' ? o : !!o?.capture);
+    const find = (target, type, listener, capture) => {
+      for (const r of byTarget.get(target) ?? []) {
+        if (r.type === type && r.capture === capture && r.listener.deref() === listener) return r;
+      }
+      return undefined;
+    };
+    const drop = (r) => {
+      all.delete(r);
+      const set = r.target.deref() && byTarget.get(r.target.deref());
+      set?.delete(r);
+    };
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+      addListener.call(this, type, listener, options);
+      if (!listener) return;
+      const capture = captureOf(options);
+      if (find(this, type, listener, capture)) return; // a duplicate is a no-op for the platform too
+      const r = { target: new WeakRef(this), type, listener: new WeakRef(listener), capture, kind: kindOf(this) };
+      all.add(r);
+      let set = byTarget.get(this);
+      if (!set) byTarget.set(this, (set = new Set()));
+      set.add(r);
+      if (typeof options === 'object' && options?.once) {
+        // The platform drops a `once` listener when it fires: so do we (same dispatch).
+        addListener.call(this, type, () => drop(r), { once: true, capture });
+      }
+      const signal = typeof options === 'object' ? options?.signal : undefined;
+      if (signal) {
+        if (signal.aborted) drop(r);
+        else addListener.call(signal, 'abort', () => drop(r), { once: true });
+      }
+    };
+    EventTarget.prototype.removeEventListener = function (type, listener, options) {
+      removeListener.call(this, type, listener, options);
+      const r = listener && find(this, type, listener, captureOf(options));
+      if (r) drop(r);
+    };
+    bench.listeners = {
+      /** Listeners whose target is still alive (call after a forced GC), grouped as "kind type". */
+      live() {
+        const out = {};
+        for (const r of all) {
+          if (!r.target.deref()) {
+            all.delete(r);
+            continue;
+          }
+          const key = `${r.kind} ${r.type}`;
+          out[key] = (out[key] ?? 0) + 1;
+        }
+        return out;
+      },
+    };
+  }
+
+  function kindOf(t) {
+    if (t === window) return 'window';
+    if (t === document) return 'document';
+    if (t instanceof AbortSignal) return 'AbortSignal';
+    if (t instanceof Element) return t.localName;
+    if (t instanceof ShadowRoot) return 'shadow-root';
+    return t?.constructor?.name ?? 'object';
+  }
+})();

@@ -1,0 +1,131 @@
+/**
+ * One table: each figure beside its budget (DESIGN.md "Budgets"; "—" where none is set) and,
+ * where one exists, beside the floor measured in the same run. Text for the console, Markdown
+ * for RESULTS.md.
+ */
+import { kb, median, ms, percentile } from './stats.js';
+
+const KB = 1024;
+const GZIP_BUDGET = 12 * KB;
+const RATIO_BUDGET = 1.5;
+const PROTOCOL_SERIAL = 3; // init → token → start
+const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)
+/** Heap growth per cycle in the 2nd half that counts as a leak unless it is under half the 1st half's. */
+const LEAK_BYTES_PER_CYCLE = 32;
+
+const verdict = (ok) => (ok ? 'ok' : 'MISS');
+const count = (xs, f) => `${xs.filter(f).length}/${xs.length}`;
+const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
+const medP95 = (xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
+const pick = (samples, key) => samples.map((s) => s[key]).filter((v) => typeof v === 'number');
+const signedKb = (b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
+const listenerText = (o) => Object.entries(o).map(([k, n]) => `${n}× ${k}`).join(', ') || '0';
+
+/** @returns {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}[]} */
+export function rows({ size, offer, latencies, click, memory }) {
+  const out = [];
+  const row = (section, measure, figure, budget = '—', floor = '—', v = '—') =>
+    out.push({ section, measure, figure, budget, floor, verdict: v });
+
+  if (size) {
+    const { product: p, floor: f } = size;
+    const bytes = (n) => `${kb(n)} (${n} B)`;
+    row('Size', 'drop-in, gzip -9', bytes(p.gzip), `≤ ${kb(GZIP_BUDGET)}`, bytes(f.gzip), verdict(p.gzip <= GZIP_BUDGET));
+    row('Size', 'drop-in, gzip ÷ floor', `${size.ratio.toFixed(2)}×`, `≤ ${RATIO_BUDGET}×`, '1.00×', verdict(size.ratio <= RATIO_BUDGET));
+    row('Size', 'drop-in, brotli -q 11', bytes(p.brotli), '—', bytes(f.brotli));
+    row('Size', 'drop-in, minified', bytes(p.raw), '—', bytes(f.raw));
+  }
+
+  if (offer) {
+    const least = `${PROTOCOL_SERIAL} (protocol least)`;
+    for (const lat of latencies) {
+      const prod = offer[`product@${lat}`];
+      const floor = offer[`floor@${lat}`];
+      const req = prod.map((s) => s.requests);
+      const serial = prod.map((s) => s.serial);
+      const atMost = (xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
+      row('Time to offer', `connect → ready, +${lat} ms/request (${prod.length} loads)`, medP95(pick(prod, 'offerMs')), '—', medP95(pick(floor, 'offerMs')));
+      row('Time to offer', `requests before the offer, +${lat} ms`, range(req), least, range(pick(floor, 'requests')), atMost(req));
+      row('Time to offer', `serial round trips before the offer, +${lat} ms`, range(serial), least, range(pick(floor, 'serial')), atMost(serial));
+    }
+    const all = latencies.flatMap((lat) => offer[`product@${lat}`]);
+    const probes = latencies.flatMap((lat) => pick(offer[`floor@${lat}`], 'probesMs'));
+    const initFetch = pick(all, 'initFetch');
+    const initPw = pick(all, 'initPw');
+    const bounded = `probes parallel, bounded (${PROBE_BOUND_MS} ms)`;
+    const probeFloor = `${ms(median(probes))} (probes alone, idle page)`;
+    const withinBound = (xs) => verdict(median(xs) <= PROBE_BOUND_MS);
+    row('Overhead', `connect → init request (Playwright request event, ${initPw.length} loads)`, medP95(initPw), bounded, probeFloor, withinBound(initPw));
+    row(
+      'Overhead',
+      'connect → init fetch() / sending (Resource Timing)',
+      `${medP95(initFetch)} / ${ms(median(pick(all, 'initSend')))}`,
+      bounded,
+      probeFloor,
+      withinBound(initFetch),
+    );
+    const parts = ['toProbes', 'probing', 'probesToInit'].map((k) => ms(median(pick(all, k))));
+    const probed = all.filter((s) => s.probesParallel !== undefined);
+    const parallel = probed.every((s) => s.probesParallel);
+    row('Overhead', 'of which: connect → probes · probes · probes → fetch()', parts.join(' · '), 'no serial awaits');
+    row(
+      'Overhead',
+      'probes in parallel (all called before the first settled)',
+      `${parallel ? 'yes' : 'NO'} (${count(probed, (s) => s.probesParallel)})`,
+      'no serial awaits',
+      '—',
+      verdict(parallel && probed.length > 0),
+    );
+  }
+
+  if (click) {
+    const sameTask = click.every((c) => c.sameTask);
+    const active = click.every((c) => c.userActivation);
+    const medMax = (xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
+    const budget = 'same task, no await';
+    row('Click', `click event → credentials.create() (${click.length} clicks)`, medMax(pick(click, 'delayMs')), budget, '—', verdict(sameTask));
+    row('Click', 'first click listener → credentials.create()', medMax(pick(click, 'inPageMs')), budget, '—', verdict(sameTask));
+    row('Click', "create() in the click's task", `${sameTask ? 'yes' : 'NO'} (${count(click, (c) => c.sameTask)})`, 'yes', '—', verdict(sameTask));
+    row('Click', 'user activation active at create()', `${active ? 'yes' : 'NO'} (${count(click, (c) => c.userActivation)})`, 'yes', '—', verdict(active));
+    row('Click', 'passkey made (complete)', count(click, (c) => c.status === 'complete'));
+  }
+
+  if (memory) {
+    const m = memory;
+    const half = Math.floor(m.cycles / 2);
+    // A leak grows by the same amount every half; V8's warm-up (optimised code, feedback) levels off.
+    const secondPerCycle = m.heapSecondHalf / (m.cycles - half);
+    const levelsOff = secondPerCycle < LEAK_BYTES_PER_CYCLE || m.heapSecondHalf < m.heapFirstHalf / 2;
+    const heap =
+      `${signedKb(m.heapDelta)}: ${signedKb(m.heapFirstHalf)} in 1–${half}, ` +
+      `${signedKb(m.heapSecondHalf)} (${secondPerCycle.toFixed(0)} B/cycle) in ${half + 1}–${m.cycles}`;
+    const listenersLeft = Object.values(m.listenersLeft).reduce((a, b) => a + b, 0);
+    row('Memory', `JS heap after GC, ${m.cycles} cycles`, heap, 'no leak (growth levels off)', '—', verdict(levelsOff));
+    row('Memory', 'elements alive after GC', `${m.elementsLeft}`, '0', '—', verdict(m.elementsLeft === 0));
+    row('Memory', 'timers left', `${m.timersLeft}`, '0', '—', verdict(m.timersLeft <= 0));
+    row('Memory', 'listeners left', listenerText(m.listenersLeft), '0', '—', verdict(listenersLeft === 0));
+    row('Memory', 'pending fetches', `${m.pendingFetches} (of ${m.fetchesStarted} started)`, '0', '—', verdict(m.pendingFetches === 0));
+    row('Memory', 'pending ceremonies (create())', `${m.pendingCreates} (of ${m.createsStarted} started)`, '0', '—', verdict(m.pendingCreates === 0));
+  }
+  return out;
+}
+
+const HEAD = ['area', 'measure', 'figure', 'budget', 'floor (same run)', 'verdict'];
+const cells = (r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdict];
+
+export function textTable(rs) {
+  const table = [HEAD, ...rs.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(HEAD), rule, ...rs.map((r) => line(cells(r)))].join('\n');
+}
+
+export function markdownTable(rs) {
+  const esc = (c) => c.replace(/\|/g, '\\|');
+  return [
+    `| ${HEAD.map(esc).join(' | ')} |`,
+    `|${HEAD.map(() => '---').join('|')}|`,
+    ...rs.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ].join('\n');
+}

@@ -1,0 +1,91 @@
+/** bench/RESULTS.md: one run's table, the machine it ran on, and how each figure is measured. */
+import { markdownTable } from './report.js';
+
+export function resultsMarkdown(results, table, args) {
+  const m = results.machine;
+  const mem = results.memory;
+  const misses = table.filter((r) => r.verdict === 'MISS');
+  return `# Bench results
+
+One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
+
+- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, ${m.os}
+- Chromium ${m.chromium} (headless), Node ${m.node}
+- Load average (1, 5, 15 min) as the browser started: ${m.loadAverage.join(', ')}; at the end: ${m.loadAverageEnd.join(', ')}
+  (the timings are only as quiet as the machine was)
+- Source: commit ${results.source.commit}${results.source.srcChanged ? ' plus uncommitted changes in src/ (the tree is shared)' : ''}
+- Drop-in measured: ${results.size?.source ?? 'n/a'}; ${args.loads} page loads per page and latency, ${args.clicks} clicks, ${args.cycles} mount/unmount cycles
+- KB = 1024 bytes. "—" in the budget column: DESIGN.md sets no budget for that figure.
+
+${markdownTable(table)}
+${misses.length ? `\n**Misses:** ${misses.map((r) => `${r.measure} (${r.figure}, budget ${r.budget})`).join('; ')}.\n` : ''}${
+    mem?.timersAfter.length ? `\nAll timers alive after the cycles, the page's own included ("timers left" counts only those added by the cycles): ${JSON.stringify(mem.timersAfter)} (delays in ms).\n` : ''
+  }
+${METHOD}`;
+}
+
+const METHOD = `## How each figure is measured
+
+Run it with \`npm run bench\` (add \`-- --write\` to rewrite this file). The bench runs
+\`npm run build\`, starts its own Vite dev server (the repo's \`vite.config.ts\`: playground and
+emulator on one origin) on a free port without file watching, and its own headless Chromium
+(\`CHROME_PATH\`, default \`/usr/bin/chromium\`), and stops both at the end. Raw figures of the last
+run: \`.bench/results.json\`. Page instrumentation: \`bench/pages/hooks.js\` (an init script).
+
+- **Size** — \`dist/corbado-append.min.js\` as \`npm run build\` writes it (the minified IIFE
+  drop-in). The floor is \`bench/floor/floor-element.js\`, a LitElement whose button calls
+  SimpleWebAuthn's \`startRegistration\`, bundled in the same run the way the build bundles the
+  drop-in (Vite, one IIFE, es2022) and minified with the drop-in's terser settings. gzip level 9
+  and brotli quality 11 with \`node:zlib\`.
+- **Time to offer** — the playground (\`index.html\` + \`playground/main.ts\`, served from source by
+  the Vite dev server, so Lit runs its development build), one tab navigated to a fresh emulator
+  project per load; the emulator delays each \`/v2\` response by 0 or 100 ms (scenario
+  \`latencyMs\`; the append token comes from the page's own backend and is not delayed).
+  *connect* is taken in a wrapper of the element's \`connectedCallback\`, installed before
+  \`customElements.define\` (the registry reads the callbacks at define time), so before any of the
+  element's own code runs; *ready* is a window capture listener for \`corbado-append-ready\`; both
+  on the page's \`performance.now()\`. The floor is \`bench/pages/offer-floor.html\`: the protocol's
+  three serial calls (init → token → start) as bare \`fetch()\` calls, no component and no probes,
+  loaded interleaved with the playground. Requests are Playwright \`request\` events for \`/v2/*\`
+  and \`/emulator/append-token\` started before *ready*; serial round trips = the longest chain in
+  which each request starts after the previous one's response began to arrive.
+- **Overhead (connect → init)** — the same loads, both latencies. Playwright's \`request\` event
+  time (Chromium's wall clock) against the connect mark moved to wall clock with
+  \`performance.timeOrigin\`; and on the page's own clock, the init request's Resource Timing
+  \`startTime\` (\`fetch()\` called) and \`requestStart\` (sending began). The breakdown wraps the
+  client-information probes (\`isUserVerifyingPlatformAuthenticatorAvailable\`,
+  \`isConditionalMediationAvailable\`, \`getClientCapabilities\`, Bluetooth \`getAvailability\` where it
+  exists, UA-CH \`getHighEntropyValues\`): connect → first probe called, first called → last
+  settled, last settled → init \`fetch()\`; they ran in parallel when every probe was called
+  before the first one settled. Its floor: the same probes alone, in parallel, on the floor page
+  once it is idle (after its offer). The verdict against the design's bound: the median stays
+  under the probes' 1 s bound.
+- **Click** — the playground with a CDP virtual authenticator (ctap2, internal, resident key,
+  UV, automatic presence) attached before the page loads; Playwright clicks
+  \`[part=primary-button]\` once the offer is ready, and every click must end in
+  \`corbado-append-complete\`. A wrapper of \`CredentialsContainer.prototype.create\` records
+  \`navigator.userActivation.isActive\` (in Chromium it stays true ~5 s after a click, so it does
+  not prove the task by itself), the time since the click event's \`timeStamp\` (when the input
+  event was made, so it includes routing it to the renderer) and since the first click listener
+  ran, and whether the click's task was still running: the first click listener (window,
+  capture) posts a \`MessageChannel\` message, which is delivered only after the click's task;
+  \`create()\` before that ran in the click's task. (Checked against a test page: \`create()\`
+  after a \`setTimeout(0)\` or an awaited \`fetch()\` reads "no"; after \`await null\` it reads "yes" —
+  a microtask is still the same task.)
+- **Memory** — \`bench/pages/cycles.html\` with the drop-in; each cycle appends a fresh element,
+  waits for a stage and removes it, round robin: \`loading\` (probes running), \`init-sent\` (init
+  in flight; that project answers 50 ms late), \`ready\` (options held, refresh and expiry timers
+  armed), \`creating\` (autoAppend's \`create()\` pending: the virtual authenticator's presence
+  simulation is off, so only the element's abort ends it). 20 warm-up cycles first. Before, half
+  way and after: wait until no \`fetch()\` and no \`create()\` is pending (capped at 15 s) and every
+  one-shot timer of ≤ 2 s has fired or been cleared (the bounded probes), force GC twice over CDP
+  (\`HeapProfiler.collectGarbage\`), then read \`Runtime.getHeapUsage\`, live element instances
+  (\`Runtime.queryObjects\` on the element's prototype), live timers (wrapped
+  \`setTimeout\`/\`setInterval\`, forgotten when they fire or are cleared) and live listeners (wrapped
+  \`add/removeEventListener\`, held by \`WeakRef\`, honouring \`once\` and \`signal\`; only those whose
+  target survived the GC count). "left" = after minus before. The heap is read in two halves
+  because V8's warm-up (optimised code, feedback) adds tens of KB that level off, while a leak
+  keeps growing: the verdict is a leak when the second half still grows ≥ 32 B/cycle and by at
+  least half as much as the first. (The detectors were checked with a deliberately leaky page
+  script: retained elements, a window listener and a 10-minute timer per cycle all show up.)
+`;

@@ -1,0 +1,37 @@
+/**
+ * The Vite dev server with the repo's vite.config.ts (playground + same-origin emulator), on a
+ * free port chosen by the OS, without file watching or HMR (others may edit the tree while the
+ * bench runs; a reload would break a measurement) and with its own dependency cache.
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** @returns {Promise<{url: string, close: () => Promise<void>}>} `url` without trailing slash */
+export async function startServer() {
+  const server = await createServer({
+    root: ROOT,
+    configFile: `${ROOT}vite.config.ts`,
+    cacheDir: `${ROOT}.bench/vite-cache`,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: 'localhost', port: 0, strictPort: true, hmr: false, watch: null },
+    // Pre-bundle what the playground imports; do not crawl every HTML file of the tree.
+    optimizeDeps: { entries: ['index.html'] },
+  });
+  await server.listen();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
+  return { url: `http://localhost:${port}`, close: () => server.close() };
+}
+
+/** JSON request to the emulator's demo routes (`/emulator/*`). */
+export async function emulator(baseUrl, method, path, projectId, body) {
+  const res = await fetch(`${baseUrl}/emulator/${path}?projectId=${encodeURIComponent(projectId)}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} /emulator/${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.status === 204 ? undefined : res.json();
+}
