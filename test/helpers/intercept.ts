@@ -21,6 +21,8 @@ export interface FetchCall {
   aborted: boolean;
   /** Answered by the test's handler instead of the network. */
   stubbed: boolean;
+  /** HTTP status of the answer, once answered. */
+  status?: number;
 }
 
 /** Answer a request yourself (a `Response`), or return undefined to let it go to the network. */
@@ -62,7 +64,10 @@ export function interceptFetch(handler?: FetchHandler): FetchSpy {
       p = original.call(window, input, init);
     }
     p.then(
-      () => (call.settled = true),
+      res => {
+        call.settled = true;
+        call.status = res.status;
+      },
       e => {
         call.settled = true;
         call.aborted = (e as { name?: string })?.name === 'AbortError' || call.signal?.aborted === true;
