@@ -19,7 +19,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createEmulator } from '../../emulator/core.js';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +34,12 @@ async function newest(dir: string): Promise<number> {
   }
   return max;
 }
+
+/** emulator/core.js is plain JS (JSDoc types, no declarations): the part used here. */
+interface Emulator {
+  handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean>;
+}
+const EMULATOR_MODULE = '../../emulator/core.js';
 
 const bundles = new Map<string, string>();
 let server: Server;
@@ -56,6 +61,7 @@ test.beforeAll(async () => {
     bundles.set('corbado-append.min.js', await readFile(DROP_IN, 'utf8'));
   }
 
+  const { createEmulator } = (await import(EMULATOR_MODULE)) as { createEmulator: () => Emulator };
   const emulator = createEmulator();
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
