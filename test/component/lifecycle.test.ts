@@ -103,10 +103,12 @@ describe('<corbado-append> lifecycle', () => {
 
   it('removed while ready → refresh and expiry timers never fire', async () => {
     const projectId = uniqueProjectId();
-    await setScenario(projectId, { ttlMs: 1600 }); // refresh due after 1.2 s, expiry at 1.6 s
+    // Lifetime as the element computes it: 1.4–2.4 s (the Date header has 1 s resolution), so
+    // the refresh is due after at most 1.8 s and the expiry comes at most 2.4 s after arrival.
+    await setScenario(projectId, { ttlMs: 2400 });
     m = mountAppend(projectId);
     await m.state('ready');
-    await removeAndExpectSilence(m, 2000);
+    await removeAndExpectSilence(m, 2600);
     expect(net.api('/v2/connect/append/start'), 'no refresh').to.have.length(1);
   });
 
