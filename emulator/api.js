@@ -152,11 +152,11 @@ export async function start(ctx) {
       userName: user.email,
       userDisplayName: user.email,
       excludeCredentials: user.credentials.map(({ id, transports }) => ({ id, transports })),
-      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
+      authenticatorSelection: { residentKey: 'required', userVerification: scenario.userVerification ?? 'preferred' },
       attestationType: 'none',
       timeout: CEREMONY_TIMEOUT_MS,
     });
-    Object.assign(process, { challenge: options.challenge, rpID });
+    Object.assign(process, { challenge: options.challenge, rpID, requireUserVerification: scenario.userVerification === 'required' });
     attestationOptions = JSON.stringify({ publicKey: options });
   }
 
@@ -214,7 +214,7 @@ export async function finish(ctx) {
       expectedChallenge: process.challenge,
       expectedOrigin: pageOrigin(ctx.req),
       expectedRPID: process.rpID,
-      requireUserVerification: false,
+      requireUserVerification: process.requireUserVerification === true,
     });
   } catch (err) {
     throw validationError('attestationResponse', `verification failed: ${/** @type {Error} */ (err).message}`);

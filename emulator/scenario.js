@@ -17,6 +17,9 @@ export const FAULT_ENDPOINTS = Object.freeze(['init', 'start', 'finish', 'events
  */
 export const FAULT_KINDS = Object.freeze(['http-500', 'html', 'timeout', 'malformed']);
 
+/** `userVerification` values (WebAuthn `UserVerificationRequirement`). */
+const USER_VERIFICATION = Object.freeze(['required', 'preferred', 'discouraged']);
+
 /** Upper bound for `latencyMs`, in ms. */
 const MAX_LATENCY_MS = 60_000;
 
@@ -32,6 +35,9 @@ const MAX_LATENCY_MS = 60_000;
  * @property {number} ttlMs options lifetime: start `expiresMs` = now + ttlMs (ms; may be ≤ 0 to send void options)
  * @property {Record<string, string>} [customData] start `customData`, omitted when unset
  * @property {string} [aaguidName] finish `aaguidDetails.name` for an AAGUID not in the table
+ * @property {'required' | 'preferred' | 'discouraged'} [userVerification] start options
+ *   `authenticatorSelection.userVerification` (unset: `preferred`); `required` also makes finish
+ *   require the UV flag
  * @property {number} latencyMs delay before every /v2 response, in ms (0…60000)
  * @property {Partial<Record<string, Fault>>} faults per endpoint (`init`, `start`, `finish`, `events`)
  */
@@ -48,6 +54,7 @@ export function defaultScenario() {
     ttlMs: 300_000,
     customData: undefined,
     aaguidName: undefined,
+    userVerification: undefined,
     latencyMs: 0,
     faults: {},
   };
@@ -67,6 +74,8 @@ const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefi
   ttlMs: (v) => (Number.isSafeInteger(v) ? undefined : 'must be an integer (ms)'),
   customData: (v) => (isStringMap(v) ? undefined : 'must be an object of string values'),
   aaguidName: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  userVerification: (v) =>
+    USER_VERIFICATION.includes(/** @type {string} */ (v)) ? undefined : `must be one of ${USER_VERIFICATION.join(', ')}`,
   latencyMs: (v) =>
     Number.isSafeInteger(v) && /** @type {number} */ (v) >= 0 && /** @type {number} */ (v) <= MAX_LATENCY_MS
       ? undefined
