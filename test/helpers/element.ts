@@ -69,7 +69,12 @@ export function mountAppend(projectId: string, opts: MountOptions = {}): Mounted
       return of(type)[0];
     },
     async state(state, timeoutMs = 5000) {
-      await until(() => el.state === state, `state ${state} (now ${el.state}; events ${JSON.stringify(events.filter(e => e.type !== 'corbado-append-state'))})`, timeoutMs);
+      try {
+        await until(() => el.state === state, `state ${state}`, timeoutMs);
+      } catch {
+        const seen = JSON.stringify(events.filter(e => e.type !== 'corbado-append-state'));
+        throw new Error(`timed out waiting for state ${state} (now ${el.state}; events ${seen})`);
+      }
       await el.updateComplete;
     },
     part<T extends HTMLElement = HTMLElement>(name: string) {
