@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { PasskeyOperation } from '../api/types.js';
 import type { CorbadoAppendErrorCode } from '../errors.js';
 import { AppendController, type AppendConfig, type AppendHost, type AppendMessage } from './append-controller.js';
@@ -44,30 +43,48 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   static override styles = styles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  static override properties = {
+    projectId: { attribute: 'project-id' },
+    frontendApiUrl: { attribute: 'frontend-api-url' },
+    appendToken: { attribute: 'append-token' },
+    situation: {},
+    forcePasskeyAppend: { attribute: 'force-passkey-append', type: Boolean },
+    theme: { reflect: true },
+    strings: { attribute: false },
+  };
+
   /** Corbado project ID (one DNS label, e.g. `pro-1234567890`); sent as `X-Corbado-ProjectID`. */
-  @property({ attribute: 'project-id' }) projectId?: string;
+  declare projectId?: string;
   /** Frontend API base URL; default `https://{projectId}.frontendapi.corbado.io`. `https:`, or `http:` on loopback only. */
-  @property({ attribute: 'frontend-api-url' }) frontendApiUrl?: string;
+  declare frontendApiUrl?: string;
   /** The append (connect) token, when the page already has one. Single use. */
-  @property({ attribute: 'append-token' }) appendToken?: string;
-  /** Returns a fresh append token; called after init allows append, and again for each options refresh. */
-  @property({ attribute: false }) appendTokenProvider?: () => Promise<string>;
+  declare appendToken?: string;
   /** Forwarded as `situation` to init and start. */
-  @property() situation?: string;
+  declare situation?: string;
   /** Forwarded as `forcePasskeyAppend` to start. */
-  @property({ attribute: 'force-passkey-append', type: Boolean }) forcePasskeyAppend = false;
+  declare forcePasskeyAppend: boolean;
   /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  declare theme: 'light' | 'dark' | 'auto';
   /** Overrides for any text (see `AppendStrings`). */
-  @property({ attribute: false }) strings?: Partial<AppendStrings>;
+  declare strings?: Partial<AppendStrings>;
+
+  // Read when needed, never rendered: plain properties.
+  /** Returns a fresh append token; called after init allows append, and again for each options refresh. */
+  appendTokenProvider?: () => Promise<string>;
   /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
-  @property({ attribute: false }) ceremonyTimeoutMs?: number;
+  ceremonyTimeoutMs?: number;
   /** Called on `corbado-append-complete` with its `status` (`complete` or `complete-noop`). */
-  @property({ attribute: false }) onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
+  onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
   /** Called on `corbado-append-skip` with its `status`. */
-  @property({ attribute: false }) onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
+  onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
   /** Called on `corbado-append-error` with its `code`. */
-  @property({ attribute: false }) onError?: (code: CorbadoAppendErrorCode) => void;
+  onError?: (code: CorbadoAppendErrorCode) => void;
+
+  constructor() {
+    super();
+    this.forcePasskeyAppend = false;
+    this.theme = 'auto';
+  }
 
   private readonly flow = new AppendController(this);
   private view: 'offer' | 'learn-more' = 'offer';
