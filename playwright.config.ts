@@ -1,6 +1,7 @@
 // Playwright (`npm run test:e2e`): end-to-end tests against the Vite dev server, which serves
 // the playground (index.html) and mounts the Frontend API emulator on the same origin.
 import { defineConfig } from '@playwright/test';
+import { CHROME_PATH, CHROMIUM_ARGS } from './test/chromium.js';
 
 const PORT = 5174;
 const baseURL = `http://localhost:${PORT}`;
@@ -22,16 +23,8 @@ export default defineConfig({
     headless: true,
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROME_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -8,19 +8,10 @@ import { createEmulator } from './emulator/core.js';
 import { emulatorKoaMiddleware } from './emulator/koa.js';
 import { webauthnPlugin } from './test/plugins/webauthn-plugin.js';
 import { sharedCasesMiddleware } from './test/plugins/shared-cases.js';
+import { CHROME_PATH, CHROMIUM_ARGS } from './test/chromium.js';
 
 // esbuild reads this file as raw JSON (no `extends`): it holds the Lit decorator flags.
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -41,7 +32,7 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: CHROME_PATH,
         args: CHROMIUM_ARGS,
       },
     }),

@@ -1,17 +1,10 @@
 /** Headless Chromium (Debian's, or CHROME_PATH) and the bench's per-page instrumentation. */
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROME_PATH, CHROMIUM_ARGS as ARGS } from '../test/chromium.js';
 
-export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROME_PATH };
+
 const HOOKS = readFileSync(new URL('./pages/hooks.js', import.meta.url), 'utf8');
 
 export function launchBrowser() {
