@@ -182,6 +182,7 @@ export class AppendController implements ReactiveController {
       },
       signal,
     );
+    if (this.state == 'success' || this.state == 'skipped' || this.state == 'error') return false; // ended meanwhile
     const options = parseAttestationOptions(start.attestationOptions);
     if (!options) {
       this.skipImplicit('passkey-intel-denied');
@@ -219,6 +220,8 @@ export class AppendController implements ReactiveController {
   /** Fresh options before the old ones die (needs `appendTokenProvider`: a token is single-use). */
   private onRefreshDue(offer: Offer): void {
     if (this.offer !== offer || this.state !== 'ready' || this.ceremony || !this.host.appendConfig.appendTokenProvider) return;
+    // The new start voids this challenge on the server: a conditional create on it must not finish.
+    this.conditional?.abort('expired');
     void this.refresh(false);
   }
 

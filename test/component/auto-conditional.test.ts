@@ -188,5 +188,25 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       expect((await authn.getCredentials(authenticatorId)).map(c => c.credentialId)).to.deep.equal([stored[0]!.id]);
       expect(m.of('corbado-append-state').map(s => s.state)).to.deep.equal(['loading', 'ready', 'finishing', 'success']);
     });
+
+    it('a background refresh aborts a pending conditional create before its start voids the challenge', async () => {
+      // Options living ~3 s are refreshed after ~2 s, inside the conditional time-box.
+      const projectId = uniqueProjectId();
+      await setScenario(projectId, { conditionalAppend: true, ttlMs: 3500 });
+      create = spyCreate(); // native conditional create: pending until aborted
+      m = mountAppend(projectId);
+      await until(() => create!.calls.length > 0, 'the conditional create()');
+      const starts = async () => (await getRequests(projectId)).filter(r => r.path === '/v2/connect/append/start');
+      const deadline = Date.now() + CONDITIONAL_TIMEBOX_MS;
+      while ((await starts()).length < 2) {
+        expect(Date.now(), 'a refresh before the time-box ends').to.be.below(deadline);
+        await pause(20);
+      }
+      const refreshAt = (await starts())[1]!.at;
+      const conditional = create.calls[0]!;
+      expect(conditional.abortedWall, 'conditional create aborted by the refresh').to.be.a('number');
+      expect(conditional.abortedWall!).to.be.at.most(refreshAt);
+      expect(m.of('corbado-append-error')).to.have.length(0);
+    });
   });
 });
