@@ -340,7 +340,10 @@ export class AppendController implements ReactiveController {
           this.showMessage('timeout');
         } else if (f.reason === 'expired') {
           this.setState('ready');
-          this.reportError(new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true }));
+          // Without a token provider, refresh() reports the final `expired` itself.
+          if (this.host.appendConfig.appendTokenProvider) {
+            this.reportError(new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true }));
+          }
           void this.refresh(true);
         }
         return; // 'skip' / 'disconnect': already handled by whoever aborted

@@ -195,6 +195,25 @@ describe('server decisions: expiresMs', () => {
     expect(await getCredentials(projectId)).to.have.length(1);
   });
 
+  it('static append-token: a ceremony that outlives the options ends in one final expired error', async function () {
+    this.timeout(15_000);
+    const TTL = 3000;
+    const projectId = uniqueProjectId();
+    await setScenario(projectId, { ttlMs: TTL });
+    await authn.setPresence(authenticatorId, false); // create() stays pending
+    m = mountAppend(projectId, { provider: null, attrs: { lang: 'en', 'append-token': await mintToken(projectId) } });
+    await m.state('ready');
+    m.part<HTMLButtonElement>('primary-button')!.click();
+    await m.state('creating');
+    await m.state('error', TTL + 3000);
+    expect(m.of('corbado-append-error')).to.deep.equal([
+      { code: 'expired', recoverable: false, message: m.of('corbado-append-error')[0].message },
+    ]);
+    expect(create.calls[0]!.outcome).to.equal('rejected');
+    expect(starts(), 'no refresh without a provider').to.have.length(1);
+    expect(m.part('skip-button'), 'the user can move on').to.not.equal(null);
+  });
+
   describe('client clock skew (the response Date header decides)', () => {
     it('client clock an hour ahead: the options are not taken for expired', async () => {
       clock = skewClock(3_600_000);
