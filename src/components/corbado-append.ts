@@ -51,6 +51,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     forcePasskeyAppend: { attribute: 'force-passkey-append', type: Boolean },
     theme: { reflect: true },
     strings: { attribute: false },
+    // Property-only: accessors on the prototype, so frameworks (React, @lit/react, Vue) set them
+    // as properties; changing them does not restart the flow.
+    appendTokenProvider: { attribute: false },
+    ceremonyTimeoutMs: { attribute: false },
+    onComplete: { attribute: false },
+    onSkip: { attribute: false },
+    onError: { attribute: false },
   };
 
   /** Corbado project ID (one DNS label, e.g. `pro-1234567890`); sent as `X-Corbado-ProjectID`. */
@@ -68,17 +75,16 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   /** Overrides for any text (see `AppendStrings`). */
   declare strings?: Partial<AppendStrings>;
 
-  // Read when needed, never rendered: plain properties.
   /** Returns a fresh append token; called after init allows append, and again for each options refresh. */
-  appendTokenProvider?: () => Promise<string>;
+  declare appendTokenProvider?: () => Promise<string>;
   /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
-  ceremonyTimeoutMs?: number;
+  declare ceremonyTimeoutMs?: number;
   /** Called on `corbado-append-complete` with its `status` (`complete` or `complete-noop`). */
-  onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
+  declare onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
   /** Called on `corbado-append-skip` with its `status`. */
-  onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
+  declare onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
   /** Called on `corbado-append-error` with its `code`. */
-  onError?: (code: CorbadoAppendErrorCode) => void;
+  declare onError?: (code: CorbadoAppendErrorCode) => void;
 
   constructor() {
     super();
