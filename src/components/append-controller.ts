@@ -1,7 +1,7 @@
 /**
  * The append flow (DESIGN.md, "The flow") as a Lit reactive controller. It owns the state, the
  * timers, the abort controllers and the one ceremony that may run at a time; the element only
- * renders what this holds and forwards clicks. Everything it starts, `hostDisconnected` stops.
+ * renders what this holds and forwards clicks. Everything it starts, removal stops (`teardown`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
@@ -37,6 +37,8 @@ export type AppendMessage = 'cancelled' | 'timeout' | 'expired' | 'error' | 'fin
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
+/** How long (relative ms) `appendTokenProvider` may take before the token counts as unavailable. */
+export const TOKEN_TIMEOUT_MS = 15_000;
 /** Finish is retried with the same attestation after these pauses (relative ms): 3 attempts in all. */
 export const FINISH_RETRY_DELAYS_MS = [400, 1200];
 
@@ -84,15 +86,24 @@ export class AppendController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (this.life) return; // moved within the page (removed and re-added in one task): the flow goes on
     const life = new AbortController();
     this.life = life;
     // A microtask later, so properties set right after `append()` are seen.
     queueMicrotask(() => {
-      if (!life.signal.aborted) void this.run(life.signal);
+      if (!life.signal.aborted && this.host.isConnected) void this.run(life.signal);
     });
   }
 
   hostDisconnected(): void {
+    // A removal ends everything; a move (re-added before this microtask) does not.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.teardown();
+    });
+  }
+
+  /** Abort requests, ceremonies and timers; forget the flow. Fires nothing. */
+  private teardown(): void {
     this.life?.abort();
     this.life = undefined;
     this.ceremony?.abort('disconnect');
@@ -103,6 +114,7 @@ export class AppendController implements ReactiveController {
     this.offer = this.message = this.passkeyOperation = this.client = undefined;
     this.refreshing = this.retry = this.finishing = this.alreadyRegistered = false;
     this.state = 'idle';
+    this.host.removeAttribute('state');
   }
 
   /** The primary button. Must stay synchronous up to `create()` (user activation). */
@@ -204,11 +216,21 @@ export class AppendController implements ReactiveController {
   }
 
   private async appendToken(cfg: AppendConfig): Promise<string> {
-    let token: unknown;
-    try {
-      token = cfg.appendTokenProvider ? await cfg.appendTokenProvider() : cfg.appendToken;
-    } catch (cause) {
-      throw new CorbadoAppendError('token-unavailable', 'appendTokenProvider failed', { cause });
+    let token: unknown = cfg.appendToken;
+    if (cfg.appendTokenProvider) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        token = await Promise.race([
+          cfg.appendTokenProvider(),
+          new Promise((_, reject) => {
+            timer = this.later(() => reject(new Error(`no token within ${TOKEN_TIMEOUT_MS} ms`)), TOKEN_TIMEOUT_MS);
+          }),
+        ]);
+      } catch (cause) {
+        throw new CorbadoAppendError('token-unavailable', 'appendTokenProvider failed', { cause });
+      } finally {
+        this.clearTimer(timer);
+      }
     }
     if (typeof token !== 'string' || !token) {
       throw new CorbadoAppendError('token-unavailable', 'No append token: set append-token or appendTokenProvider');
@@ -371,6 +393,8 @@ export class AppendController implements ReactiveController {
       ...(offer.start.customData ? { customData: offer.start.customData } : {}),
     };
     let lastError: unknown;
+    // An attempt without an HTTP answer (network error, timeout) may still have been stored.
+    let maybeStored = false;
     for (let attempt = 0; attempt <= FINISH_RETRY_DELAYS_MS.length; attempt++) {
       if (attempt > 0) await this.sleep(FINISH_RETRY_DELAYS_MS[attempt - 1]!);
       if (signal.aborted) return;
@@ -389,10 +413,12 @@ export class AppendController implements ReactiveController {
         if (signal.aborted) return;
         lastError = e;
         if (!(e instanceof CorbadoAppendError) || e.code !== 'api-unavailable') break;
+        if (e.status === undefined) maybeStored = true;
       }
     }
     this.finishing = false;
-    signalUnknownCredential(offer.options.rp.id ?? location.hostname, resp.id);
+    // Tell the passkey provider to drop the orphan only when the server surely did not store it.
+    if (!maybeStored) signalUnknownCredential(offer.options.rp.id ?? location.hostname, resp.id);
     const cause = lastError instanceof CorbadoAppendError ? lastError : undefined;
     this.failLate(
       new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed: ${cause?.message ?? String(lastError)}`, {

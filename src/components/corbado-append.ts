@@ -115,6 +115,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
 
   /** @internal dispatches the event (bubbles, composed) and calls the matching callback. */
   emitAppendEvent<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void {
+    if (!this.isConnected) return; // removed: nothing is fired (the flow is being torn down)
     if (type === 'corbado-append-state') this.setAttribute('state', (detail as { state: string }).state);
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     try {
@@ -223,11 +224,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     this.requestUpdate();
   };
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.view = 'offer';
-    this.lastState = undefined;
-    this.removeAttribute('state');
+  override connectedCallback(): void {
+    if (this.flow.state === 'idle') {
+      // A fresh flow (first connect, or re-added after a removal): start from the offer view.
+      this.view = 'offer';
+      this.lastState = undefined;
+    }
+    super.connectedCallback();
   }
 }
 

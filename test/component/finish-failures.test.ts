@@ -52,7 +52,7 @@ describe('<corbado-append> finish failures', () => {
   const finishRequests = async (projectId: string) =>
     (await getRequests(projectId)).filter(r => r.path === '/v2/connect/append/finish');
 
-  async function expectGaveUp(projectId: string, attempts: number) {
+  async function expectGaveUp(projectId: string, attempts: number, signalled = true) {
     const err = await m!.next('corbado-append-error', 8000);
     expect(err.code).to.equal('finish-failed');
     expect(err.message).to.match(/created but not confirmed/);
@@ -66,8 +66,12 @@ describe('<corbado-append> finish failures', () => {
     expect(m!.of('corbado-append-complete')).to.have.length(0);
     const onDevice = await authn.getCredentials(authenticatorId);
     expect(onDevice, 'the orphan passkey on the device').to.have.length(1);
-    expect(signals, 'signalUnknownCredential').to.deep.equal([{ rpId: 'localhost', credentialId: onDevice[0]!.credentialId }]);
-    expect(await getCredentials(projectId), 'nothing stored').to.have.length(0);
+    if (signalled) {
+      expect(signals, 'signalUnknownCredential').to.deep.equal([{ rpId: 'localhost', credentialId: onDevice[0]!.credentialId }]);
+      expect(await getCredentials(projectId), 'nothing stored').to.have.length(0);
+    } else {
+      expect(signals, 'no signalUnknownCredential: the server may have stored it').to.have.length(0);
+    }
     return { err, attempts };
   }
 
@@ -102,7 +106,7 @@ describe('<corbado-append> finish failures', () => {
     expect(err.requestId, 'requestId of the last Corbado error body').to.be.a('string');
   });
 
-  it('finish never answers (timeout) → bounded, finish-failed, signalUnknownCredential, no second create()', async () => {
+  it('finish never answers (timeout) → bounded, finish-failed, no signalUnknownCredential (may be stored), no second create()', async () => {
     // The client's per-request timeout is 10 s; shrink exactly that timer so three attempts fit the test.
     const realSetTimeout = window.setTimeout;
     window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
@@ -114,12 +118,33 @@ describe('<corbado-append> finish failures', () => {
     m = mountAppend(projectId);
     await m.state('ready');
     m.part<HTMLButtonElement>('primary-button')!.click();
-    const { err } = await expectGaveUp(projectId, 3);
+    const { err } = await expectGaveUp(projectId, 3, false);
     expect(err.message).to.match(/no answer/);
     const fin = net.api('/v2/connect/append/finish');
     expect(fin, 'finish attempts').to.have.length(3);
     expect(fin.every(c => c.aborted), 'each hung request aborted by the client timeout').to.equal(true);
     expect(new Set(fin.map(c => c.body)).size).to.equal(1);
+  });
+
+  it('finish stored but its answer lost → the retry is refused (challenge used): the passkey is not signalled away', async () => {
+    const realFetch = window.fetch;
+    let lost = 0;
+    net = interceptFetch(call =>
+      call.url.pathname === '/v2/connect/append/finish' && lost++ === 0
+        ? realFetch(call.url, { method: call.method, headers: call.headers, body: call.body, credentials: 'include' }).then(() => {
+            throw new TypeError('Failed to fetch'); // the server answered; the network lost it
+          })
+        : undefined,
+    );
+    const projectId = uniqueProjectId();
+    m = mountAppend(projectId);
+    await m.state('ready');
+    m.part<HTMLButtonElement>('primary-button')!.click();
+    await expectGaveUp(projectId, 2, false);
+    expect(net.api('/v2/connect/append/finish'), 'the lost attempt and one refused retry').to.have.length(2);
+    const stored = await getCredentials(projectId);
+    expect(stored, 'stored by the first attempt').to.have.length(1);
+    expect((await authn.getCredentials(authenticatorId)).map(c => c.credentialId)).to.deep.equal([stored[0]!.id]);
   });
 
   it('finish rejected (4xx Corbado error) → no retry, finish-failed with requestId, signalUnknownCredential', async () => {

@@ -118,6 +118,7 @@ describe('<corbado-append> lifecycle', () => {
     m = mountAppend(projectId);
     await waitFor(() => net.api('/v2/connect/append/init').length === 1, 'first init');
     m.remove();
+    await Promise.resolve(); // a removal ends the flow a microtask later (a move would not)
     expect(m.el.state).to.equal('idle');
     await setScenario(projectId, { latencyMs: 0 });
     document.body.append(m.el);
@@ -131,6 +132,36 @@ describe('<corbado-append> lifecycle', () => {
     const states = m.of('corbado-append-state').map(s => s.state);
     expect(states, 'first mount, then the second from the start').to.deep.equal(['loading', 'loading', 'ready', 'creating', 'finishing', 'success']);
     expect((await getRequests(projectId)).filter(r => r.path.endsWith('/init')).length).to.be.at.least(1);
+  });
+});
+
+describe('<corbado-append> moved within the page', () => {
+  it('keeps its flow: no new init, no events, state and view kept (frameworks re-parent nodes)', async () => {
+    const net = interceptFetch();
+    const projectId = uniqueProjectId();
+    const m = mountAppend(projectId);
+    try {
+      await m.state('ready');
+      const before = m.events.length;
+      const other = document.createElement('div');
+      document.body.prepend(other);
+      other.append(m.el); // one task: disconnected, then connected again
+      await new Promise(r => setTimeout(r, 300));
+      expect(m.el.state).to.equal('ready');
+      expect(m.el.getAttribute('state')).to.equal('ready');
+      expect(net.api('/v2/connect/append/init'), 'no second init').to.have.length(1);
+      expect(m.events.slice(before), 'nothing fired').to.deep.equal([]);
+      m.part<HTMLButtonElement>('skip-button')!.click();
+      expect((await m.next('corbado-append-skip')).status).to.equal('skip-explicit');
+      document.body.append(m.el); // moved again after the user skipped: the offer does not come back
+      await new Promise(r => setTimeout(r, 300));
+      expect(m.el.state).to.equal('skipped');
+      expect(net.api('/v2/connect/append/init')).to.have.length(1);
+      other.remove();
+    } finally {
+      m.remove();
+      net.restore();
+    }
   });
 });
 
