@@ -32,8 +32,16 @@ export interface AppendHost extends ReactiveControllerHost, HTMLElement {
   emitAppendEvent<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void;
 }
 
-/** What the element shows beside the offer: a key into its messages, and how it should read. */
-export type AppendMessage = 'cancelled' | 'timeout' | 'expired' | 'error' | 'finish-failed' | 'security';
+/** What the element shows beside the offer: a key into its texts (`AppendStrings`). `…Final`: no retry left. */
+export type AppendMessage =
+  | 'cancelled'
+  | 'timeout'
+  | 'expired'
+  | 'error'
+  | 'finishFailed'
+  | 'security'
+  | 'expiredFinal'
+  | 'errorFinal';
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
@@ -447,7 +455,12 @@ export class AppendController implements ReactiveController {
     const err = toAppendError(e);
     this.reportError(err);
     this.end('error');
-    this.message = err.code === 'finish-failed' ? 'finish-failed' : err.code === 'security-error' ? 'security' : err.code === 'expired' ? 'expired' : 'error';
+    const finals: Partial<Record<string, AppendMessage>> = {
+      'finish-failed': 'finishFailed',
+      'security-error': 'security',
+      expired: 'expiredFinal',
+    };
+    this.message = finals[err.code] ?? 'errorFinal';
   }
 
   private reportError(err: CorbadoAppendError): void {

@@ -101,6 +101,9 @@ export const styles = css`
     color: var(--_secondary);
     text-decoration: underline;
   }
+  [part='learn-more-button'] {
+    padding-inline: 0;
+  }
   [part='message'] {
     margin: 0 0 1rem;
     line-height: 1.5;
@@ -114,8 +117,20 @@ export const styles = css`
   .success {
     color: var(--_success);
   }
+  .more {
+    margin: 0.5rem 0 0;
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   [part='hint'] {
     margin: 0 0 1rem;
+    line-height: 1.5;
     font-size: 0.875rem;
     color: var(--_muted);
   }

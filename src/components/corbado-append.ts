@@ -166,18 +166,19 @@ export class CorbadoAppend extends LitElement implements AppendHost {
           : html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
               ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
             </button>`}
-        ${state === 'error' || this.view === 'learn-more'
-          ? nothing
-          : html`<button part="learn-more-button" type="button" @click=${this.onLearnMore}>${t.learnMore}</button>`}
-        ${this.view === 'learn-more' && state !== 'error'
-          ? html`<button part="learn-more-button" type="button" @click=${this.onBack}>${t.back}</button>`
-          : nothing}
         ${state === 'finishing'
           ? nothing
           : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>
               ${state === 'error' ? t.continue : t.skip}
             </button>`}
       </div>
+      ${state === 'error'
+        ? nothing
+        : html`<p class="more">
+            <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>
+              ${this.view === 'learn-more' ? t.back : t.learnMore}
+            </button>
+          </p>`}
     </section>`;
   }
 
@@ -188,12 +189,11 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     return html`<section part="container" aria-labelledby="title">
       <h2 part="title" id="title" tabindex="-1">${exists ? t.existsTitle : t.successTitle}</h2>
       <p part="description" class="success">${text}</p>
-      <p part="message" role="status">${exists ? t.existsTitle : t.successTitle}</p>
+      <p part="message" role="status" class="sr-only">${exists ? t.existsTitle : t.successTitle}</p>
     </section>`;
   }
 
   private messageText(t: AppendStrings, message: AppendMessage | undefined, state: AppendState): string {
-    if (message === 'finish-failed') return t.finishFailed;
     if (message) return t[message];
     return state === 'creating' ? t.creating : state === 'finishing' ? t.finishing : state === 'loading' ? t.loading : '';
   }
@@ -208,19 +208,20 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     this.lastState = state;
     // Focus follows the result: the heading on success, the button again after a failed attempt.
     if (state === 'success') this.shadowRoot?.querySelector<HTMLElement>('[part=title]')?.focus();
+    else if (state === 'error' && [document.body, this, null].includes(document.activeElement as never)) {
+      // The primary button (often focused) is gone: keep the keyboard user in the element.
+      this.shadowRoot?.querySelector<HTMLElement>('[part=skip-button]')?.focus();
+    }
     else if (state === 'ready' && was === 'creating') this.shadowRoot?.querySelector<HTMLElement>('[part=primary-button]')?.focus();
   }
 
   // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
   private onCreate = () => this.flow.create();
   private onSkipClick = () => this.flow.skip();
-  private onLearnMore = () => {
-    this.view = 'learn-more';
-    this.flow.learnMore();
-    this.requestUpdate();
-  };
-  private onBack = () => {
-    this.view = 'offer';
+  // One button toggles the explanation in place (the same node, so keyboard focus stays on it).
+  private onToggleLearnMore = () => {
+    this.view = this.view === 'offer' ? 'learn-more' : 'offer';
+    if (this.view === 'learn-more') this.flow.learnMore();
     this.requestUpdate();
   };
 

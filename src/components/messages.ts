@@ -25,6 +25,8 @@ export interface AppendStrings {
   error: string;
   security: string;
   finishFailed: string;
+  expiredFinal: string;
+  errorFinal: string;
   continue: string;
   successTitle: string;
   successStoredIn: string;
@@ -57,6 +59,8 @@ export const en: AppendStrings = {
   error: 'Something went wrong. Please try again.',
   security: 'Passkeys cannot be created on this site right now.',
   finishFailed: 'Your passkey could not be saved. Continue without it; you can add one later.',
+  expiredFinal: 'This offer has expired. You can add a passkey later.',
+  errorFinal: 'Something went wrong. You can add a passkey later.',
   continue: 'Continue',
   successTitle: 'Passkey created',
   successStoredIn: 'Your passkey is saved in {name}.',
@@ -89,6 +93,8 @@ export const de: AppendStrings = {
   error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   security: 'Auf dieser Seite können gerade keine Passkeys erstellt werden.',
   finishFailed: 'Ihr Passkey konnte nicht gespeichert werden. Fahren Sie ohne fort; Sie können später einen hinzufügen.',
+  expiredFinal: 'Dieses Angebot ist abgelaufen. Sie können später einen Passkey hinzufügen.',
+  errorFinal: 'Etwas ist schiefgelaufen. Sie können später einen Passkey hinzufügen.',
   continue: 'Weiter',
   successTitle: 'Passkey erstellt',
   successStoredIn: 'Ihr Passkey ist in {name} gespeichert.',

@@ -86,6 +86,20 @@ describe('<corbado-append> accessibility', () => {
     await expectNoViolations(main, 'learn-more');
   });
 
+  it('keyboard focus stays on the learn-more toggle through "Learn more" and "Back"', async () => {
+    m = mountAppend(uniqueProjectId(), { parent: main });
+    await m.state('ready');
+    m.part('learn-more-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await m.el.updateComplete;
+    expect(m.part('title')!.textContent).to.match(/what is a passkey/i);
+    expect(focusedPart(m)).to.equal('learn-more-button');
+    await sendKeys({ press: 'Enter' });
+    await m.el.updateComplete;
+    expect(m.part('title')!.textContent).to.not.match(/what is a passkey/i);
+    expect(focusedPart(m)).to.equal('learn-more-button');
+  });
+
   it('ready in the dark theme, and with the OS in dark mode: no axe violations', async () => {
     await authn.addAuthenticator();
     m = mountAppend(uniqueProjectId(), { parent: main, attrs: { theme: 'dark' } });

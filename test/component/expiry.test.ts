@@ -123,7 +123,7 @@ describe('server decisions: expiresMs', () => {
     await m.state('error');
     expect(create.calls).to.have.length(0);
     expect(starts(), 'no refresh without a provider').to.have.length(1);
-    expect(m.part('message')!.textContent!.trim()).to.equal(en.expired);
+    expect(m.part('message')!.textContent!.trim()).to.equal(en.expiredFinal);
     expect(m.part('primary-button'), 'nothing left to click').to.equal(null);
     expect(m.part('skip-button')!.textContent!.trim()).to.equal(en.continue);
   });
@@ -141,7 +141,7 @@ describe('server decisions: expiresMs', () => {
     expect(error.code).to.equal('expired');
     await m.state('error');
     expect(create.calls).to.have.length(0);
-    expect(m.part('message')!.textContent!.trim()).to.equal(en.expired);
+    expect(m.part('message')!.textContent!.trim()).to.equal(en.expiredFinal);
   });
 
   it('with a token provider: the same late click fetches fresh options instead, and the next click succeeds', async () => {
