@@ -9,5 +9,7 @@ export default defineConfig({
     port: Number(process.env.PORT) || 5173,
     strictPort: true,
   },
+  // Pre-bundle what the playground needs, not the examples (built separately against dist/).
+  optimizeDeps: { entries: ['index.html'] },
   plugins: [corbadoEmulator()],
 });
