@@ -9,16 +9,7 @@ import { expect } from '@open-wc/testing';
 import { mountAppend, type Mounted } from '../helpers/element.js';
 import { getRequests, uniqueProjectId } from '../helpers/emulator.js';
 import { interceptFetch, sleep, spyCreate, type FetchSpy } from '../helpers/intercept.js';
-
-function stub(obj: object, key: string, value: unknown, remove = false): () => void {
-  const own = Object.getOwnPropertyDescriptor(obj, key);
-  if (remove) delete (obj as Record<string, unknown>)[key];
-  else Object.defineProperty(obj, key, { value, configurable: true, writable: true });
-  return () => {
-    if (own) Object.defineProperty(obj, key, own);
-    else delete (obj as Record<string, unknown>)[key];
-  };
-}
+import { stubProperty as stub } from '../helpers/spies.js';
 
 const environments: [string, () => (() => void)[]][] = [
   ['PublicKeyCredential deleted', () => [stub(window, 'PublicKeyCredential', undefined, true)]],

@@ -150,17 +150,20 @@ export function skewClock(offsetMs: number): { restore(): void } {
   };
 }
 
+/** Replaces `obj[key]` by an own property with `value` (or deletes it) until the returned undo runs. */
+export function stubProperty(obj: object, key: string, value: unknown, remove = false): () => void {
+  const own = Object.getOwnPropertyDescriptor(obj, key);
+  if (remove) delete (obj as Record<string, unknown>)[key];
+  else Object.defineProperty(obj, key, { value, configurable: true, writable: true });
+  return () => {
+    if (own) Object.defineProperty(obj, key, own);
+    else delete (obj as Record<string, unknown>)[key];
+  };
+}
+
 /** Replaces a static member of `PublicKeyCredential` (or removes it with `undefined`). */
 export function stubPublicKeyCredential(name: string, value: unknown): { restore(): void } {
-  const target = PublicKeyCredential as unknown as Record<string, unknown>;
-  const own = Object.getOwnPropertyDescriptor(target, name);
-  Object.defineProperty(target, name, { value, configurable: true, writable: true });
-  return {
-    restore: () => {
-      if (own) Object.defineProperty(target, name, own);
-      else delete target[name];
-    },
-  };
+  return { restore: stubProperty(PublicKeyCredential, name, value) };
 }
 
 /** Resolves after `ms` (for asserting that something does *not* happen within a window). */

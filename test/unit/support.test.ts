@@ -6,17 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { webAuthnAvailable } from '../../src/components/append-controller.js';
-
-/** Replace `obj[key]` by an own property with `value` (or delete it) until the returned undo runs. */
-function stub(obj: object, key: string, value: unknown, remove = false): () => void {
-  const own = Object.getOwnPropertyDescriptor(obj, key);
-  if (remove) delete (obj as Record<string, unknown>)[key];
-  else Object.defineProperty(obj, key, { value, configurable: true, writable: true });
-  return () => {
-    if (own) Object.defineProperty(obj, key, own);
-    else delete (obj as Record<string, unknown>)[key];
-  };
-}
+import { stubProperty as stub } from '../helpers/spies.js';
 
 describe('webAuthnAvailable', () => {
   let undo: (() => void)[] = [];
