@@ -1,10 +1,8 @@
 // Playwright (`npm run test:e2e`): end-to-end tests against the Vite dev server, which serves
-// the playground (index.html) and mounts the Frontend API emulator on the same origin.
+// the playground (index.html) and mounts the Frontend API emulator on the same origin. The
+// server is started by global-setup.js on a free port (never a fixed one, never a foreign one).
 import { defineConfig } from '@playwright/test';
 import { CHROME_PATH, CHROMIUM_ARGS } from './test/chromium.js';
-
-const PORT = 5174;
-const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,8 +15,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: 'list',
+  globalSetup: './test/e2e/global-setup.js',
   use: {
-    baseURL,
+    // Set by global-setup.js before the workers start.
+    baseURL: process.env.E2E_BASE_URL,
     browserName: 'chromium',
     headless: true,
     trace: 'off',
@@ -26,14 +26,5 @@ export default defineConfig({
       executablePath: CHROME_PATH,
       args: CHROMIUM_ARGS,
     },
-  },
-  webServer: {
-    command: `npx vite --port ${PORT} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { PORT: String(PORT) },
-    stdout: 'ignore',
-    stderr: 'pipe',
   },
 });

@@ -1,6 +1,7 @@
 // web-test-runner (`npm run test:browser`): unit and component tests of the TypeScript sources
 // in real headless Chromium, with the Frontend API emulator mounted on the same origin and a
 // CDP virtual authenticator available through `test/helpers/webauthn.ts`.
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -13,12 +14,23 @@ import { CHROME_PATH, CHROMIUM_ARGS } from './test/chromium.js';
 // esbuild reads this file as raw JSON (no `extends`): it holds the Lit decorator flags.
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
+/** A port the OS has just handed out (wtr would otherwise probe upwards from 8000, racing other runs). */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, 'localhost', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
   nodeResolve: true,
   // WebAuthn: rp.id "localhost" is only valid on a localhost origin.
   hostname: 'localhost',
+  port: /** @type {number} */ (await freePort()),
   concurrency: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

@@ -8,12 +8,15 @@ import { createServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** @returns {Promise<{url: string, close: () => Promise<void>}>} `url` without trailing slash */
-export async function startServer() {
+/**
+ * @param {{cacheDir?: string}} [opts] cacheDir: Vite's dependency cache (default `.bench/vite-cache`)
+ * @returns {Promise<{url: string, close: () => Promise<void>}>} `url` without trailing slash
+ */
+export async function startServer({ cacheDir = `${ROOT}.bench/vite-cache` } = {}) {
   const server = await createServer({
     root: ROOT,
     configFile: `${ROOT}vite.config.ts`,
-    cacheDir: `${ROOT}.bench/vite-cache`,
+    cacheDir,
     logLevel: 'warn',
     clearScreen: false,
     server: { host: 'localhost', port: 0, strictPort: true, hmr: false, watch: null },

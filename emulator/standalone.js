@@ -2,7 +2,7 @@
  * The emulator as its own HTTP server, for a page served from another origin.
  *
  * Usage: `npm run emulator [-- --origin http://localhost:5173]`
- * Env: `PORT` (default 8787), `HOST` (default 127.0.0.1), `ALLOW_ORIGIN` (default
+ * Env: `PORT` (default 8787; `0` = a free port chosen by the OS), `HOST` (default 127.0.0.1), `ALLOW_ORIGIN` (default
  * http://localhost:5173; `--origin` wins). CORS allows exactly that origin, with credentials.
  */
 import { createServer } from 'node:http';
@@ -54,10 +54,16 @@ export function createStandaloneServer({ allowOrigin = DEFAULT_ALLOW_ORIGIN, emu
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { origin: { type: 'string' } } });
   const allowOrigin = values.origin ?? process.env.ALLOW_ORIGIN ?? DEFAULT_ALLOW_ORIGIN;
-  const port = Number(process.env.PORT) || 8787;
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8787 : Number(process.env.PORT);
   const host = process.env.HOST || '127.0.0.1';
   const server = createStandaloneServer({ allowOrigin });
+  server.once('error', (/** @type {NodeJS.ErrnoException} */ err) => {
+    const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (PORT=0 picks a free one)` : err.message;
+    console.error(`Corbado Frontend API emulator: cannot listen on ${host}:${port}: ${why}`);
+    process.exit(1);
+  });
   server.listen(port, host, () => {
-    console.log(`Corbado Frontend API emulator listening on http://${host}:${port} (CORS origin ${new URL(allowOrigin).origin})`);
+    const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    console.log(`Corbado Frontend API emulator listening on http://${host}:${bound} (CORS origin ${new URL(allowOrigin).origin})`);
   });
 }
