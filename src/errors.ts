@@ -1,16 +1,18 @@
 /**
- * The closed set of error codes `<corbado-append>` reports (DESIGN.md, "Errors").
+ * The closed set of error codes `<corbado-append>` reports (DESIGN.md, "Errors"). This list is the
+ * one definition; the README's error table mirrors it (a test compares the two).
  *
  * - `config-invalid`: `project-id` / `frontend-api-url` unusable; no request was made.
  * - `api-unavailable`: network failure, timeout, HTTP 5xx, redirect, or a body that is not the expected JSON.
  * - `api-rejected`: HTTP 4xx with a Corbado error body (`error.type`, `requestData.requestID` kept).
- * - `token-unavailable`: `appendTokenProvider` threw or gave an empty token (and no `append-token`).
- * - `options-invalid`: `attestationOptions` unusable; `navigator.credentials.create()` was not called.
+ * - `token-unavailable`: `appendTokenProvider` threw, timed out or gave an empty token (and no `append-token`).
+ * - `options-invalid`: `attestationOptions` unusable, or the browser rejected them (`TypeError`, `NotSupportedError`).
  * - `unsupported`: no WebAuthn here, or not a secure context.
- * - `security-error`: relying party id does not fit this origin (WebAuthn `SecurityError`).
- * - `ceremony-cancelled`: the user (or the browser on their behalf) cancelled the ceremony.
- * - `ceremony-timeout`: our watchdog ended a ceremony that never settled.
- * - `expired`: the options passed `expiresMs` and could not be refreshed.
+ * - `security-error`: the relying party ID does not fit this origin (WebAuthn `SecurityError`).
+ * - `ceremony-cancelled`: the user cancelled the ceremony (`NotAllowedError`, a foreign `AbortError`); recoverable, the offer stays.
+ * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error); recoverable.
+ * - `ceremony-timeout`: our watchdog ended a ceremony that never settled; recoverable.
+ * - `expired`: the options passed `expiresMs`; recoverable while they can be renewed, final otherwise.
  * - `finish-failed`: the passkey was created but the server did not confirm it.
  */
 export type CorbadoAppendErrorCode =
@@ -22,6 +24,7 @@ export type CorbadoAppendErrorCode =
   | 'unsupported'
   | 'security-error'
   | 'ceremony-cancelled'
+  | 'ceremony-failed'
   | 'ceremony-timeout'
   | 'expired'
   | 'finish-failed';
@@ -57,4 +60,10 @@ export class CorbadoAppendError extends Error {
     this.errorType = init.errorType;
     this.status = init.status;
   }
+}
+
+/** Any thrown value as a `CorbadoAppendError` (an unknown failure counts as `api-unavailable`). */
+export function toAppendError(e: unknown): CorbadoAppendError {
+  if (e instanceof CorbadoAppendError) return e;
+  return new CorbadoAppendError('api-unavailable', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }

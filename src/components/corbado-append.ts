@@ -1,10 +1,22 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PasskeyOperation } from '../api/types.js';
 import type { CorbadoAppendErrorCode } from '../errors.js';
-import { AppendController, type AppendConfig, type AppendHost, type AppendMessage } from './append-controller.js';
+import { AppendController, type AppendHost } from '../flow/controller.js';
+import type { AppendConfig } from '../flow/load-offer.js';
+import { browserPorts } from '../flow/ports.js';
+import { PUBLIC_STATE, type FlowState } from '../flow/types.js';
 import type { AppendEventDetailMap, AppendState } from './events.js';
-import { stringsFor, type AppendStrings } from './messages.js';
+import { TEXT_FOR, finalText, stringsFor, type AppendStrings } from './messages.js';
 import { styles } from './corbado-append.styles.js';
+
+type Shown = Extract<FlowState, { name: 'ready' | 'renewing' | 'creating' | 'finishing' }>;
+
+/** The page's callback for each element event (Corbado's `CorbadoConnectAppend` signatures). */
+const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detail: AppendEventDetailMap[K]) => void } = {
+  'corbado-append-complete': (el, d) => el.onComplete?.(d.status, d.passkeyOperation),
+  'corbado-append-skip': (el, d) => el.onSkip?.(d.status),
+  'corbado-append-error': (el, d) => el.onError?.(d.code),
+};
 
 /**
  * `<corbado-append>` offers a passkey right after sign-in, as the Corbado Connect Frontend API
@@ -92,12 +104,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     this.theme = 'auto';
   }
 
-  private readonly flow = new AppendController(this);
+  private readonly flow = new AppendController(this, browserPorts);
   private view: 'offer' | 'learn-more' = 'offer';
+  private lastState?: AppendState;
 
   /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`. */
   get state(): AppendState {
-    return this.flow.state;
+    return PUBLIC_STATE[this.flow.state.name];
   }
 
   /** @internal read by the flow controller */
@@ -113,20 +126,20 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     };
   }
 
-  /** @internal dispatches the event (bubbles, composed) and calls the matching callback. */
-  emitAppendEvent<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void {
-    if (!this.isConnected) return; // removed: nothing is fired (the flow is being torn down)
-    if (type === 'corbado-append-state') this.setAttribute('state', (detail as { state: string }).state);
+  /**
+   * @internal The one way out: dispatches the event (bubbles, composed) and calls the matching
+   * callback; `corbado-append-state` also reflects the `state` attribute. Nothing is fired once removed.
+   */
+  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void {
+    if (type === 'corbado-append-state') {
+      const { state } = detail as AppendEventDetailMap['corbado-append-state'];
+      if (state === 'idle') this.removeAttribute('state');
+      else this.setAttribute('state', state);
+    }
+    if (!this.isConnected) return;
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     try {
-      if (type === 'corbado-append-complete') {
-        const d = detail as AppendEventDetailMap['corbado-append-complete'];
-        this.onComplete?.(d.status, d.passkeyOperation);
-      } else if (type === 'corbado-append-skip') {
-        this.onSkip?.((detail as AppendEventDetailMap['corbado-append-skip']).status);
-      } else if (type === 'corbado-append-error') {
-        this.onError?.((detail as AppendEventDetailMap['corbado-append-error']).code);
-      }
+      CALLBACKS[type]?.(this, detail);
     } catch (e) {
       queueMicrotask(() => {
         throw e; // a throwing callback is the page's bug: report it, keep our flow going
@@ -140,83 +153,88 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   }
 
   override render() {
-    const { state, offer } = this.flow;
-    if (state === 'idle' || state === 'skipped' || (state === 'loading' && !offer)) return nothing;
-    const t = this.t;
-    if (state === 'success') return this.renderSuccess(t);
-    const variant = offer?.start.variant ?? 'default';
-    const [title, text] =
-      this.view === 'learn-more'
-        ? [t.learnMoreTitle, t.learnMoreText]
-        : variant === 'after-hybrid'
-          ? [t.afterHybridTitle, t.afterHybridText]
-          : variant === 'after-error'
-            ? [t.afterErrorTitle, t.afterErrorText]
-            : [t.defaultTitle, t.defaultText];
-    const busy = state === 'loading' || state === 'creating' || state === 'finishing' || this.flow.refreshing;
-    const message = this.flow.message;
+    const s = this.flow.state;
+    switch (s.name) {
+      case 'idle':
+      case 'loading':
+      case 'skipped':
+        return nothing;
+      case 'success':
+        return this.renderSuccess(this.t, s);
+      case 'error':
+        return this.renderError(this.t, s);
+      default:
+        return this.renderOffer(this.t, s);
+    }
+  }
+
+  private renderOffer(t: AppendStrings, s: Shown) {
+    const [title, text] = this.view === 'learn-more' ? (['learnMoreTitle', 'learnMoreText'] as const) : TEXT_FOR.variant[s.offer.start.variant];
+    const busy = s.name !== 'ready' || s.refreshing;
+    const notice = s.name === 'finishing' ? undefined : s.notice;
+    const message = notice ? t[TEXT_FOR.notice[notice]] : s.name === 'ready' ? '' : t[TEXT_FOR.progress[s.name]];
+    return this.card(
+      t[title],
+      t[text],
+      busy,
+      html`${s.offer.start.isRestrictedBrowser ? html`<p part="hint">${t.restrictedHint}</p>` : nothing}
+        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>${message}</p>`,
+      html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
+          ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
+        </button>
+        ${s.name === 'finishing' ? nothing : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${t.skip}</button>`}`,
+      html`<p class="more">
+        <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>${this.view === 'learn-more' ? t.back : t.learnMore}</button>
+      </p>`,
+    );
+  }
+
+  private renderError(t: AppendStrings, s: Extract<FlowState, { name: 'error' }>) {
+    return this.card(
+      t.errorTitle,
+      '',
+      false,
+      html`<p part="message" class="error" role="alert">${t[finalText(s.error.code)]}</p>`,
+      html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${t.continue}</button>`,
+    );
+  }
+
+  private card(title: string, text: string, busy: boolean, status: TemplateResult, actions: TemplateResult, more?: TemplateResult) {
     return html`<section part="container" aria-labelledby="title" aria-busy=${busy}>
       <h2 part="title" id="title">${title}</h2>
-      <p part="description">${text}</p>
-      ${offer?.start.isRestrictedBrowser ? html`<p part="hint">${t.restrictedHint}</p>` : nothing}
-      <p part="message" class=${message ? 'error' : ''} role=${message ? 'alert' : 'status'}>${this.messageText(t, message, state)}</p>
-      <div class="actions">
-        ${state === 'error'
-          ? nothing
-          : html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
-              ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
-            </button>`}
-        ${state === 'finishing'
-          ? nothing
-          : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>
-              ${state === 'error' ? t.continue : t.skip}
-            </button>`}
-      </div>
-      ${state === 'error'
-        ? nothing
-        : html`<p class="more">
-            <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>
-              ${this.view === 'learn-more' ? t.back : t.learnMore}
-            </button>
-          </p>`}
+      ${text ? html`<p part="description">${text}</p>` : nothing} ${status}
+      <div class="actions">${actions}</div>
+      ${more ?? nothing}
     </section>`;
   }
 
-  private renderSuccess(t: AppendStrings) {
-    const exists = this.flow.alreadyRegistered;
-    const name = this.flow.passkeyOperation?.aaguidDetails?.name;
-    const text = exists ? t.existsText : name ? t.successStoredIn.replace('{name}', name) : t.successText;
+  private renderSuccess(t: AppendStrings, s: Extract<FlowState, { name: 'success' }>) {
+    const name = s.passkeyOperation?.aaguidDetails?.name;
+    const title = s.alreadyRegistered ? t.existsTitle : t.successTitle;
+    const text = s.alreadyRegistered ? t.existsText : name ? t.successStoredIn.replace('{name}', name) : t.successText;
     return html`<section part="container" aria-labelledby="title">
-      <h2 part="title" id="title" tabindex="-1">${exists ? t.existsTitle : t.successTitle}</h2>
+      <h2 part="title" id="title" tabindex="-1">${title}</h2>
       <p part="description" class="success">${text}</p>
-      <p part="message" role="status" class="sr-only">${exists ? t.existsTitle : t.successTitle}</p>
+      <p part="message" role="status" class="sr-only">${title}</p>
     </section>`;
   }
-
-  private messageText(t: AppendStrings, message: AppendMessage | undefined, state: AppendState): string {
-    if (message) return t[message];
-    return state === 'creating' ? t.creating : state === 'finishing' ? t.finishing : state === 'loading' ? t.loading : '';
-  }
-
-  private lastState?: AppendState;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const state = this.flow.state;
+    const state = this.state;
     if (state === this.lastState) return;
     const was = this.lastState;
     this.lastState = state;
+    const focus = (part: string) => this.shadowRoot?.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
     // Focus follows the result: the heading on success, the button again after a failed attempt.
-    if (state === 'success') this.shadowRoot?.querySelector<HTMLElement>('[part=title]')?.focus();
-    else if (state === 'error' && [document.body, this, null].includes(document.activeElement as never)) {
-      // The primary button (often focused) is gone: keep the keyboard user in the element.
-      this.shadowRoot?.querySelector<HTMLElement>('[part=skip-button]')?.focus();
-    }
-    else if (state === 'ready' && was === 'creating') this.shadowRoot?.querySelector<HTMLElement>('[part=primary-button]')?.focus();
+    if (state === 'success') focus('title');
+    // The primary button (often focused) is gone: keep the keyboard user in the element.
+    else if (state === 'error' && [document.body, this, null].includes(document.activeElement as never)) focus('skip-button');
+    else if (state === 'ready' && was === 'creating') focus('primary-button');
   }
 
   // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
-  private onCreate = () => this.flow.create();
+  private onCreate = () => this.flow.click();
   private onSkipClick = () => this.flow.skip();
   // One button toggles the explanation in place (the same node, so keyboard focus stays on it).
   private onToggleLearnMore = () => {
@@ -226,7 +244,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   };
 
   override connectedCallback(): void {
-    if (this.flow.state === 'idle') {
+    if (this.flow.state.name === 'idle') {
       // A fresh flow (first connect, or re-added after a removal): start from the offer view.
       this.view = 'offer';
       this.lastState = undefined;

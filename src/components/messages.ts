@@ -1,7 +1,12 @@
 /**
- * Every text the element shows, in English and German. `strings` (element property) overrides
- * any key; `{name}` in `successStoredIn` is replaced by `aaguidDetails.name` (as text, never HTML).
+ * Every text the element shows, in English and German, and which text goes with which state,
+ * variant and error code (`TEXT_FOR`). `strings` (element property) overrides any key; `{name}` in
+ * `successStoredIn` is replaced by `aaguidDetails.name` (as text, never HTML).
  */
+import type { AppendVariant } from '../api/types.js';
+import type { CorbadoAppendErrorCode } from '../errors.js';
+import type { FlowStateName, Notice } from '../flow/types.js';
+
 export interface AppendStrings {
   defaultTitle: string;
   defaultText: string;
@@ -27,6 +32,7 @@ export interface AppendStrings {
   finishFailed: string;
   expiredFinal: string;
   errorFinal: string;
+  errorTitle: string;
   continue: string;
   successTitle: string;
   successStoredIn: string;
@@ -61,6 +67,7 @@ export const en: AppendStrings = {
   finishFailed: 'Your passkey could not be saved. Continue without it; you can add one later.',
   expiredFinal: 'This offer has expired. You can add a passkey later.',
   errorFinal: 'Something went wrong. You can add a passkey later.',
+  errorTitle: 'No passkey this time',
   continue: 'Continue',
   successTitle: 'Passkey created',
   successStoredIn: 'Your passkey is saved in {name}.',
@@ -95,6 +102,7 @@ export const de: AppendStrings = {
   finishFailed: 'Ihr Passkey konnte nicht gespeichert werden. Fahren Sie ohne fort; Sie können später einen hinzufügen.',
   expiredFinal: 'Dieses Angebot ist abgelaufen. Sie können später einen Passkey hinzufügen.',
   errorFinal: 'Etwas ist schiefgelaufen. Sie können später einen Passkey hinzufügen.',
+  errorTitle: 'Diesmal kein Passkey',
   continue: 'Weiter',
   successTitle: 'Passkey erstellt',
   successStoredIn: 'Ihr Passkey ist in {name} gespeichert.',
@@ -102,6 +110,36 @@ export const de: AppendStrings = {
   existsTitle: 'Sie haben bereits einen Passkey',
   existsText: 'Ein Passkey für dieses Konto ist bereits auf diesem Gerät.',
 };
+
+type Key = keyof AppendStrings;
+
+/** Which text goes with what the element shows: the one table of it. */
+export const TEXT_FOR = {
+  /** Heading and text of the offer, per `connectAppendStartRsp.variant`. */
+  variant: {
+    default: ['defaultTitle', 'defaultText'],
+    'after-hybrid': ['afterHybridTitle', 'afterHybridText'],
+    'after-error': ['afterErrorTitle', 'afterErrorText'],
+  } satisfies Record<AppendVariant, [Key, Key]>,
+  /** The live region while the flow is busy. */
+  progress: { loading: 'loading', renewing: 'loading', creating: 'creating', finishing: 'finishing' } satisfies Partial<
+    Record<FlowStateName, Key>
+  >,
+  /** The alert beside the offer after a recoverable failure. */
+  notice: {
+    'ceremony-cancelled': 'cancelled',
+    'ceremony-failed': 'error',
+    'ceremony-timeout': 'timeout',
+    expired: 'expired',
+  } satisfies Record<Notice, Key>,
+  /** The alert of the final error, per code; `errorFinal` for any other code. */
+  final: { 'finish-failed': 'finishFailed', 'security-error': 'security', expired: 'expiredFinal' } satisfies Partial<
+    Record<CorbadoAppendErrorCode, Key>
+  >,
+} as const;
+
+/** The text key of a final error. */
+export const finalText = (code: CorbadoAppendErrorCode): Key => (TEXT_FOR.final as Partial<Record<CorbadoAppendErrorCode, Key>>)[code] ?? 'errorFinal';
 
 const catalogs: Record<string, AppendStrings> = { en, de };
 

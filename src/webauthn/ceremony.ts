@@ -16,50 +16,43 @@ import { CorbadoAppendError } from '../errors.js';
 export type CeremonyFailure =
   /** `InvalidStateError`: a passkey in `excludeCredentials` already lives on this authenticator. */
   | { kind: 'already-registered' }
-  /** `NotAllowedError`, or an `AbortError` we did not cause: the user (or browser) said no. */
-  | { kind: 'cancelled' }
-  /** Our own abort (`abort(reason)`): the reason we gave. */
-  | { kind: 'aborted'; reason: string }
-  /** Anything else, as one of the design's codes. */
+  /** Anything else, as one of the design's codes (`ceremony-cancelled` for a user cancel). */
   | { kind: 'error'; error: CorbadoAppendError };
 
+/** A running `create()`. */
 export interface Ceremony {
-  /** Resolves with the credential, or rejects with nothing: see `outcome`. */
+  /** Resolves with the credential; rejects with what `create()` threw. */
   readonly result: Promise<RegistrationResponseJSON>;
-  /** Abort the ceremony as ours; a later failure is classified `{kind:'aborted', reason}`. */
-  abort(reason: string): void;
-  /** The reason of our own abort, if we aborted. */
-  readonly abortReason: string | undefined;
+  /** Abort it (SimpleWebAuthn's abort service). Whoever aborts has already moved on: the flow ignores its outcome. */
+  abort(): void;
 }
 
 /**
  * Start `navigator.credentials.create()` now (synchronously). `conditional` asks for WebAuthn
  * conditional create (`mediation: 'conditional'`, SimpleWebAuthn `useAutoRegister`).
- * Starting a ceremony aborts any earlier one on the page (SimpleWebAuthn's abort service);
- * that earlier one then sees a foreign-looking `AbortError` unless its owner aborted it first.
+ * Starting a ceremony aborts any earlier one on the page (SimpleWebAuthn's abort service).
  */
 export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON, conditional = false): Ceremony {
-  let abortReason: string | undefined;
+  let settled = false;
   const result = startRegistration({ optionsJSON, useAutoRegister: conditional });
+  const done = () => void (settled = true);
+  result.then(done, done);
   return {
     result,
-    abort(reason) {
-      if (abortReason !== undefined) return;
-      abortReason = reason;
-      WebAuthnAbortService.cancelCeremony();
-    },
-    get abortReason() {
-      return abortReason;
+    abort() {
+      // Once settled, the page's abort service may hold someone else's ceremony: leave it be.
+      if (!settled) WebAuthnAbortService.cancelCeremony();
+      settled = true;
     },
   };
 }
 
 /**
  * Classify a failure of `create()` (WebAuthn §5.1.3 error names; SimpleWebAuthn keeps the
- * DOMException name on its `WebAuthnError`).
- * @param ourAbortReason set when our own code aborted the ceremony.
+ * DOMException name on its `WebAuthnError`). Our own aborts never get here (the flow drops the
+ * outcome of a ceremony it aborted), so an `AbortError` is someone else's: a user cancel.
  */
-export function classifyCeremonyError(err: unknown, ourAbortReason?: string): CeremonyFailure {
+export function classifyCeremonyError(err: unknown): CeremonyFailure {
   const name = (err as { name?: unknown } | null)?.name;
   const message = err instanceof Error ? err.message : String(err);
   const fail = (code: CorbadoAppendError['code'], text: string, recoverable = false): CeremonyFailure => ({
@@ -67,11 +60,9 @@ export function classifyCeremonyError(err: unknown, ourAbortReason?: string): Ce
     error: new CorbadoAppendError(code, text, { recoverable, cause: err }),
   });
   if (name === 'InvalidStateError') return { kind: 'already-registered' };
-  if (name === 'AbortError') {
-    return ourAbortReason !== undefined ? { kind: 'aborted', reason: ourAbortReason } : { kind: 'cancelled' };
+  if (name === 'NotAllowedError' || name === 'AbortError') {
+    return fail('ceremony-cancelled', `The user cancelled passkey creation: ${message}`, true);
   }
-  if (ourAbortReason !== undefined) return { kind: 'aborted', reason: ourAbortReason };
-  if (name === 'NotAllowedError') return { kind: 'cancelled' };
   if (name === 'SecurityError') return fail('security-error', `The relying party does not fit this site: ${message}`);
   if (name === 'TypeError' || name === 'NotSupportedError') {
     return fail('options-invalid', `The browser rejected the creation options: ${message}`);
@@ -80,5 +71,5 @@ export function classifyCeremonyError(err: unknown, ourAbortReason?: string): Ce
     return fail('unsupported', 'WebAuthn is not available in this browser');
   }
   // ConstraintError, UnknownError, anything an extension throws: the user may try again.
-  return fail('ceremony-cancelled', `Passkey creation failed: ${message}`, true);
+  return fail('ceremony-failed', `Passkey creation failed: ${message}`, true);
 }

@@ -56,15 +56,15 @@ describe('<corbado-append> flow', () => {
     const projectId = uniqueProjectId();
     await authn.setUserVerified(authenticatorId, false);
     // UV must be required for the virtual authenticator to refuse.
+    await setScenario(projectId, { userVerification: 'required' });
     m = mountAppend(projectId);
     await m.state('ready');
-    const options = m.el['flow' as keyof typeof m.el] as unknown as { offer: { options: { authenticatorSelection?: object } } };
-    options.offer.options.authenticatorSelection = { residentKey: 'required', userVerification: 'required' };
     m.part<HTMLButtonElement>('primary-button')!.click();
     await until(() => m!.part('message')!.textContent!.includes('cancel'));
     expect(m.el.state).to.equal('ready');
     expect(m.part('message')!.getAttribute('role')).to.equal('alert');
     expect(m.of('corbado-append-complete')).to.have.length(0);
+    expect(m.of('corbado-append-error').map(e => [e.code, e.recoverable]), 'a user cancel, recoverable').to.deep.equal([['ceremony-cancelled', true]]);
     expect(await getCredentials(projectId)).to.have.length(0);
 
     await authn.setUserVerified(authenticatorId, true);

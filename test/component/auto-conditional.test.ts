@@ -5,7 +5,7 @@
  * to count calls and see their `mediation` and abort signal.
  */
 import { expect } from '@open-wc/testing';
-import { CONDITIONAL_TIMEBOX_MS } from '../../src/components/append-controller.js';
+import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
 import { en } from '../../src/components/messages.js';
 import { getCredentials, getRequests, setScenario, uniqueProjectId } from '../helpers/emulator.js';
 import { mountAppend, until, type Mounted } from '../helpers/element.js';

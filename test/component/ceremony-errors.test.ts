@@ -103,7 +103,7 @@ describe('<corbado-append> ceremony errors', () => {
     m.part<HTMLButtonElement>('primary-button')!.click();
     await waitFor(() => m!.part('message')!.textContent!.includes(en.cancelled), 'the cancel message');
     await m.state('ready');
-    expect(m.of('corbado-append-error'), 'a cancel is no error').to.have.length(0);
+    expect(m.of('corbado-append-error').map(e => [e.code, e.recoverable]), 'a user cancel, recoverable').to.deep.equal([['ceremony-cancelled', true]]);
     expect(m.of('corbado-append-complete')).to.have.length(0);
     const button = m.part<HTMLButtonElement>('primary-button')!;
     expect(button.disabled).to.equal(false);
@@ -131,7 +131,7 @@ describe('<corbado-append> ceremony errors', () => {
     await waitFor(() => m!.part('message')!.textContent!.includes(en.cancelled), 'the cancel message');
     await m.state('ready');
     expect(create.calls[0]!.signal?.aborted).to.equal(true);
-    expect(m.of('corbado-append-error')).to.have.length(0);
+    expect(m.of('corbado-append-error').map(e => [e.code, e.recoverable])).to.deep.equal([['ceremony-cancelled', true]]);
 
     await authn.setPresence(authenticatorId, true);
     m.part<HTMLButtonElement>('primary-button')!.click();

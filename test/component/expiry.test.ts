@@ -97,7 +97,7 @@ describe('server decisions: expiresMs', () => {
     expect(primary.disabled, 'busy during the refresh').to.equal(true);
     expect(m.part('container')!.getAttribute('aria-busy')).to.equal('true');
     primary.click(); // a disabled button ignores it; call the flow as a stray click would
-    (m.el as unknown as { flow: { create(): void } }).flow.create();
+    (m.el as unknown as { flow: { click(): void } }).flow.click();
     expect(create.calls, 'no create() on the options being replaced').to.have.length(0);
 
     await until(() => starts()[1]!.response !== undefined, 'the refresh to land', 8000);

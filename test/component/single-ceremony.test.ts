@@ -13,13 +13,13 @@ import { interceptFetch, sleep, spyCreate, waitFor, type CreateSpy, type FetchSp
 import * as authn from '../helpers/webauthn.js';
 
 /** The element's flow controller: `create()` is exactly what the primary button's click handler calls. */
-const flowOf = (el: CorbadoAppend) => (el as unknown as { flow: { create(): void } }).flow;
+const flowOf = (el: CorbadoAppend) => (el as unknown as { flow: { click(): void } }).flow;
 
 /** Everything a page can do to an element that is busy: re-render, change attributes and properties, click. */
 function poke(m: Mounted): void {
   const el = m.el;
   m.part<HTMLButtonElement>('primary-button')?.click();
-  flowOf(el).create(); // the handler itself, as a keyboard activation before the re-render would
+  flowOf(el).click(); // the handler itself, as a keyboard activation before the re-render would
   el.requestUpdate();
   el.setAttribute('theme', el.getAttribute('theme') === 'dark' ? 'light' : 'dark');
   el.setAttribute('lang', 'de');
@@ -29,7 +29,7 @@ function poke(m: Mounted): void {
   el.setAttribute('project-id', el.getAttribute('project-id')!); // same value, set again
   el.strings = { create: 'Go' };
   el.requestUpdate();
-  flowOf(el).create();
+  flowOf(el).click();
 }
 
 describe('<corbado-append> one ceremony at a time', () => {

@@ -164,13 +164,13 @@ describe('telemetry (/v2/connect/events)', () => {
         expect(performance.now() - t0).to.be.below(3000);
         expect(m!.el.state).to.equal('ready');
         expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-error']);
-        expect(callbacks).to.deep.equal([]);
+        expect(callbacks, 'onError hears of the cancel at once').to.deep.equal(['error:ceremony-cancelled']);
 
         // … and the retry still completes, while the report of the cancel is still pending/failed.
         await authn.setUserVerified(authenticatorId, true);
         m!.part<HTMLButtonElement>('primary-button')!.click();
         expect((await m!.next('corbado-append-complete')).completionType).to.equal('manual-retry');
-        expect(callbacks).to.deep.equal(['complete:complete']);
+        expect(callbacks).to.deep.equal(['error:ceremony-cancelled', 'complete:complete']);
       });
     });
   }

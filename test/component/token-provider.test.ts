@@ -3,7 +3,7 @@
  * Each ends in `token-unavailable` and a quiet skip; never a spinner or a silent hang.
  */
 import { expect } from '@open-wc/testing';
-import { TOKEN_TIMEOUT_MS } from '../../src/components/append-controller.js';
+import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
 import { uniqueProjectId } from '../helpers/emulator.js';
 import { mountAppend, type Mounted } from '../helpers/element.js';
 

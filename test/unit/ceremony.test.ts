@@ -8,12 +8,12 @@ describe('classifyCeremonyError', () => {
     expect(classifyCeremonyError(dom('InvalidStateError'))).to.deep.equal({ kind: 'already-registered' });
     expect(classifyCeremonyError(dom('ConstraintError')).kind).to.equal('error');
   });
-  it('AbortError is ours only when we aborted; otherwise a user cancel', () => {
-    expect(classifyCeremonyError(dom('AbortError'))).to.deep.equal({ kind: 'cancelled' });
-    expect(classifyCeremonyError(dom('AbortError'), 'timeout')).to.deep.equal({ kind: 'aborted', reason: 'timeout' });
-  });
-  it('NotAllowedError is a cancel', () => {
-    expect(classifyCeremonyError(dom('NotAllowedError'))).to.deep.equal({ kind: 'cancelled' });
+  it('NotAllowedError and a foreign AbortError (ours are never classified) are a user cancel: ceremony-cancelled, recoverable', () => {
+    for (const name of ['NotAllowedError', 'AbortError']) {
+      const f = classifyCeremonyError(dom(name));
+      expect(f.kind === 'error' && f.error.code, name).to.equal('ceremony-cancelled');
+      expect(f.kind === 'error' && f.error.recoverable, name).to.equal(true);
+    }
   });
   it('SecurityError is a configuration error without retry', () => {
     const f = classifyCeremonyError(dom('SecurityError'));
@@ -26,10 +26,10 @@ describe('classifyCeremonyError', () => {
       expect(f.kind === 'error' && f.error.code).to.equal('options-invalid');
     }
   });
-  it('anything else is a recoverable failure that keeps its cause', () => {
+  it('anything else is a recoverable ceremony-failed that keeps its cause', () => {
     const cause = dom('UnknownError', 'authenticator broke');
     const f = classifyCeremonyError(cause);
-    expect(f.kind === 'error' && f.error.code).to.equal('ceremony-cancelled');
+    expect(f.kind === 'error' && f.error.code).to.equal('ceremony-failed');
     expect(f.kind === 'error' && f.error.recoverable).to.equal(true);
     expect(f.kind === 'error' && f.error.cause).to.equal(cause);
   });

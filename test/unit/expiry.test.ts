@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_OPTIONS_TTL_MS, MAX_OPTIONS_TTL_MS, optionsLifetimeMs, refreshAfterMs } from '../../src/api/expiry.js';
+import { DEFAULT_OPTIONS_TTL_MS, MAX_OPTIONS_TTL_MS, optionsLifetimeMs, refreshAfterMs } from '../../src/flow/offer-clock.js';
 
 describe('optionsLifetimeMs', () => {
   const now = 1_800_000_000_000;

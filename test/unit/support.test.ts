@@ -5,7 +5,7 @@
  * test/component/unsupported.test.ts), like the other two.
  */
 import { expect } from '@open-wc/testing';
-import { webAuthnAvailable } from '../../src/components/append-controller.js';
+import { webAuthnAvailable } from '../../src/webauthn/support.js';
 import { stubProperty as stub } from '../helpers/spies.js';
 
 describe('webAuthnAvailable', () => {

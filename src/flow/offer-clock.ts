@@ -1,7 +1,14 @@
+/**
+ * The offer clock: when the creation options of a start response die (`expiresMs`), and when to
+ * fetch fresh ones before that. Pure functions of the numbers given; nothing here reads a clock.
+ */
+
 /** Options lifetime used when the server sends no usable `expiresMs`: 5 minutes. */
 export const DEFAULT_OPTIONS_TTL_MS = 5 * 60_000;
 /** Longest options lifetime we believe: 1 hour. Anything beyond is a clock or server error. */
 export const MAX_OPTIONS_TTL_MS = 60 * 60_000;
+/** Options that live less than this (relative ms) on arrival are treated as already expired. */
+export const MIN_OPTIONS_LIFETIME_MS = 1000;
 /** The `Date` header has 1 s resolution and is truncated: the server's clock may be up to 1 s ahead. */
 const DATE_HEADER_RESOLUTION_MS = 1000;
 
@@ -26,13 +33,28 @@ export function optionsLifetimeMs(
   return Math.min(Math.max(expiresMs - serverNow, 0), MAX_OPTIONS_TTL_MS);
 }
 
-/** Options that live less than this (relative ms) on arrival are treated as already expired. */
-export const MIN_OPTIONS_LIFETIME_MS = 1000;
-
 /**
  * When to fetch fresh options (relative ms from arrival) so a click always finds live ones:
  * a quarter of the lifetime, at most 30 s, before it ends.
  */
 export function refreshAfterMs(lifetimeMs: number): number {
   return lifetimeMs - Math.min(lifetimeMs / 4, 30_000);
+}
+
+/** The offer's clock on the local time line (all unix ms, local clock). */
+export interface OfferTimes {
+  /** The options are void from here on: no `create()`, a running one is aborted. */
+  deadlineMs: number;
+  /** Fresh options are fetched from here on (when a token provider can mint a new token). */
+  refreshAtMs: number;
+}
+
+/**
+ * The local deadline and refresh time of a start response, or `undefined` when its options
+ * arrived (nearly) expired. Arguments as for {@link optionsLifetimeMs}.
+ */
+export function offerTimes(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number): OfferTimes | undefined {
+  const lifetime = optionsLifetimeMs(expiresMs, serverDateMs, receivedAtMs);
+  if (lifetime < MIN_OPTIONS_LIFETIME_MS) return undefined;
+  return { deadlineMs: receivedAtMs + lifetime, refreshAtMs: receivedAtMs + refreshAfterMs(lifetime) };
 }

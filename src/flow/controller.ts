@@ -1,0 +1,277 @@
+/**
+ * The append flow as a Lit reactive controller: it holds the flow's state, feeds every event
+ * through `transition()` and runs the effects that come back — requests, ceremonies, timers —
+ * turning their outcomes into events again. Everything a flow starts belongs to its `Scope`;
+ * removal of the element disposes it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveApiBaseUrl } from '../api/config.js';
+import type { FrontendApiClient } from '../api/client.js';
+import type { ClientInformation } from '../api/types.js';
+import type { AppendEventDetailMap } from '../components/events.js';
+import { CorbadoAppendError, toAppendError } from '../errors.js';
+import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
+import { loadOffer, type AppendConfig } from './load-offer.js';
+import { Scope } from './scope.js';
+import { transition } from './transition.js';
+import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Offer } from './types.js';
+
+/** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
+export const CONDITIONAL_TIMEBOX_MS = 3000;
+
+/** What the flow needs from the browser; `browserPorts` (ports.ts) has the real ones. */
+export interface FlowPorts {
+  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId'>;
+  clientInformation(projectId: string): Promise<ClientInformation>;
+  storeClientEnvHandle(projectId: string, handle: string): void;
+  webAuthnAvailable(): boolean;
+  runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
+  signalUnknownCredential(rpId: string, credentialId: string): void;
+  hostname(): string;
+}
+
+export interface AppendHost extends ReactiveControllerHost {
+  readonly isConnected: boolean;
+  readonly appendConfig: AppendConfig;
+  /** Fire an element event (and its callback); `corbado-append-state` also reflects `state`. */
+  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void;
+}
+
+/** A running ceremony and the timer that guards it. */
+interface Running {
+  ceremony: Ceremony;
+  cancelTimer(): void;
+}
+
+/** Everything one flow (connect → removal) owns. */
+interface Flow {
+  scope: Scope;
+  projectId: string;
+  client?: ReturnType<FlowPorts['client']>;
+  info?: ClientInformation;
+  /** Unix ms at which the element was connected (`connectAppendStartReq.loadedMs`). */
+  loadedMs: number;
+  /** Append tokens used: never repeated in what is reported (a server may echo them). */
+  secrets: Set<string>;
+  modal?: Running;
+  conditional?: Running;
+  stopClock?: () => void;
+}
+
+export class AppendController implements ReactiveController {
+  /** Where the flow is; the element renders from this alone. */
+  state: FlowState = { name: 'idle' };
+  private flow?: Flow;
+  private queue: FlowEvent[] | undefined;
+
+  constructor(
+    private readonly host: AppendHost,
+    private readonly ports: FlowPorts,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.flow) return; // moved within the page (removed and re-added in one task): the flow goes on
+    const cfg = this.host.appendConfig;
+    const flow: Flow = { scope: new Scope(), projectId: cfg.projectId ?? '', loadedMs: Date.now(), secrets: new Set() };
+    this.flow = flow;
+    // A microtask later, so properties set right after `append()` are seen.
+    queueMicrotask(() => this.host.isConnected && this.begin(flow));
+  }
+
+  hostDisconnected(): void {
+    // A removal ends everything; a move (re-added before this microtask) does not.
+    queueMicrotask(() => !this.host.isConnected && this.teardown());
+  }
+
+  /** The primary button. Synchronous up to `create()`, so the click's user activation holds. */
+  click(): void {
+    this.dispatch({ type: 'click', now: Date.now() });
+  }
+
+  /** "Not now", or "Continue" after a final error. */
+  skip(): void {
+    this.dispatch({ type: 'skip' });
+  }
+
+  /** The explanation was opened (telemetry). */
+  learnMore(): void {
+    this.dispatch({ type: 'learn-more' });
+  }
+
+  private begin(flow: Flow): void {
+    const cfg = this.host.appendConfig;
+    let problem: CorbadoAppendError | 'unsupported' | undefined;
+    try {
+      flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
+      if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
+    } catch (e) {
+      problem = toAppendError(e);
+    }
+    this.dispatch({ type: 'start', ...(problem ? { problem } : {}) });
+  }
+
+  /** Abort requests, ceremonies and timers; forget the flow. Fires nothing but the reflected state. */
+  private teardown(): void {
+    const flow = this.flow;
+    if (!flow) return;
+    this.abort(flow, 'modal');
+    this.abort(flow, 'conditional');
+    flow.scope.dispose();
+    this.flow = undefined;
+    this.state = { name: 'idle' };
+    this.host.emit('corbado-append-state', { state: 'idle' });
+  }
+
+  /** One move of the table; events raised while its effects run wait their turn. */
+  private dispatch(event: FlowEvent): void {
+    if (this.queue) return void this.queue.push(event);
+    this.queue = [event];
+    for (let next; (next = this.queue.shift()); ) {
+      const { state, effects } = transition(this.state, next);
+      const before = PUBLIC_STATE[this.state.name];
+      this.state = state;
+      if (PUBLIC_STATE[state.name] !== before) this.host.emit('corbado-append-state', { state: PUBLIC_STATE[state.name] });
+      for (const effect of effects) if (this.flow) this.run(this.flow, effect);
+      this.host.requestUpdate();
+    }
+    this.queue = undefined;
+  }
+
+  /** Deliver an outcome of `flow`'s work, unless that flow is over. */
+  private deliver(flow: Flow, event: FlowEvent): void {
+    if (this.flow === flow && !flow.scope.disposed) this.dispatch(event);
+  }
+
+  private run(flow: Flow, effect: Effect): void {
+    const { scope, client } = flow;
+    switch (effect.type) {
+      case 'init':
+        return void this.init(flow);
+      case 'load-offer': {
+        const request = {
+          config: this.host.appendConfig,
+          client: client!,
+          scope,
+          loadedMs: flow.loadedMs,
+          hostname: this.ports.hostname(),
+          conditionalCreate: flow.info?.clientCapabilities?.conditionalCreate === true,
+          secrets: flow.secrets,
+        };
+        return void loadOffer(request).then(
+          e => this.deliver(flow, e),
+          e => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+        );
+      }
+      case 'arm-clock': {
+        flow.stopClock?.();
+        const now = Date.now();
+        const cancels = [
+          scope.later(effect.offer.refreshAtMs - now, () => this.deliver(flow, { type: 'refresh-due' })),
+          scope.later(effect.offer.deadlineMs - now, () => this.deliver(flow, { type: 'expired' })),
+        ];
+        flow.stopClock = () => cancels.forEach(c => c());
+        return;
+      }
+      case 'create':
+        return this.ceremony(flow, 'modal', effect.offer);
+      case 'create-conditional':
+        return this.ceremony(flow, 'conditional', effect.offer);
+      case 'abort':
+        return this.abort(flow, effect.ceremony);
+      case 'finish': {
+        const { offer, response, completionType } = effect;
+        const req = {
+          attestationResponse: JSON.stringify(response),
+          completionType,
+          ...(offer.start.customData ? { customData: offer.start.customData } : {}),
+        };
+        const attempt = () =>
+          client!.finish(req, scope.signal).then(
+            ({ data }) => this.deliver(flow, { type: 'finished', passkeyOperation: data.passkeyOperation }),
+            e => this.deliver(flow, { type: 'finish-failed', error: toAppendError(e) }),
+          );
+        return void (effect.delayMs > 0 ? scope.later(effect.delayMs, attempt) : attempt());
+      }
+      case 'emit':
+        return this.host.emit(effect.event, effect.detail as never);
+      case 'report': {
+        const { error } = effect;
+        const scrub = (text: string) => [...flow.secrets].reduce((t, secret) => t.split(secret).join('[append token]'), text);
+        return this.host.emit('corbado-append-error', {
+          code: error.code,
+          recoverable: error.recoverable,
+          message: scrub(error.message),
+          ...(error.requestId ? { requestId: scrub(error.requestId) } : {}),
+        });
+      }
+      case 'track':
+        if (client?.processId) client.event({ eventType: effect.eventType, ...(effect.message ? { message: effect.message } : {}) }, scope.signal);
+        return;
+      case 'signal-unknown':
+        return this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId);
+      case 'then':
+        return this.dispatch(effect.event);
+      case 'stop':
+        flow.stopClock?.();
+        this.abort(flow, 'modal');
+        return this.abort(flow, 'conditional');
+    }
+  }
+
+  private async init(flow: Flow): Promise<void> {
+    const cfg = this.host.appendConfig;
+    try {
+      flow.info = await this.ports.clientInformation(flow.projectId);
+      flow.scope.signal.throwIfAborted();
+      const { data } = await flow.client!.init(
+        { clientInformation: flow.info, flags: {}, ...(cfg.situation ? { situation: cfg.situation } : {}) },
+        flow.scope.signal,
+      );
+      if (data.newClientEnvHandle) this.ports.storeClientEnvHandle(flow.projectId, data.newClientEnvHandle);
+      this.deliver(flow, { type: 'init-done', appendAllowed: data.appendAllowed });
+    } catch (e) {
+      this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() });
+    }
+  }
+
+  /** Start a ceremony now (no `await` before `create()`), guarded by the watchdog or the time-box. */
+  private ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
+    const ceremony = this.ports.runCeremony(offer.options, kind === 'conditional');
+    const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : this.watchdogMs(offer);
+    const running: Running = {
+      ceremony,
+      cancelTimer: flow.scope.later(guardMs, () => {
+        this.abort(flow, kind);
+        this.deliver(flow, { type: kind === 'modal' ? 'watchdog' : 'conditional-failed' });
+      }),
+    };
+    flow[kind] = running;
+    // The one guard against stale outcomes: a ceremony we aborted or replaced is no longer `flow[kind]`.
+    const settle = (event: FlowEvent) => {
+      if (flow[kind] !== running) return;
+      flow[kind] = undefined;
+      running.cancelTimer();
+      this.deliver(flow, event);
+    };
+    ceremony.result.then(
+      response => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
+      err => settle(kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err) } : { type: 'conditional-failed' }),
+    );
+  }
+
+  private abort(flow: Flow, kind: 'modal' | 'conditional'): void {
+    const running = flow[kind];
+    if (!running) return;
+    flow[kind] = undefined;
+    running.cancelTimer();
+    running.ceremony.abort();
+  }
+
+  /** The modal ceremony's watchdog (relative ms): `ceremonyTimeoutMs`, else the options' `timeout` + 10 s. */
+  private watchdogMs(offer: Offer): number {
+    const configured = this.host.appendConfig.ceremonyTimeoutMs;
+    return configured && configured > 0 ? configured : (offer.options.timeout ?? 290_000) + 10_000;
+  }
+}

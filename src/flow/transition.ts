@@ -1,0 +1,244 @@
+/**
+ * The one table of legal moves of the append flow: `transition(state, event)` → the next state
+ * and the effects to run. Pure: no clock, no I/O, no DOM. An event a state has no entry for is
+ * not a legal move there and changes nothing (a late answer, a stray click, a stale timer).
+ */
+import type { CompletionType } from '../api/types.js';
+import type { SkipReason } from '../components/events.js';
+import { CorbadoAppendError } from '../errors.js';
+import type { CeremonyFailure } from '../webauthn/ceremony.js';
+import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Offer } from './types.js';
+
+/** Finish is retried with the same attestation after these pauses (relative ms): 3 attempts in all. */
+export const FINISH_RETRY_DELAYS_MS = [400, 1200];
+
+type In<N extends FlowStateName> = Extract<FlowState, { name: N }>;
+type On<T extends FlowEventType> = Extract<FlowEvent, { type: T }>;
+type Moves<N extends FlowStateName> = { [T in FlowEventType]?: (s: In<N>, e: On<T>) => Move };
+
+export function transition(state: FlowState, event: FlowEvent): Move {
+  const moves = TABLE[state.name] as Moves<FlowStateName>;
+  const move = moves[event.type] as ((s: FlowState, e: FlowEvent) => Move) | undefined;
+  return move ? move(state, event) : { state, effects: [] };
+}
+
+// ── building blocks ─────────────────────────────────────────────────────────
+
+const to = (state: FlowState, ...effects: Effect[]): Move => ({ state, effects });
+const abortConditional: Effect = { type: 'abort', ceremony: 'conditional' };
+/** Abort conditional create, if it runs. */
+const dropConditional = (s: In<'ready'>): Effect[] => (s.conditional ? [abortConditional] : []);
+
+/** The flow ends with `skipped`; everything still running stops (`stop` aborts every ceremony). */
+const skipped = (reason: SkipReason, ...effects: Effect[]): Move =>
+  to({ name: 'skipped', reason }, { type: 'stop' }, ...effects, {
+    type: 'emit',
+    event: 'corbado-append-skip',
+    detail: { status: reason === 'user-skipped' ? 'skip-explicit' : 'skip-implicit', reason },
+  });
+
+/** The user's "Not now" (or "Continue" after a final error). */
+const userSkip = (): Move => skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' });
+
+/** Before the offer was shown: report, then step aside quietly (nothing to show the user). */
+const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error });
+
+/** After the offer was shown: report and show the final error; the user can still go on. */
+const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move =>
+  to({ name: 'error', error }, { type: 'stop' }, ...effects, { type: 'report', error });
+
+const expiredFinal = () => new CorbadoAppendError('expired', 'Options expired and no appendTokenProvider to renew them');
+
+/** The modal ceremony starts now: `create()` runs inside the current task. */
+function create(s: In<'ready'>, completionType: CompletionType): Move {
+  const { offer, retry } = s;
+  return to({ name: 'creating', offer, retry, completionType }, ...dropConditional(s), { type: 'create', offer });
+}
+
+const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
+  name: 'ready',
+  offer,
+  retry: false,
+  refreshing: false,
+  conditional: false,
+  ...rest,
+});
+
+/** Fresh options for void ones, or the end when no new token can be had. */
+function renew(s: In<'ready'> | In<'creating'>, announce: boolean, ...effects: Effect[]): Move {
+  if (!s.offer.renewable) return failLate(expiredFinal(), ...effects);
+  const { offer, notice, retry } = s;
+  return to({ name: 'renewing', offer, notice, retry, announce }, ...effects, { type: 'load-offer' });
+}
+
+function finishing(s: In<'ready'> | In<'creating'>, { response }: On<'created' | 'conditional-created'>, completionType: CompletionType): Move {
+  const { offer } = s;
+  return to(
+    { name: 'finishing', offer, response, completionType, attempt: 1, maybeStored: false },
+    { type: 'finish', offer, response, completionType, delayMs: 0 },
+  );
+}
+
+/** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */
+function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
+  const { completionType } = s;
+  if (failure.kind === 'already-registered') {
+    return to(
+      { name: 'success', alreadyRegistered: true },
+      { type: 'stop' },
+      { type: 'track', eventType: 'append-credential-exists' },
+      { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
+    );
+  }
+  const { error } = failure;
+  if (!error.recoverable) return failLate(error, { type: 'track', eventType: 'append-error', message: error.message });
+  const cancelled = error.code === 'ceremony-cancelled';
+  const track: Effect = cancelled
+    ? { type: 'track', eventType: 'append-error', message: 'cancelled' }
+    : { type: 'track', eventType: 'append-error-unexpected', message: error.message };
+  // autoAppend falls back to the button silently: no notice, no error, no loop.
+  if (completionType === 'auto' && cancelled) return to(ready(s.offer, { retry: s.retry }), track);
+  return to(ready(s.offer, { notice: error.code as 'ceremony-cancelled', retry: true }), track, { type: 'report', error });
+}
+
+/** Conditional create is over without a credential: the normal offer, or autoAppend now. */
+const conditionalOver = (s: In<'ready'>): Move =>
+  s.offer.start.autoAppend ? create({ ...s, conditional: false }, 'auto') : to({ ...s, conditional: false });
+
+const learnMore = (s: FlowState): Move => to(s, { type: 'track', eventType: 'append-learn-more' });
+
+// ── the table ───────────────────────────────────────────────────────────────
+
+const TABLE: { [N in FlowStateName]: Moves<N> } = {
+  idle: {
+    start: (_, e) =>
+      e.problem === 'unsupported'
+        ? skipped('unsupported')
+        : e.problem
+          ? failEarly(e.problem)
+          : to({ name: 'loading' }, { type: 'init' }),
+  },
+
+  loading: {
+    'init-done': (s, e) => (e.appendAllowed ? to(s, { type: 'load-offer' }) : skipped('append-not-allowed')),
+    'no-offer': () => skipped('passkey-intel-denied'),
+    'load-failed': (_, e) => failEarly(e.error),
+    offer: (_, { offer, conditionalCreate }) => {
+      const { start } = offer;
+      const shown = ready(offer);
+      const effects: Effect[] = [
+        { type: 'arm-clock', offer },
+        {
+          type: 'emit',
+          event: 'corbado-append-ready',
+          detail: {
+            variant: start.variant,
+            autoAppend: start.autoAppend,
+            conditionalAppend: start.conditionalAppend,
+            isRestrictedBrowser: start.isRestrictedBrowser,
+            customData: start.customData ?? {},
+          },
+        },
+      ];
+      // A restricted browser saves passkeys badly: no automatic attempt of either kind.
+      if (start.isRestrictedBrowser) return to(shown, ...effects);
+      if (start.conditionalAppend && conditionalCreate) {
+        return to({ ...shown, conditional: true }, ...effects, { type: 'create-conditional', offer });
+      }
+      return to(shown, ...effects, ...(start.autoAppend ? [{ type: 'then', event: { type: 'auto' } } as const] : []));
+    },
+  },
+
+  ready: {
+    click: (s, e) => {
+      if (s.refreshing) return to(s); // the new start voids these options' challenge
+      if (e.now >= s.offer.deadlineMs) return renew(s, true, ...dropConditional(s));
+      return create(s, s.retry ? 'manual-retry' : 'manual');
+    },
+    auto: s => create(s, 'auto'),
+    skip: userSkip,
+    'learn-more': learnMore,
+    'refresh-due': s =>
+      s.offer.renewable && !s.refreshing
+        ? // The new start voids this challenge on the server: a conditional create on it must not finish.
+          to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), { type: 'load-offer' })
+        : to(s),
+    expired: s => {
+      if (s.refreshing) return to({ ...s, conditional: false }, ...dropConditional(s)); // its outcome decides
+      return renew(s, false, ...dropConditional(s));
+    },
+    offer: (s, { offer }) =>
+      s.refreshing ? to({ ...s, offer, refreshing: false }, { type: 'arm-clock', offer }) : to(s),
+    'no-offer': s => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
+    // A failed early refresh keeps the still-valid offer; at the deadline it is the end.
+    'load-failed': (s, e) =>
+      !s.refreshing ? to(s) : e.now >= s.offer.deadlineMs ? failLate(e.error) : to({ ...s, refreshing: false }),
+    'conditional-created': (s, e) => (s.conditional ? finishing(s, e, 'conditional') : to(s)),
+    'conditional-failed': s => (s.conditional ? conditionalOver(s) : to(s)),
+  },
+
+  renewing: {
+    offer: (s, { offer }) => {
+      const notice = s.announce ? 'expired' : s.notice;
+      return to(ready(offer, { notice, retry: s.retry || s.announce }), { type: 'arm-clock', offer });
+    },
+    'no-offer': () => skipped('passkey-intel-denied'),
+    'load-failed': (_, e) => failLate(e.error),
+    skip: userSkip,
+    'learn-more': learnMore,
+  },
+
+  creating: {
+    created: (s, e) => finishing(s, e, s.completionType),
+    'create-failed': (s, e) => ceremonyFailed(s, e.failure),
+    // The controller has aborted the ceremony; its promise may never settle (and is ignored if it does).
+    watchdog: s =>
+      to(ready(s.offer, { notice: 'ceremony-timeout', retry: true }), {
+        type: 'report',
+        error: new CorbadoAppendError('ceremony-timeout', 'The authenticator did not answer in time', { recoverable: true }),
+      }),
+    expired: s => {
+      const abort: Effect = { type: 'abort', ceremony: 'modal' };
+      if (!s.offer.renewable) return renew(s, true, abort);
+      const error = new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true });
+      return renew(s, true, abort, { type: 'report', error });
+    },
+    skip: userSkip,
+    'learn-more': learnMore,
+  },
+
+  finishing: {
+    'learn-more': learnMore,
+    finished: (s, e) =>
+      to(
+        { name: 'success', passkeyOperation: e.passkeyOperation, alreadyRegistered: false },
+        { type: 'stop' },
+        {
+          type: 'emit',
+          event: 'corbado-append-complete',
+          detail: { status: 'complete', completionType: s.completionType, passkeyOperation: e.passkeyOperation },
+        },
+      ),
+    'finish-failed': (s, { error }) => {
+      // An attempt without an HTTP answer (network error, timeout) may still have been stored.
+      const maybeStored = s.maybeStored || (error.code === 'api-unavailable' && error.status === undefined);
+      const delayMs = FINISH_RETRY_DELAYS_MS[s.attempt - 1];
+      if (error.code === 'api-unavailable' && delayMs !== undefined) {
+        const { offer, response, completionType } = s;
+        return to({ ...s, attempt: s.attempt + 1, maybeStored }, { type: 'finish', offer, response, completionType, delayMs });
+      }
+      const failed = new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed: ${error.message}`, {
+        requestId: error.requestId,
+        errorType: error.errorType,
+        cause: error,
+      });
+      // Tell the passkey provider to drop the orphan only when the server surely did not store it.
+      const signal: Effect[] = maybeStored ? [] : [{ type: 'signal-unknown', rpId: s.offer.options.rp.id, credentialId: s.response.id }];
+      return failLate(failed, ...signal);
+    },
+  },
+
+  success: {},
+  error: { skip: userSkip },
+  skipped: {},
+};

@@ -1,0 +1,139 @@
+/**
+ * The append flow as data (DESIGN.md, "The flow"): the states it can be in, the events that move
+ * it, and the effects a move asks for. `transition.ts` is the one table of legal moves; the
+ * controller runs the effects and feeds their outcomes back as events.
+ */
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
+import type { AppendStartResponse, CompletionType, ConnectEventType, PasskeyOperation } from '../api/types.js';
+import type { AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
+import type { CorbadoAppendError, CorbadoAppendErrorCode } from '../errors.js';
+import type { CeremonyFailure } from '../webauthn/ceremony.js';
+import type { OfferTimes } from './offer-clock.js';
+
+/** Checked creation options and the server's decisions of one start response. */
+export interface Offer extends OfferTimes {
+  options: PublicKeyCredentialCreationOptionsJSON;
+  start: AppendStartResponse;
+  /** An `appendTokenProvider` can mint the token for fresh options (a token is single-use). */
+  renewable: boolean;
+}
+
+/**
+ * A recoverable failure shown beside the offer (its code picks the text), or `expired` after
+ * fresh options replaced void ones.
+ */
+export type Notice = Extract<CorbadoAppendErrorCode, 'ceremony-cancelled' | 'ceremony-failed' | 'ceremony-timeout' | 'expired'>;
+
+/** Shared by the states that show the offer. */
+interface Offering {
+  offer: Offer;
+  /** What went wrong last, shown beside the offer until the next attempt. */
+  notice?: Notice;
+  /** A notice was shown: the next click is a `manual-retry`. */
+  retry: boolean;
+}
+
+/** Every state of the flow; each carries only its own data. */
+export type FlowState =
+  | { name: 'idle' }
+  /** init, then the token and start (first load: nothing is shown yet). */
+  | { name: 'loading' }
+  /** The offer is shown. `refreshing`: fresh options are on their way (no ceremony meanwhile). */
+  | ({ name: 'ready'; refreshing: boolean; conditional: boolean } & Offering)
+  /** The options died before use: new token, new start (the old offer stays on screen, busy). */
+  | ({ name: 'renewing'; announce: boolean } & Offering)
+  /** The modal ceremony runs (`navigator.credentials.create`). */
+  | ({ name: 'creating'; completionType: CompletionType } & Offering)
+  /** The attestation is being sent; `attempt` counts from 1. */
+  | {
+      name: 'finishing';
+      offer: Offer;
+      response: RegistrationResponseJSON;
+      completionType: CompletionType;
+      attempt: number;
+      /** An earlier attempt got no HTTP answer: the server may have stored the passkey. */
+      maybeStored: boolean;
+    }
+  | { name: 'success'; passkeyOperation?: PasskeyOperation; alreadyRegistered: boolean }
+  | { name: 'error'; error: CorbadoAppendError }
+  | { name: 'skipped'; reason: SkipReason };
+
+export type FlowStateName = FlowState['name'];
+
+/** The element's public `state` for each flow state (`renewing` shows as `loading`). */
+export const PUBLIC_STATE: Record<FlowStateName, AppendState> = {
+  idle: 'idle',
+  loading: 'loading',
+  ready: 'ready',
+  renewing: 'loading',
+  creating: 'creating',
+  finishing: 'finishing',
+  success: 'success',
+  error: 'error',
+  skipped: 'skipped',
+};
+
+/** What moves the flow: the user, the controller's timers, and the outcomes of effects. */
+export type FlowEvent =
+  /** Connected. `problem`: the config is unusable, or WebAuthn is unsupported here. */
+  | { type: 'start'; problem?: CorbadoAppendError | 'unsupported' }
+  | { type: 'init-done'; appendAllowed: boolean }
+  /** Start answered usable options. `conditionalCreate`: the browser reports that capability. */
+  | { type: 'offer'; offer: Offer; conditionalCreate: boolean }
+  /** Start answered `attestationOptions: ""`: the server chose not to offer a passkey. */
+  | { type: 'no-offer' }
+  /** init, the token or start failed. `now`: local unix ms. */
+  | { type: 'load-failed'; error: CorbadoAppendError; now: number }
+  /** The primary button. `now`: local unix ms of the click. */
+  | { type: 'click'; now: number }
+  /** autoAppend: start the ceremony without a click, right after the offer is shown. */
+  | { type: 'auto' }
+  | { type: 'skip' }
+  | { type: 'learn-more' }
+  /** The offer clock: fresh options are due / the options are void. */
+  | { type: 'refresh-due' }
+  | { type: 'expired' }
+  | { type: 'created'; response: RegistrationResponseJSON }
+  | { type: 'create-failed'; failure: CeremonyFailure }
+  /** The modal ceremony outlived our watchdog (the controller has aborted it). */
+  | { type: 'watchdog' }
+  | { type: 'conditional-created'; response: RegistrationResponseJSON }
+  /** Conditional create failed, or its time-box ran out (the controller has aborted it). */
+  | { type: 'conditional-failed' }
+  | { type: 'finished'; passkeyOperation: PasskeyOperation }
+  | { type: 'finish-failed'; error: CorbadoAppendError };
+
+export type FlowEventType = FlowEvent['type'];
+
+/** An element event and its detail, as the flow asks for it to be fired. */
+export type Emit = { [K in keyof AppendEventDetailMap]: { type: 'emit'; event: K; detail: AppendEventDetailMap[K] } }[keyof AppendEventDetailMap];
+
+/** What a move asks the controller to do; each outcome comes back as a `FlowEvent`. */
+export type Effect =
+  | { type: 'init' }
+  | { type: 'load-offer' }
+  /** Run the offer clock of `offer` (replaces the previous clock). */
+  | { type: 'arm-clock'; offer: Offer }
+  /** Call `create()` now, in this task (user activation); guarded by the watchdog (→ `watchdog`). */
+  | { type: 'create'; offer: Offer }
+  /** Silent conditional create, time-boxed (→ `conditional-failed`). */
+  | { type: 'create-conditional'; offer: Offer }
+  /** Abort a ceremony; its outcome is never seen. */
+  | { type: 'abort'; ceremony: 'modal' | 'conditional' }
+  /** One finish attempt, after `delayMs` (relative). */
+  | { type: 'finish'; offer: Offer; response: RegistrationResponseJSON; completionType: CompletionType; delayMs: number }
+  | Emit
+  | { type: 'report'; error: CorbadoAppendError }
+  | { type: 'track'; eventType: ConnectEventType; message?: string }
+  /** WebAuthn `signalUnknownCredential`: the passkey provider may drop this orphan. */
+  | { type: 'signal-unknown'; rpId?: string; credentialId: string }
+  /** Feed `event` next, after this move (its state is observable in between). */
+  | { type: 'then'; event: FlowEvent }
+  /** A final state: stop the clock and abort every ceremony. */
+  | { type: 'stop' };
+
+/** The result of a move. */
+export interface Move {
+  state: FlowState;
+  effects: Effect[];
+}
