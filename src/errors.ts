@@ -62,6 +62,20 @@ export class CorbadoAppendError extends Error {
   }
 }
 
+/**
+ * The `corbado-append-error` detail of `error`, with every secret (the append tokens used)
+ * replaced by `[append token]`: a server may echo a token in an error message.
+ */
+export function errorDetail(error: CorbadoAppendError, secrets: Iterable<string>) {
+  const scrub = (text: string) => [...secrets].reduce((t, secret) => t.split(secret).join('[append token]'), text);
+  return {
+    code: error.code,
+    recoverable: error.recoverable,
+    message: scrub(error.message),
+    ...(error.requestId ? { requestId: scrub(error.requestId) } : {}),
+  };
+}
+
 /** Any thrown value as a `CorbadoAppendError` (an unknown failure counts as `api-unavailable`). */
 export function toAppendError(e: unknown): CorbadoAppendError {
   if (e instanceof CorbadoAppendError) return e;

@@ -6,29 +6,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import type { FrontendApiClient } from '../api/client.js';
 import type { ClientInformation } from '../api/types.js';
 import type { AppendEventDetailMap } from '../components/events.js';
-import { CorbadoAppendError, toAppendError } from '../errors.js';
+import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { loadOffer, type AppendConfig } from './load-offer.js';
+import type { FlowPorts } from './ports.js';
 import { Scope } from './scope.js';
 import { transition } from './transition.js';
 import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Offer } from './types.js';
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
-
-/** What the flow needs from the browser; `browserPorts` (ports.ts) has the real ones. */
-export interface FlowPorts {
-  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId'>;
-  clientInformation(projectId: string): Promise<ClientInformation>;
-  storeClientEnvHandle(projectId: string, handle: string): void;
-  webAuthnAvailable(): boolean;
-  runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
-  signalUnknownCredential(rpId: string, credentialId: string): void;
-  hostname(): string;
-}
 
 export interface AppendHost extends ReactiveControllerHost {
   readonly isConnected: boolean;
@@ -73,8 +62,7 @@ export class AppendController implements ReactiveController {
 
   hostConnected(): void {
     if (this.flow) return; // moved within the page (removed and re-added in one task): the flow goes on
-    const cfg = this.host.appendConfig;
-    const flow: Flow = { scope: new Scope(), projectId: cfg.projectId ?? '', loadedMs: Date.now(), secrets: new Set() };
+    const flow: Flow = { scope: new Scope(), projectId: '', loadedMs: 0, secrets: new Set() };
     this.flow = flow;
     // A microtask later, so properties set right after `append()` are seen.
     queueMicrotask(() => this.host.isConnected && this.begin(flow));
@@ -102,6 +90,8 @@ export class AppendController implements ReactiveController {
 
   private begin(flow: Flow): void {
     const cfg = this.host.appendConfig;
+    flow.loadedMs = Date.now();
+    flow.projectId = cfg.projectId ?? '';
     let problem: CorbadoAppendError | 'unsupported' | undefined;
     try {
       flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
@@ -149,21 +139,17 @@ export class AppendController implements ReactiveController {
     switch (effect.type) {
       case 'init':
         return void this.init(flow);
-      case 'load-offer': {
-        const request = {
-          config: this.host.appendConfig,
+      case 'load-offer':
+        return void loadOffer({
+          ...flow,
           client: client!,
-          scope,
-          loadedMs: flow.loadedMs,
+          config: this.host.appendConfig,
           hostname: this.ports.hostname(),
           conditionalCreate: flow.info?.clientCapabilities?.conditionalCreate === true,
-          secrets: flow.secrets,
-        };
-        return void loadOffer(request).then(
+        }).then(
           e => this.deliver(flow, e),
           e => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
         );
-      }
       case 'arm-clock': {
         flow.stopClock?.();
         const now = Date.now();
@@ -181,14 +167,8 @@ export class AppendController implements ReactiveController {
       case 'abort':
         return this.abort(flow, effect.ceremony);
       case 'finish': {
-        const { offer, response, completionType } = effect;
-        const req = {
-          attestationResponse: JSON.stringify(response),
-          completionType,
-          ...(offer.start.customData ? { customData: offer.start.customData } : {}),
-        };
         const attempt = () =>
-          client!.finish(req, scope.signal).then(
+          client!.finish(effect.request, scope.signal).then(
             ({ data }) => this.deliver(flow, { type: 'finished', passkeyOperation: data.passkeyOperation }),
             e => this.deliver(flow, { type: 'finish-failed', error: toAppendError(e) }),
           );
@@ -196,19 +176,12 @@ export class AppendController implements ReactiveController {
       }
       case 'emit':
         return this.host.emit(effect.event, effect.detail as never);
-      case 'report': {
-        const { error } = effect;
-        const scrub = (text: string) => [...flow.secrets].reduce((t, secret) => t.split(secret).join('[append token]'), text);
-        return this.host.emit('corbado-append-error', {
-          code: error.code,
-          recoverable: error.recoverable,
-          message: scrub(error.message),
-          ...(error.requestId ? { requestId: scrub(error.requestId) } : {}),
-        });
+      case 'report':
+        return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
+      case 'track': {
+        const { type: _, ...event } = effect;
+        return void (client?.processId && client.event(event, scope.signal));
       }
-      case 'track':
-        if (client?.processId) client.event({ eventType: effect.eventType, ...(effect.message ? { message: effect.message } : {}) }, scope.signal);
-        return;
       case 'signal-unknown':
         return this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId);
       case 'then':

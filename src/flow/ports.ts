@@ -3,10 +3,22 @@
  * Tests under Node give the controller stand-ins for these instead.
  */
 import { FrontendApiClient } from '../api/client.js';
-import { runCeremony } from '../webauthn/ceremony.js';
+import type { ClientInformation } from '../api/types.js';
+import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
 import { gatherClientInformation, storeClientEnvHandle } from '../webauthn/client-info.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
-import type { FlowPorts } from './controller.js';
+import type { Offer } from './types.js';
+
+/** What the flow needs from the browser. */
+export interface FlowPorts {
+  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId'>;
+  clientInformation(projectId: string): Promise<ClientInformation>;
+  storeClientEnvHandle(projectId: string, handle: string): void;
+  webAuthnAvailable(): boolean;
+  runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
+  signalUnknownCredential(rpId: string, credentialId: string): void;
+  hostname(): string;
+}
 
 export const browserPorts: FlowPorts = {
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),

@@ -68,16 +68,24 @@ const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
 function renew(s: In<'ready'> | In<'creating'>, announce: boolean, ...effects: Effect[]): Move {
   if (!s.offer.renewable) return failLate(expiredFinal(), ...effects);
   const { offer, notice, retry } = s;
-  return to({ name: 'renewing', offer, notice, retry, announce }, ...effects, { type: 'load-offer' });
+  return to({ name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce }, ...effects, { type: 'load-offer' });
 }
 
 function finishing(s: In<'ready'> | In<'creating'>, { response }: On<'created' | 'conditional-created'>, completionType: CompletionType): Move {
-  const { offer } = s;
-  return to(
-    { name: 'finishing', offer, response, completionType, attempt: 1, maybeStored: false },
-    { type: 'finish', offer, response, completionType, delayMs: 0 },
-  );
+  const next: In<'finishing'> = { name: 'finishing', offer: s.offer, response, completionType, attempt: 1, maybeStored: false };
+  return to(next, finish(next, 0));
 }
+
+/** A finish attempt: `connectAppendFinishReq` of this attestation, the same for every attempt. */
+const finish = ({ offer, response, completionType }: In<'finishing'>, delayMs: number): Effect => ({
+  type: 'finish',
+  request: {
+    attestationResponse: JSON.stringify(response),
+    completionType,
+    ...(offer.start.customData ? { customData: offer.start.customData } : {}),
+  },
+  delayMs,
+});
 
 /** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */
 function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
@@ -180,7 +188,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   renewing: {
     offer: (s, { offer }) => {
       const notice = s.announce ? 'expired' : s.notice;
-      return to(ready(offer, { notice, retry: s.retry || s.announce }), { type: 'arm-clock', offer });
+      return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), { type: 'arm-clock', offer });
     },
     'no-offer': () => skipped('passkey-intel-denied'),
     'load-failed': (_, e) => failLate(e.error),
@@ -224,8 +232,8 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const maybeStored = s.maybeStored || (error.code === 'api-unavailable' && error.status === undefined);
       const delayMs = FINISH_RETRY_DELAYS_MS[s.attempt - 1];
       if (error.code === 'api-unavailable' && delayMs !== undefined) {
-        const { offer, response, completionType } = s;
-        return to({ ...s, attempt: s.attempt + 1, maybeStored }, { type: 'finish', offer, response, completionType, delayMs });
+        const next = { ...s, attempt: s.attempt + 1, maybeStored };
+        return to(next, finish(next, delayMs));
       }
       const failed = new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed: ${error.message}`, {
         requestId: error.requestId,

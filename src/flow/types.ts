@@ -4,7 +4,7 @@
  * controller runs the effects and feeds their outcomes back as events.
  */
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
-import type { AppendStartResponse, CompletionType, ConnectEventType, PasskeyOperation } from '../api/types.js';
+import type { AppendFinishRequest, AppendStartResponse, CompletionType, ConnectEventType, PasskeyOperation } from '../api/types.js';
 import type { AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
 import type { CorbadoAppendError, CorbadoAppendErrorCode } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
@@ -120,8 +120,8 @@ export type Effect =
   | { type: 'create-conditional'; offer: Offer }
   /** Abort a ceremony; its outcome is never seen. */
   | { type: 'abort'; ceremony: 'modal' | 'conditional' }
-  /** One finish attempt, after `delayMs` (relative). */
-  | { type: 'finish'; offer: Offer; response: RegistrationResponseJSON; completionType: CompletionType; delayMs: number }
+  /** One finish attempt, after `delayMs` (relative); every attempt sends the same request. */
+  | { type: 'finish'; request: AppendFinishRequest; delayMs: number }
   | Emit
   | { type: 'report'; error: CorbadoAppendError }
   | { type: 'track'; eventType: ConnectEventType; message?: string }

@@ -1,0 +1,289 @@
+/**
+ * The flow controller (`src/flow/controller.ts`) under Node with a fake clock: it runs what the
+ * table asks — requests, ceremonies, timers — and ties all of it to one scope per flow.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
+import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
+import { MAX_TIMER_DELAY_MS, clampDelay } from '../../src/flow/scope.js';
+import { FINISH_RETRY_DELAYS_MS } from '../../src/flow/transition.js';
+import { T0, response } from './fixtures.js';
+import { CorbadoAppendError } from '../../src/errors.js';
+import { ATTESTATION_OPTIONS, Harness, failing, finishOk, never, startOk } from './harness.js';
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+});
+afterEach(() => h.restore());
+
+const states = () => h.of('corbado-append-state').map(s => s.state);
+
+describe('the happy path', () => {
+  it('init → token → start → ready; a click calls create() in the same task; finish → success', async () => {
+    await h.mount();
+    assert.equal(h.state, 'ready');
+    assert.deepEqual(h.requests.map(r => r.endpoint), ['init', 'start']);
+    const start = h.sent('start')[0]!.body as { appendTokenValue: string; loadedMs: number };
+    assert.deepEqual(start, { appendTokenValue: 'token-1', loadedMs: T0 });
+    assert.equal(h.of('corbado-append-ready').length, 1);
+
+    h.controller.click();
+    assert.equal(h.ceremonies.length, 1, 'create() ran inside click()');
+    assert.equal(h.state, 'creating');
+    h.ceremony().settle.resolve(response('c1'));
+    await h.settle();
+    const finish = h.sent('finish')[0]!.body as { attestationResponse: string; completionType: string };
+    assert.equal(JSON.parse(finish.attestationResponse).id, 'c1');
+    assert.equal(finish.completionType, 'manual');
+    assert.equal(h.state, 'success');
+    assert.deepEqual(states(), ['loading', 'ready', 'creating', 'finishing', 'success']);
+    assert.deepEqual(h.of('corbado-append-complete')[0]!.status, 'complete');
+    assert.equal(h.reflected, 'success');
+    assert.equal(h.clock.countTimers(), 0, 'a final state leaves no timer');
+  });
+
+  it('autoAppend: ready is observable, then the ceremony starts with no click', async () => {
+    h.answer.start = () => startOk({ autoAppend: true });
+    await h.mount();
+    assert.deepEqual(states(), ['loading', 'ready', 'creating']);
+    assert.equal(h.ceremonies.length, 1);
+  });
+});
+
+describe('the offer clock', () => {
+  it('with a token provider: fresh options (new token, new start) before the deadline', async () => {
+    await h.mount();
+    await h.tick(300_000 - 30_000 - 1);
+    assert.equal(h.sent('start').length, 1);
+    await h.tick(1);
+    assert.equal(h.sent('start').length, 2, 'refreshed 30 s before the deadline');
+    assert.equal((h.sent('start')[1]!.body as { appendTokenValue: string }).appendTokenValue, 'token-2');
+    assert.equal(h.state, 'ready');
+    await h.tick(30_000);
+    assert.equal(h.state, 'ready', 'the old deadline is gone with the old options');
+    assert.deepEqual(h.of('corbado-append-error'), []);
+  });
+
+  it('without a token provider: at the deadline one final expired error, no refresh', async () => {
+    h.config = { ...h.config, appendTokenProvider: undefined, appendToken: 'static' };
+    await h.mount();
+    await h.tick(300_000);
+    assert.equal(h.state, 'error');
+    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['expired']);
+    assert.equal(h.sent('start').length, 1);
+    assert.equal(h.clock.countTimers(), 0);
+  });
+
+  it('a click after the deadline whose timer is late (device slept) never calls create()', async () => {
+    h.config = { ...h.config, appendTokenProvider: undefined, appendToken: 'static' };
+    await h.mount();
+    h.clock.setSystemTime(Date.now() + 301_000); // the wall clock jumps; no timer has run
+    h.controller.click();
+    assert.equal(h.ceremonies.length, 0);
+    assert.equal(h.state, 'error');
+  });
+
+  it('a ceremony that outlives its options is aborted at the deadline; fresh options follow', async () => {
+    h.config = { ...h.config, ceremonyTimeoutMs: 600_000 }; // the watchdog would fire first
+    await h.mount();
+    h.controller.click();
+    await h.tick(300_000);
+    assert.equal(h.ceremony().aborted, true);
+    assert.deepEqual(h.of('corbado-append-error').map(e => [e.code, e.recoverable]), [['expired', true]]);
+    assert.equal(h.sent('start').length, 2);
+    assert.equal(h.state, 'ready');
+    h.ceremony().settle.resolve(response()); // the aborted ceremony answers late: ignored
+    await h.settle();
+    assert.equal(h.sent('finish').length, 0);
+  });
+});
+
+describe('the watchdog', () => {
+  it('a create() that never settles: back to ready with ceremony-timeout at options timeout + 10 s; a late settle is ignored', async () => {
+    await h.mount();
+    h.controller.click();
+    await h.tick(70_000 - 1);
+    assert.equal(h.state, 'creating');
+    await h.tick(1);
+    assert.equal(h.state, 'ready');
+    assert.equal(h.ceremony().aborted, true);
+    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['ceremony-timeout']);
+    h.ceremony().settle.resolve(response());
+    await h.settle();
+    assert.equal(h.state, 'ready');
+    assert.equal(h.sent('finish').length, 0);
+  });
+
+  it('ceremonyTimeoutMs wins over the options timeout', async () => {
+    h.config = { ...h.config, ceremonyTimeoutMs: 500 };
+    await h.mount();
+    h.controller.click();
+    await h.tick(500);
+    assert.equal(h.state, 'ready');
+  });
+
+  it('delays beyond setTimeout range are clamped (a huge options timeout never fires at once)', async () => {
+    assert.equal(clampDelay(1e12), MAX_TIMER_DELAY_MS);
+    assert.equal(clampDelay(-5), 0);
+    assert.equal(clampDelay(Number.NaN), MAX_TIMER_DELAY_MS);
+    h.answer.start = () => startOk({ attestationOptions: ATTESTATION_OPTIONS.replace('"timeout":60000', '"timeout":1000000000000') });
+    await h.mount();
+    h.controller.click();
+    await h.tick(20);
+    assert.equal(h.state, 'creating');
+  });
+});
+
+describe('conditional create', () => {
+  beforeEach(() => {
+    h.conditionalCreate = true;
+    h.answer.start = () => startOk({ conditionalAppend: true, autoAppend: true });
+  });
+
+  it(`is time-boxed (${CONDITIONAL_TIMEBOX_MS} ms), aborted, then autoAppend runs the modal ceremony`, async () => {
+    await h.mount();
+    assert.equal(h.ceremony(true).aborted, false);
+    await h.tick(CONDITIONAL_TIMEBOX_MS);
+    assert.equal(h.ceremony(true).aborted, true);
+    assert.equal(h.state, 'creating');
+    assert.deepEqual(h.ceremonies.map(c => c.conditional), [true, false]);
+    assert.deepEqual(h.of('corbado-append-error'), [], 'silent');
+  });
+
+  it('a click aborts it first; its late success is ignored; the modal ceremony finishes as manual', async () => {
+    await h.mount();
+    h.controller.click();
+    assert.equal(h.ceremony(true).aborted, true);
+    h.ceremony(true).settle.resolve(response('conditional'));
+    h.ceremony().settle.resolve(response('modal'));
+    await h.settle();
+    assert.equal(h.sent('finish').length, 1);
+    const body = h.sent('finish')[0]!.body as { attestationResponse: string; completionType: string };
+    assert.deepEqual([JSON.parse(body.attestationResponse).id, body.completionType], ['modal', 'manual']);
+  });
+
+  it('its success finishes with completionType conditional', async () => {
+    await h.mount();
+    h.ceremony(true).settle.resolve(response());
+    await h.settle();
+    assert.equal((h.sent('finish')[0]!.body as { completionType: string }).completionType, 'conditional');
+    assert.equal(h.state, 'success');
+  });
+});
+
+describe('finish', () => {
+  it('retries the same attestation after the backoff delays, then succeeds', async () => {
+    let calls = 0;
+    h.answer.finish = () => (++calls < 3 ? failing('api-unavailable', 500)() : finishOk());
+    await h.mount();
+    h.controller.click();
+    h.ceremony().settle.resolve(response());
+    await h.settle();
+    assert.equal(h.sent('finish').length, 1);
+    await h.tick(FINISH_RETRY_DELAYS_MS[0]! - 1);
+    assert.equal(h.sent('finish').length, 1);
+    await h.tick(1);
+    assert.equal(h.sent('finish').length, 2);
+    await h.tick(FINISH_RETRY_DELAYS_MS[1]!);
+    assert.equal(h.sent('finish').length, 3);
+    assert.equal(new Set(h.sent('finish').map(r => JSON.stringify(r.body))).size, 1);
+    assert.equal(h.state, 'success');
+    assert.equal(h.ceremonies.length, 1, 'create() never again');
+  });
+
+  it('a definitive rejection → finish-failed and the orphan signalled (rp.id, credential id)', async () => {
+    h.answer.finish = failing('api-rejected', 400);
+    await h.mount();
+    h.controller.click();
+    h.ceremony().settle.resolve(response('orphan'));
+    await h.settle();
+    assert.equal(h.state, 'error');
+    assert.deepEqual(h.signalled, [{ rpId: 'localhost', credentialId: 'orphan' }]);
+  });
+});
+
+describe('one scope per flow', () => {
+  it('removal aborts the ceremony, the requests and every timer; nothing fires afterwards', async () => {
+    await h.mount();
+    h.controller.click();
+    const fired = h.fired.length;
+    h.host.disconnect();
+    await h.settle();
+    assert.equal(h.ceremony().aborted, true);
+    assert.equal(h.sent('start')[0]!.signal!.aborted, true);
+    assert.equal(h.clock.countTimers(), 0);
+    assert.equal(h.reflected, 'idle');
+    h.ceremony().settle.resolve(response());
+    await h.tick(600_000);
+    assert.equal(h.fired.length, fired);
+    assert.equal(h.sent('finish').length, 0);
+  });
+
+  it('a move within the page (removed and re-added in one task) keeps the flow', async () => {
+    await h.mount();
+    h.host.disconnect();
+    h.host.connect();
+    await h.settle();
+    assert.equal(h.state, 'ready');
+    assert.equal(h.sent('init').length, 1);
+  });
+
+  it('re-added after a removal → a new flow with a new init', async () => {
+    await h.mount();
+    h.host.disconnect();
+    await h.settle();
+    await h.mount();
+    assert.equal(h.sent('init').length, 2);
+    assert.equal(h.state, 'ready');
+  });
+
+  it('a slow init answered after removal starts nothing', async () => {
+    h.answer.init = never();
+    h.host.connect();
+    await h.settle();
+    h.host.disconnect();
+    await h.settle();
+    assert.equal(h.sent('init')[0]!.signal!.aborted, true);
+    assert.equal(h.sent('start').length, 0);
+  });
+});
+
+describe('the append token', () => {
+  it(`a provider that never answers → token-unavailable after ${TOKEN_TIMEOUT_MS} ms, skipped (error)`, async () => {
+    h.config = { ...h.config, appendTokenProvider: () => new Promise(() => undefined) };
+    await h.mount();
+    assert.equal(h.state, 'loading');
+    await h.tick(TOKEN_TIMEOUT_MS);
+    assert.equal(h.state, 'skipped');
+    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['token-unavailable']);
+    assert.deepEqual(h.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'error' }]);
+  });
+
+  it('a token echoed by the server in an error message is scrubbed from the report', async () => {
+    h.answer.start = () => Promise.reject(new CorbadoAppendError('api-rejected', 'bad token token-1'));
+    await h.mount();
+    assert.deepEqual(h.of('corbado-append-error').map(e => e.message), ['bad token [append token]']);
+  });
+});
+
+describe('configuration', () => {
+  it('is read a microtask after connect, so properties set right after append() count (frameworks)', async () => {
+    h.config = {};
+    h.host.connect();
+    h.config = { projectId: 'pro-late', frontendApiUrl: 'http://localhost:2', appendToken: 't' };
+    await h.settle();
+    assert.deepEqual(h.clients, [['http://localhost:2', 'pro-late']]);
+    assert.equal(h.state, 'ready');
+  });
+
+  it('a hostile project-id → config-invalid, no request', async () => {
+    h.config = { ...h.config, projectId: 'evil.com/' };
+    await h.mount();
+    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['config-invalid']);
+    assert.equal(h.requests.length, 0);
+    assert.equal(h.state, 'skipped');
+  });
+});
+

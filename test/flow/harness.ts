@@ -1,0 +1,186 @@
+/**
+ * The flow controller under Node: a stand-in element (host), stand-in browser ports (API client,
+ * probes, ceremonies) whose every call is recorded and answered by the test, and sinon's fake
+ * clock. No DOM, no network, no real time.
+ */
+import sinon from 'sinon';
+import type { AppendFinishRequest, AppendInitRequest, AppendStartRequest, ConnectEventRequest } from '../../src/api/types.js';
+import type { AppendEventDetailMap } from '../../src/components/events.js';
+import { CorbadoAppendError } from '../../src/errors.js';
+import { AppendController, type AppendHost } from '../../src/flow/controller.js';
+import type { FlowPorts } from '../../src/flow/ports.js';
+import type { AppendConfig } from '../../src/flow/load-offer.js';
+import { T0, response, startResponse } from './fixtures.js';
+
+/** Creation options as Corbado sends them (valid for `parseAttestationOptions`). */
+export const ATTESTATION_OPTIONS = JSON.stringify({
+  publicKey: {
+    challenge: 'AAECAwQFBgcICQoLDA0ODxAREhM',
+    rp: { id: 'localhost', name: 'Shop' },
+    user: { id: 'dXNlci0x', name: 'user@example.com', displayName: 'user@example.com' },
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+    timeout: 60_000,
+  },
+});
+
+/** A promise the test settles. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void, reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // a rejection nobody awaits is the test's choice, not a crash
+  return { promise, resolve, reject };
+}
+
+type Answer<T> = () => Promise<T>;
+/** A 2xx answer as the API client returns it. */
+export const ok = <T>(data: T) => Promise.resolve({ data, receivedAtMs: Date.now(), serverDateMs: undefined });
+/** A start answer with usable options and these decisions. */
+export const startOk = (over: Parameters<typeof startResponse>[0] = {}) =>
+  ok(startResponse({ attestationOptions: ATTESTATION_OPTIONS, expiresMs: Date.now() + 300_000, ...over }));
+/** A finish answer. */
+export const finishOk = () =>
+  ok({ passkeyOperation: { operationType: 'append', identifierValue: 'u', identifierType: 'email', ceremonyType: 'local' } });
+
+export interface CeremonyCall {
+  conditional: boolean;
+  aborted: boolean;
+  settle: ReturnType<typeof deferred<ReturnType<typeof response>>>;
+}
+
+export class Harness {
+  readonly clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  /** What the element fired, in order (the reflected `state` aside). */
+  readonly fired: { type: keyof AppendEventDetailMap; detail: unknown }[] = [];
+  readonly requests: { endpoint: string; body: unknown; signal?: AbortSignal }[] = [];
+  readonly ceremonies: CeremonyCall[] = [];
+  readonly signalled: { rpId: string; credentialId: string }[] = [];
+  /** `[baseUrl, projectId]` of every API client made. */
+  readonly clients: [string, string][] = [];
+  reflected?: string;
+  config: AppendConfig = { projectId: 'pro-1', frontendApiUrl: 'http://localhost:1', appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`) };
+  conditionalCreate = false;
+  tokens = 0;
+
+  /** Answers of the stand-in API, replaceable per test. */
+  answer = {
+    init: (() => ok({ processID: 'process-1', appendAllowed: true })) as Answer<unknown>,
+    start: (() => startOk()) as Answer<unknown>,
+    finish: finishOk as Answer<unknown>,
+  };
+
+  readonly host: AppendHost & { connect(): void; disconnect(): void };
+  readonly controller: AppendController;
+
+  constructor() {
+    const controllers: { hostConnected?(): void; hostDisconnected?(): void }[] = [];
+    const harness = this;
+    this.host = {
+      isConnected: false,
+      get appendConfig() {
+        return harness.config;
+      },
+      emit(type, detail) {
+        if (type === 'corbado-append-state') harness.reflected = (detail as { state: string }).state;
+        if (this.isConnected) harness.fired.push({ type, detail });
+      },
+      addController: c => void controllers.push(c),
+      removeController: () => undefined,
+      requestUpdate: () => undefined,
+      updateComplete: Promise.resolve(true),
+      connect() {
+        (this as { isConnected: boolean }).isConnected = true;
+        controllers.forEach(c => c.hostConnected?.());
+      },
+      disconnect() {
+        (this as { isConnected: boolean }).isConnected = false;
+        controllers.forEach(c => c.hostDisconnected?.());
+      },
+    };
+    this.controller = new AppendController(this.host, this.ports());
+  }
+
+  private ports(): FlowPorts {
+    const record = <B>(endpoint: string, answer: () => Answer<unknown>) => (body: B, signal?: AbortSignal) => {
+      this.requests.push({ endpoint, body, signal });
+      return abortable(answer()(), signal) as never;
+    };
+    return {
+      client: (baseUrl, projectId) => {
+        this.clients.push([baseUrl, projectId]);
+        return {
+          processId: 'process-1',
+          init: record<AppendInitRequest>('init', () => this.answer.init),
+          start: record<AppendStartRequest>('start', () => this.answer.start),
+          finish: record<AppendFinishRequest>('finish', () => this.answer.finish),
+          event: (body: ConnectEventRequest) => void this.requests.push({ endpoint: 'events', body }),
+        };
+      },
+      clientInformation: () => Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } }),
+      storeClientEnvHandle: () => undefined,
+      webAuthnAvailable: () => true,
+      runCeremony: (_options, conditional) => {
+        const call: CeremonyCall = { conditional, aborted: false, settle: deferred() };
+        this.ceremonies.push(call);
+        return { result: call.settle.promise, abort: () => void (call.aborted = true) };
+      },
+      signalUnknownCredential: (rpId, credentialId) => void this.signalled.push({ rpId, credentialId }),
+      hostname: () => 'localhost',
+    };
+  }
+
+  /** Connect and run until the flow waits (for the user, a timer or an answer). */
+  async mount(): Promise<void> {
+    this.host.connect();
+    await this.settle();
+  }
+
+  /** Let every pending promise and due timer run (no clock advance). */
+  settle(): Promise<void> {
+    return this.clock.tickAsync(0).then(() => undefined);
+  }
+
+  /** Advance the fake clock by `ms`, running timers and promises in between. */
+  async tick(ms: number): Promise<void> {
+    await this.clock.tickAsync(ms);
+  }
+
+  get state(): string {
+    return this.controller.state.name;
+  }
+
+  of<K extends keyof AppendEventDetailMap>(type: K): AppendEventDetailMap[K][] {
+    return this.fired.filter(e => e.type === type).map(e => e.detail as AppendEventDetailMap[K]);
+  }
+
+  sent(endpoint: string) {
+    return this.requests.filter(r => r.endpoint === endpoint);
+  }
+
+  /** The last modal (or conditional) ceremony. */
+  ceremony(conditional = false): CeremonyCall {
+    const call = this.ceremonies.filter(c => c.conditional === conditional).at(-1);
+    if (!call) throw new Error(`no ${conditional ? 'conditional' : 'modal'} ceremony`);
+    return call;
+  }
+
+  restore(): void {
+    this.host.disconnect();
+    this.clock.restore();
+  }
+}
+
+/** Like fetch: rejects with the signal's reason once the caller aborts. */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    p.then(resolve, reject);
+  });
+}
+
+/** An answer that never comes. */
+export const never = <T>(): Answer<T> => () => new Promise<T>(() => undefined);
+
+/** A failed request as the API client reports it. */
+export const failing = (code: 'api-unavailable' | 'api-rejected', status?: number): Answer<never> => () =>
+  Promise.reject(new CorbadoAppendError(code, `${code} ${status ?? 'no answer'}`, { status, recoverable: code === 'api-unavailable' }));

@@ -1,0 +1,407 @@
+/**
+ * The table of legal moves (`src/flow/transition.ts`), every state × every event it answers,
+ * under Node: pure data in, pure data out.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FINISH_RETRY_DELAYS_MS, transition } from '../../src/flow/transition.js';
+import type { Effect, FlowEvent, FlowEventType, FlowState } from '../../src/flow/types.js';
+import { T0, creating, error, failure, finishing, offer, ready, response } from './fixtures.js';
+
+const kinds = (effects: Effect[]) => effects.map(e => (e.type === 'emit' ? `emit:${e.event}` : e.type === 'abort' ? `abort:${e.ceremony}` : e.type));
+const emitted = (effects: Effect[], event: string) => effects.find(e => e.type === 'emit' && e.event === event) as Extract<Effect, { type: 'emit' }> | undefined;
+const reported = (effects: Effect[]) => effects.filter(e => e.type === 'report').map(e => (e as Extract<Effect, { type: 'report' }>).error);
+const tracked = (effects: Effect[]) => effects.filter(e => e.type === 'track').map(e => (e as Extract<Effect, { type: 'track' }>).eventType);
+
+describe('idle', () => {
+  it('start → loading, init', () => {
+    const { state, effects } = transition({ name: 'idle' }, { type: 'start' });
+    assert.equal(state.name, 'loading');
+    assert.deepEqual(kinds(effects), ['init']);
+  });
+  it('start with WebAuthn unsupported → skipped (skip-implicit, unsupported), no request, no error', () => {
+    const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: 'unsupported' });
+    assert.deepEqual(state, { name: 'skipped', reason: 'unsupported' });
+    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip']);
+    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'unsupported' });
+  });
+  it('start with a bad config → reported, then skipped (error)', () => {
+    const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: error('config-invalid') });
+    assert.deepEqual(state, { name: 'skipped', reason: 'error' });
+    assert.deepEqual(reported(effects).map(e => e.code), ['config-invalid']);
+    assert.deepEqual(kinds(effects), ['stop', 'report', 'emit:corbado-append-skip']);
+  });
+});
+
+describe('loading', () => {
+  const loading: FlowState = { name: 'loading' };
+  it('init allows append → load the offer', () => {
+    const { state, effects } = transition(loading, { type: 'init-done', appendAllowed: true });
+    assert.equal(state, loading);
+    assert.deepEqual(kinds(effects), ['load-offer']);
+  });
+  it('init refuses → skipped append-not-allowed', () => {
+    const { state, effects } = transition(loading, { type: 'init-done', appendAllowed: false });
+    assert.deepEqual(state, { name: 'skipped', reason: 'append-not-allowed' });
+    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'append-not-allowed' });
+  });
+  it('no options ("") → skipped passkey-intel-denied', () => {
+    assert.deepEqual(transition(loading, { type: 'no-offer' }).state, { name: 'skipped', reason: 'passkey-intel-denied' });
+  });
+  it('a failure before the offer → reported and skipped quietly', () => {
+    const { state, effects } = transition(loading, { type: 'load-failed', error: error('api-unavailable'), now: T0 });
+    assert.deepEqual(state, { name: 'skipped', reason: 'error' });
+    assert.deepEqual(reported(effects).map(e => e.code), ['api-unavailable']);
+  });
+  it('an offer → ready, clock armed, ready event with the server decisions', () => {
+    const o = offer({ start: { variant: 'after-hybrid', customData: { a: '1' } } });
+    const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: false });
+    assert.deepEqual(state, ready({ offer: o }));
+    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready']);
+    assert.deepEqual(emitted(effects, 'corbado-append-ready')!.detail, {
+      variant: 'after-hybrid',
+      autoAppend: false,
+      conditionalAppend: false,
+      isRestrictedBrowser: false,
+      customData: { a: '1' },
+    });
+  });
+  it('customData absent → {} on the ready event', () => {
+    const { effects } = transition(loading, { type: 'offer', offer: offer(), conditionalCreate: false });
+    assert.deepEqual((emitted(effects, 'corbado-append-ready')!.detail as { customData: object }).customData, {});
+  });
+  it('autoAppend → the auto event next (ready is observable first)', () => {
+    const o = offer({ start: { autoAppend: true } });
+    const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
+    assert.equal(state.name, 'ready');
+    assert.deepEqual(effects.at(-1), { type: 'then', event: { type: 'auto' } });
+  });
+  it('conditionalAppend where the browser can → conditional create, silently', () => {
+    const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
+    const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
+    assert.deepEqual(state, ready({ offer: o, conditional: true }));
+    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready', 'create-conditional']);
+  });
+  it('conditionalAppend where the browser cannot → no conditional create (autoAppend still applies)', () => {
+    const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
+    const { effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: false });
+    assert.ok(!kinds(effects).includes('create-conditional'));
+    assert.deepEqual(effects.at(-1), { type: 'then', event: { type: 'auto' } });
+  });
+  it('a restricted browser → neither auto nor conditional create', () => {
+    const o = offer({ start: { conditionalAppend: true, autoAppend: true, isRestrictedBrowser: true } });
+    const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
+    assert.deepEqual(state, ready({ offer: o }));
+    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready']);
+  });
+  it('a click or skip while nothing is shown changes nothing', () => {
+    for (const event of [{ type: 'click', now: T0 }, { type: 'skip' }] as FlowEvent[]) {
+      assert.deepEqual(transition(loading, event), { state: loading, effects: [] });
+    }
+  });
+});
+
+describe('ready', () => {
+  it('click → creating (manual), create() now', () => {
+    const s = ready();
+    const { state, effects } = transition(s, { type: 'click', now: T0 });
+    assert.deepEqual(state, creating({ offer: s.offer }));
+    assert.deepEqual(kinds(effects), ['create']);
+  });
+  it('click after a notice → manual-retry', () => {
+    const { state } = transition(ready({ retry: true, notice: 'ceremony-cancelled' }), { type: 'click', now: T0 });
+    assert.equal(state.name === 'creating' && state.completionType, 'manual-retry');
+    assert.equal(state.name === 'creating' && state.notice, undefined, 'the notice goes with the new attempt');
+  });
+  it('click during conditional create → it is aborted first, then the modal create()', () => {
+    const { effects } = transition(ready({ conditional: true }), { type: 'click', now: T0 });
+    assert.deepEqual(kinds(effects), ['abort:conditional', 'create']);
+  });
+  it('click while fresh options are on their way → nothing (their start voids this challenge)', () => {
+    const s = ready({ refreshing: true });
+    assert.deepEqual(transition(s, { type: 'click', now: T0 }), { state: s, effects: [] });
+  });
+  it('click after the deadline (timers late, device slept) → never create(): renew, and say so', () => {
+    const s = ready();
+    const { state, effects } = transition(s, { type: 'click', now: s.offer.deadlineMs });
+    assert.equal(state.name, 'renewing');
+    assert.equal(state.name === 'renewing' && state.announce, true);
+    assert.deepEqual(kinds(effects), ['load-offer']);
+  });
+  it('click after the deadline without a token provider → the final expired error', () => {
+    const s = ready({ offer: offer({ renewable: false }) });
+    const { state, effects } = transition(s, { type: 'click', now: s.offer.deadlineMs + 1 });
+    assert.equal(state.name === 'error' && state.error.code, 'expired');
+    assert.ok(!kinds(effects).includes('create'));
+  });
+  it('auto → creating (auto)', () => {
+    const { state, effects } = transition(ready(), { type: 'auto' });
+    assert.equal(state.name === 'creating' && state.completionType, 'auto');
+    assert.deepEqual(kinds(effects), ['create']);
+  });
+  it('skip → skipped (skip-explicit, user-skipped), reported to Corbado, everything stopped', () => {
+    const { state, effects } = transition(ready({ conditional: true }), { type: 'skip' });
+    assert.deepEqual(state, { name: 'skipped', reason: 'user-skipped' });
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'emit:corbado-append-skip']);
+    assert.deepEqual(tracked(effects), ['append-explicit-abort']);
+    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-explicit', reason: 'user-skipped' });
+  });
+  it('learn more → telemetry only', () => {
+    const s = ready();
+    const { state, effects } = transition(s, { type: 'learn-more' });
+    assert.equal(state, s);
+    assert.deepEqual(tracked(effects), ['append-learn-more']);
+  });
+  it('refresh due → refreshing (busy), conditional create aborted, a new offer loaded', () => {
+    const { state, effects } = transition(ready({ conditional: true }), { type: 'refresh-due' });
+    assert.deepEqual(state, ready({ refreshing: true, conditional: false }));
+    assert.deepEqual(kinds(effects), ['abort:conditional', 'load-offer']);
+  });
+  it('refresh due without a token provider, or already refreshing → nothing', () => {
+    for (const s of [ready({ offer: offer({ renewable: false }) }), ready({ refreshing: true })]) {
+      assert.deepEqual(transition(s, { type: 'refresh-due' }), { state: s, effects: [] });
+    }
+  });
+  it('expired → renewing (shown as loading), quietly', () => {
+    const { state, effects } = transition(ready({ notice: 'ceremony-cancelled', retry: true }), { type: 'expired' });
+    assert.equal(state.name, 'renewing');
+    assert.equal(state.name === 'renewing' && state.announce, false);
+    assert.equal(state.name === 'renewing' && state.notice, 'ceremony-cancelled', 'the notice stays');
+    assert.deepEqual(kinds(effects), ['load-offer']);
+  });
+  it('expired without a token provider → final expired error', () => {
+    const { state, effects } = transition(ready({ offer: offer({ renewable: false }), conditional: true }), { type: 'expired' });
+    assert.equal(state.name === 'error' && state.error.code, 'expired');
+    assert.deepEqual(kinds(effects), ['stop', 'abort:conditional', 'report']);
+  });
+  it('expired while refreshing → wait for the refresh (its outcome decides)', () => {
+    const s = ready({ refreshing: true });
+    assert.deepEqual(transition(s, { type: 'expired' }), { state: s, effects: [] });
+  });
+  it('the refreshed offer replaces the old one, the notice stays, the clock is re-armed', () => {
+    const fresh = offer({ deadlineMs: T0 + 600_000 });
+    const { state, effects } = transition(ready({ refreshing: true, notice: 'ceremony-cancelled', retry: true }), {
+      type: 'offer',
+      offer: fresh,
+      conditionalCreate: true,
+    });
+    assert.deepEqual(state, ready({ offer: fresh, notice: 'ceremony-cancelled', retry: true }));
+    assert.deepEqual(effects, [{ type: 'arm-clock', offer: fresh }]);
+  });
+  it('an offer nobody asked for (not refreshing) changes nothing', () => {
+    const s = ready();
+    assert.deepEqual(transition(s, { type: 'offer', offer: offer(), conditionalCreate: false }), { state: s, effects: [] });
+  });
+  it('the refresh finds no options → skipped passkey-intel-denied', () => {
+    assert.deepEqual(transition(ready({ refreshing: true }), { type: 'no-offer' }).state, { name: 'skipped', reason: 'passkey-intel-denied' });
+  });
+  it('a failed early refresh keeps the still-valid offer', () => {
+    const { state, effects } = transition(ready({ refreshing: true }), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
+    assert.deepEqual(state, ready());
+    assert.deepEqual(effects, []);
+  });
+  it('a failed refresh past the deadline → the final error', () => {
+    const s = ready({ refreshing: true });
+    const { state } = transition(s, { type: 'load-failed', error: error('token-unavailable'), now: s.offer.deadlineMs });
+    assert.equal(state.name === 'error' && state.error.code, 'token-unavailable');
+  });
+  it('conditional create succeeds → finishing (conditional), first attempt at once', () => {
+    const s = ready({ conditional: true });
+    const { state, effects } = transition(s, { type: 'conditional-created', response: response() });
+    assert.deepEqual(state, finishing({ offer: s.offer, completionType: 'conditional' }));
+    assert.deepEqual(effects, [
+      { type: 'finish', request: { attestationResponse: JSON.stringify(response()), completionType: 'conditional' }, delayMs: 0 },
+    ]);
+  });
+  it('conditional create over without a credential → the offer, silently; autoAppend then starts', () => {
+    assert.deepEqual(transition(ready({ conditional: true }), { type: 'conditional-failed' }), { state: ready(), effects: [] });
+    const auto = ready({ conditional: true, offer: offer({ start: { autoAppend: true } }) });
+    const { state, effects } = transition(auto, { type: 'conditional-failed' });
+    assert.equal(state.name === 'creating' && state.completionType, 'auto');
+    assert.deepEqual(kinds(effects), ['create']);
+  });
+  it('conditional outcomes when none runs change nothing', () => {
+    const s = ready();
+    for (const event of [{ type: 'conditional-failed' }, { type: 'conditional-created', response: response() }] as FlowEvent[]) {
+      assert.deepEqual(transition(s, event), { state: s, effects: [] });
+    }
+  });
+});
+
+describe('renewing', () => {
+  const renewing = (announce: boolean): FlowState => ({ name: 'renewing', offer: offer(), announce, retry: false });
+  it('fresh options → ready; after a void click with the expired notice (next click is a retry)', () => {
+    const fresh = offer({ deadlineMs: T0 + 900_000 });
+    const { state, effects } = transition(renewing(true), { type: 'offer', offer: fresh, conditionalCreate: false });
+    assert.deepEqual(state, ready({ offer: fresh, notice: 'expired', retry: true }));
+    assert.deepEqual(effects, [{ type: 'arm-clock', offer: fresh }]);
+    assert.deepEqual(transition(renewing(false), { type: 'offer', offer: fresh, conditionalCreate: false }).state, ready({ offer: fresh }));
+  });
+  it('no options → skipped; a failure → the final error', () => {
+    assert.equal(transition(renewing(false), { type: 'no-offer' }).state.name, 'skipped');
+    const { state, effects } = transition(renewing(false), { type: 'load-failed', error: error('api-rejected'), now: T0 });
+    assert.equal(state.name === 'error' && state.error.code, 'api-rejected');
+    assert.deepEqual(reported(effects).map(e => e.code), ['api-rejected']);
+  });
+  it('skip works; a click waits (busy)', () => {
+    assert.equal(transition(renewing(false), { type: 'skip' }).state.name, 'skipped');
+    const s = renewing(false);
+    assert.deepEqual(transition(s, { type: 'click', now: T0 }), { state: s, effects: [] });
+  });
+});
+
+describe('creating', () => {
+  it('customData of the start response is echoed in finish', () => {
+    const s = creating({ offer: offer({ start: { customData: { plan: 'pro' } } }) });
+    const { effects } = transition(s, { type: 'created', response: response() });
+    assert.deepEqual((effects[0] as Extract<Effect, { type: 'finish' }>).request.customData, { plan: 'pro' });
+  });
+  it('a credential → finishing, the same attestation sent once now', () => {
+    const s = creating({ completionType: 'manual-retry' });
+    const { state, effects } = transition(s, { type: 'created', response: response('c9') });
+    assert.deepEqual(state, finishing({ offer: s.offer, response: response('c9'), completionType: 'manual-retry' }));
+    assert.deepEqual(kinds(effects), ['finish']);
+  });
+  it('InvalidStateError (already on this authenticator) → success-like complete-noop', () => {
+    const { state, effects } = transition(creating(), { type: 'create-failed', failure: { kind: 'already-registered' } });
+    assert.deepEqual(state, { name: 'success', alreadyRegistered: true });
+    assert.deepEqual(tracked(effects), ['append-credential-exists']);
+    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete-noop', completionType: 'manual' });
+  });
+  it('a user cancel → ready with the cancel notice, reported as ceremony-cancelled (recoverable)', () => {
+    const { state, effects } = transition(creating(), failure('ceremony-cancelled', true));
+    assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true }));
+    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['ceremony-cancelled', true]]);
+    assert.deepEqual(effects[0], { type: 'track', eventType: 'append-error', message: 'cancelled' });
+  });
+  it('a cancel of the auto ceremony → the button, silently: no notice, no error, no loop', () => {
+    const { state, effects } = transition(creating({ completionType: 'auto' }), failure('ceremony-cancelled', true));
+    assert.deepEqual(state, ready());
+    assert.deepEqual(kinds(effects), ['track']);
+  });
+  it('an unknown failure → ready with the error notice, ceremony-failed reported, append-error-unexpected', () => {
+    const { state, effects } = transition(creating(), failure('ceremony-failed', true));
+    assert.deepEqual(state, ready({ notice: 'ceremony-failed', retry: true }));
+    assert.deepEqual(tracked(effects), ['append-error-unexpected']);
+    assert.deepEqual(reported(effects).map(e => e.code), ['ceremony-failed']);
+  });
+  it('a failure that would repeat (security-error) → the final error, no retry', () => {
+    const { state, effects } = transition(creating(), failure('security-error', false));
+    assert.equal(state.name === 'error' && state.error.code, 'security-error');
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'report']);
+  });
+  it('the watchdog → ready with the timeout notice, ceremony-timeout reported (recoverable)', () => {
+    const { state, effects } = transition(creating(), { type: 'watchdog' });
+    assert.deepEqual(state, ready({ notice: 'ceremony-timeout', retry: true }));
+    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['ceremony-timeout', true]]);
+  });
+  it('the options expire mid-ceremony → aborted, expired reported (recoverable), fresh options announced', () => {
+    const { state, effects } = transition(creating(), { type: 'expired' });
+    assert.equal(state.name === 'renewing' && state.announce, true);
+    assert.deepEqual(kinds(effects), ['abort:modal', 'report', 'load-offer']);
+    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['expired', true]]);
+  });
+  it('… without a token provider → one final expired error', () => {
+    const { state, effects } = transition(creating({ offer: offer({ renewable: false }) }), { type: 'expired' });
+    assert.equal(state.name === 'error' && state.error.code, 'expired');
+    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['expired', false]]);
+  });
+  it('skip → skipped, the ceremony stopped; a click or a due refresh → nothing', () => {
+    assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'emit:corbado-append-skip']);
+    const s = creating();
+    for (const event of [{ type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'auto' }] as FlowEvent[]) {
+      assert.deepEqual(transition(s, event), { state: s, effects: [] });
+    }
+  });
+});
+
+describe('finishing', () => {
+  const op = { operationType: 'append', identifierValue: 'u@x', identifierType: 'email', ceremonyType: 'local' };
+  it('confirmed → success, complete with passkeyOperation', () => {
+    const { state, effects } = transition(finishing({ completionType: 'auto' }), { type: 'finished', passkeyOperation: op });
+    assert.deepEqual(state, { name: 'success', passkeyOperation: op, alreadyRegistered: false });
+    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete', completionType: 'auto', passkeyOperation: op });
+  });
+  it('a transient failure → the same attestation again after the backoff; never create() again', () => {
+    let s: FlowState = finishing();
+    for (const [i, delayMs] of FINISH_RETRY_DELAYS_MS.entries()) {
+      const move = transition(s, { type: 'finish-failed', error: error('api-unavailable', { status: 500 }) });
+      assert.equal(move.state.name === 'finishing' && move.state.attempt, i + 2);
+      assert.deepEqual(kinds(move.effects), ['finish']);
+      assert.equal((move.effects[0] as Extract<Effect, { type: 'finish' }>).delayMs, delayMs);
+      assert.deepEqual(JSON.parse((move.effects[0] as Extract<Effect, { type: 'finish' }>).request.attestationResponse), response());
+      s = move.state;
+    }
+    const last = transition(s, { type: 'finish-failed', error: error('api-unavailable', { status: 500 }) });
+    assert.equal(last.state.name === 'error' && last.state.error.code, 'finish-failed');
+    assert.ok(!kinds(last.effects).includes('finish'));
+  });
+  it('gave up after HTTP answers only → the orphan is signalled to the passkey provider', () => {
+    const { effects } = transition(finishing({ attempt: 3 }), { type: 'finish-failed', error: error('api-unavailable', { status: 502 }) });
+    assert.deepEqual(effects.find(e => e.type === 'signal-unknown'), { type: 'signal-unknown', rpId: 'localhost', credentialId: 'cred-1' });
+  });
+  it('an attempt without an answer may have been stored → never signalled away', () => {
+    const timedOut = transition(finishing({ attempt: 2 }), { type: 'finish-failed', error: error('api-unavailable') });
+    assert.equal(timedOut.state.name === 'finishing' && timedOut.state.maybeStored, true);
+    const refused = transition(timedOut.state, { type: 'finish-failed', error: error('api-rejected', { status: 400 }) });
+    assert.equal(refused.state.name, 'error');
+    assert.ok(!kinds(refused.effects).includes('signal-unknown'));
+  });
+  it('a 4xx rejection → no retry, finish-failed keeps requestId and error type', () => {
+    const { state, effects } = transition(finishing(), {
+      type: 'finish-failed',
+      error: error('api-rejected', { status: 400, requestId: 'req-1', errorType: 'validation_error' }),
+    });
+    assert.equal(state.name, 'error');
+    const [reportedError] = reported(effects);
+    assert.deepEqual([reportedError!.code, reportedError!.requestId, reportedError!.errorType], ['finish-failed', 'req-1', 'validation_error']);
+    assert.ok(kinds(effects).includes('signal-unknown'));
+  });
+  it('no skip, click, refresh or expiry while the passkey is being saved', () => {
+    const s = finishing();
+    for (const event of [{ type: 'skip' }, { type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'expired' }] as FlowEvent[]) {
+      assert.deepEqual(transition(s, event), { state: s, effects: [] });
+    }
+  });
+});
+
+describe('final states', () => {
+  const all: FlowEvent[] = [
+    { type: 'start' },
+    { type: 'init-done', appendAllowed: true },
+    { type: 'offer', offer: offer(), conditionalCreate: true },
+    { type: 'no-offer' },
+    { type: 'load-failed', error: error('api-unavailable'), now: T0 },
+    { type: 'click', now: T0 },
+    { type: 'auto' },
+    { type: 'learn-more' },
+    { type: 'refresh-due' },
+    { type: 'expired' },
+    { type: 'created', response: response() },
+    { type: 'create-failed', failure: { kind: 'already-registered' } },
+    { type: 'watchdog' },
+    { type: 'conditional-created', response: response() },
+    { type: 'conditional-failed' },
+    { type: 'finished', passkeyOperation: { operationType: 'append', identifierValue: '', identifierType: '', ceremonyType: '' } },
+    { type: 'finish-failed', error: error('api-unavailable') },
+  ];
+  it('covers every event type but skip', () => {
+    const types = new Set<FlowEventType>(all.map(e => e.type));
+    assert.equal(types.size, all.length);
+    assert.ok(!types.has('skip'));
+  });
+  for (const s of [
+    { name: 'success', alreadyRegistered: false },
+    { name: 'skipped', reason: 'user-skipped' },
+    { name: 'error', error: error('finish-failed') },
+  ] as FlowState[]) {
+    it(`${s.name} is the end: nothing moves it`, () => {
+      for (const event of all) assert.deepEqual(transition(s, event), { state: s, effects: [] }, event.type);
+    });
+  }
+  it('error: Continue → skipped (skip-explicit)', () => {
+    const { state, effects } = transition({ name: 'error', error: error('finish-failed') }, { type: 'skip' });
+    assert.deepEqual(state, { name: 'skipped', reason: 'user-skipped' });
+    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-explicit', reason: 'user-skipped' });
+  });
+});
