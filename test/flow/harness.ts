@@ -10,18 +10,10 @@ import { CorbadoAppendError } from '../../src/errors.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
 import type { FlowPorts } from '../../src/flow/ports.js';
 import type { AppendConfig } from '../../src/flow/load-offer.js';
-import { T0, response, startResponse } from './fixtures.js';
+import { T0, offer, response, startResponse } from './fixtures.js';
 
 /** Creation options as Corbado sends them (valid for `parseAttestationOptions`). */
-export const ATTESTATION_OPTIONS = JSON.stringify({
-  publicKey: {
-    challenge: 'AAECAwQFBgcICQoLDA0ODxAREhM',
-    rp: { id: 'localhost', name: 'Shop' },
-    user: { id: 'dXNlci0x', name: 'user@example.com', displayName: 'user@example.com' },
-    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
-    timeout: 60_000,
-  },
-});
+export const ATTESTATION_OPTIONS = JSON.stringify({ publicKey: offer().options });
 
 /** A promise the test settles. */
 export function deferred<T>() {
