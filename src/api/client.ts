@@ -45,7 +45,11 @@ export class FrontendApiClient {
     return this.post('start', req, signal, parseStartResponse);
   }
 
-  /** `POST /v2/connect/append/finish`. */
+  /**
+   * `POST /v2/connect/append/finish`, with `keepalive` so the request outlives the page's
+   * navigation (a passkey on the device must reach the server). Pass no signal to let it run
+   * whatever happens to its caller.
+   */
   finish(req: AppendFinishRequest, signal?: AbortSignal): Promise<Timed<AppendFinishResponse>> {
     return this.post('finish', req, signal, parseFinishResponse);
   }
@@ -82,6 +86,7 @@ export class FrontendApiClient {
         body: JSON.stringify(payload),
         credentials: 'include',
         redirect: 'error',
+        keepalive: endpoint == 'finish',
         signal: ctrl.signal,
       });
       text = await res.text();

@@ -172,17 +172,22 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     const [title, text] = this.view === 'learn-more' ? (['learnMoreTitle', 'learnMoreText'] as const) : TEXT_FOR.variant[s.offer.start.variant];
     const busy = s.name !== 'ready' || s.refreshing;
     const notice = s.name === 'finishing' ? undefined : s.notice;
-    const message = notice ? t[TEXT_FOR.notice[notice]] : s.name === 'ready' ? '' : t[TEXT_FOR.progress[s.name]];
+    const slow = s.name === 'finishing' && s.slow;
+    const progress = s.name === 'ready' ? '' : t[slow ? 'finishSlow' : TEXT_FOR.progress[s.name]];
+    const { limit, start } = s.offer;
+    const hint = start.isRestrictedBrowser ? 'restrictedHint' : limit && TEXT_FOR.hint[limit];
     return this.card(
       t[title],
       t[text],
       busy,
-      html`${s.offer.start.isRestrictedBrowser ? html`<p part="hint">${t.restrictedHint}</p>` : nothing}
-        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>${message}</p>`,
+      html`${hint ? html`<p part="hint">${t[hint]}</p>` : nothing}
+        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>${notice ? t[TEXT_FOR.notice[notice]] : progress}</p>`,
       html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
         </button>
-        ${s.name === 'finishing' ? nothing : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${t.skip}</button>`}`,
+        ${s.name === 'finishing' && !slow
+          ? nothing
+          : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${slow ? t.continue : t.skip}</button>`}`,
       html`<p class="more">
         <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>${this.view === 'learn-more' ? t.back : t.learnMore}</button>
       </p>`,
@@ -194,7 +199,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       t.errorTitle,
       '',
       false,
-      html`<p part="message" class="error" role="alert">${t[finalText(s.error.code)]}</p>`,
+      html`<p part="message" class="error" role="alert">${t[finalText(s.error.code, s.maybeStored)]}</p>`,
       html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${t.continue}</button>`,
     );
   }
@@ -211,7 +216,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   private renderSuccess(t: AppendStrings, s: Extract<FlowState, { name: 'success' }>) {
     const name = s.passkeyOperation?.aaguidDetails?.name;
     const title = s.alreadyRegistered ? t.existsTitle : t.successTitle;
-    const text = s.alreadyRegistered ? t.existsText : name ? t.successStoredIn.replace('{name}', name) : t.successText;
+    // The provider's name is the server's text: inserted as text, its direction isolated (<bdi>).
+    const [before, after] = t.successStoredIn.split('{name}');
+    const text = s.alreadyRegistered
+      ? t.existsText
+      : name && after !== undefined
+        ? html`${before}<bdi>${name}</bdi>${after}`
+        : t.successText;
     return html`<section part="container" aria-labelledby="title">
       <h2 part="title" id="title" tabindex="-1">${title}</h2>
       <p part="description" class="success">${text}</p>

@@ -15,8 +15,11 @@ export type AppendState =
   | 'error'
   | 'skipped';
 
-/** Why the offer was not taken (`corbado-append-skip.reason`). */
-export type SkipReason = 'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'error';
+/**
+ * Why the element stepped aside (`corbado-append-skip.reason`). `finish-pending`: the user went on
+ * while the passkey was still being saved; the finish goes on in the background.
+ */
+export type SkipReason = 'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'finish-pending' | 'error';
 
 /** `corbado-append-ready`: the offer is shown; the server's decisions from the start response. */
 export interface AppendReadyDetail {
@@ -32,8 +35,14 @@ export interface AppendReadyDetail {
 export interface AppendCompleteDetail {
   status: 'complete' | 'complete-noop';
   completionType: CompletionType;
-  /** `connectAppendFinishRsp.passkeyOperation`; absent for `complete-noop`. */
+  /** `connectAppendFinishRsp.passkeyOperation`; absent for `complete-noop` and when `unconfirmed`. */
   passkeyOperation?: PasskeyOperation;
+  /**
+   * The server's confirmation was lost: an attempt went unanswered and the retry of the same
+   * attestation was refused (as already used). The passkey is on the device and most likely on
+   * the server; it was not signalled away.
+   */
+  unconfirmed?: true;
 }
 
 /** `corbado-append-skip`: nothing was created; `skip-explicit` when the user chose it. */

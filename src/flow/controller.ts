@@ -12,7 +12,8 @@ import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { loadOffer, type AppendConfig } from './load-offer.js';
 import type { FlowPorts } from './ports.js';
-import { Scope } from './scope.js';
+import { finishAttestation } from './finish.js';
+import { Scope, clampDelay } from './scope.js';
 import { transition } from './transition.js';
 import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Offer } from './types.js';
 
@@ -44,7 +45,8 @@ interface Flow {
   secrets: Set<string>;
   modal?: Running;
   conditional?: Running;
-  stopClock?: () => void;
+  /** Cancels of the pending `later` timers, by slot. */
+  timers: Map<string, () => void>;
 }
 
 export class AppendController implements ReactiveController {
@@ -62,7 +64,7 @@ export class AppendController implements ReactiveController {
 
   hostConnected(): void {
     if (this.flow) return; // moved within the page (removed and re-added in one task): the flow goes on
-    const flow: Flow = { scope: new Scope(), projectId: '', loadedMs: 0, secrets: new Set() };
+    const flow: Flow = { scope: new Scope(), projectId: '', loadedMs: 0, secrets: new Set(), timers: new Map() };
     this.flow = flow;
     // A microtask later, so properties set right after `append()` are seen.
     queueMicrotask(() => this.host.isConnected && this.begin(flow));
@@ -146,20 +148,11 @@ export class AppendController implements ReactiveController {
           config: this.host.appendConfig,
           hostname: this.ports.hostname(),
           conditionalCreate: flow.info?.clientCapabilities?.conditionalCreate === true,
+          limit: flow.info && this.ports.environmentLimit(flow.info),
         }).then(
           e => this.deliver(flow, e),
           e => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
         );
-      case 'arm-clock': {
-        flow.stopClock?.();
-        const now = Date.now();
-        const cancels = [
-          scope.later(effect.offer.refreshAtMs - now, () => this.deliver(flow, { type: 'refresh-due' })),
-          scope.later(effect.offer.deadlineMs - now, () => this.deliver(flow, { type: 'expired' })),
-        ];
-        flow.stopClock = () => cancels.forEach(c => c());
-        return;
-      }
       case 'create':
         return this.ceremony(flow, 'modal', effect.offer);
       case 'create-conditional':
@@ -167,12 +160,18 @@ export class AppendController implements ReactiveController {
       case 'abort':
         return this.abort(flow, effect.ceremony);
       case 'finish': {
-        const attempt = () =>
-          client!.finish(effect.request, scope.signal).then(
-            ({ data }) => this.deliver(flow, { type: 'finished', passkeyOperation: data.passkeyOperation }),
-            e => this.deliver(flow, { type: 'finish-failed', error: toAppendError(e) }),
-          );
-        return void (effect.delayMs > 0 ? scope.later(effect.delayMs, attempt) : attempt());
+        // Not the flow's scope: the finish outlives the element (finish.ts).
+        const deps = {
+          send: () => client!.finish(effect.request).then(({ data }) => data.passkeyOperation),
+          wait: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, clampDelay(ms))),
+          signalUnknown: () => this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId),
+        };
+        return void finishAttestation(deps, effect.deadlineMs).then(outcome => this.deliver(flow, { type: 'finish-done', outcome }));
+      }
+      case 'later': {
+        flow.timers.get(effect.slot)?.();
+        const ms = effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - Date.now();
+        return void flow.timers.set(effect.slot, scope.later(ms, () => this.deliver(flow, effect.event)));
       }
       case 'emit':
         return this.host.emit(effect.event, effect.detail as never);
@@ -182,12 +181,10 @@ export class AppendController implements ReactiveController {
         const { type: _, ...event } = effect;
         return void (client?.processId && client.event(event, scope.signal));
       }
-      case 'signal-unknown':
-        return this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId);
       case 'then':
         return this.dispatch(effect.event);
       case 'stop':
-        flow.stopClock?.();
+        flow.timers.forEach(cancel => cancel());
         this.abort(flow, 'modal');
         return this.abort(flow, 'conditional');
     }
@@ -212,7 +209,7 @@ export class AppendController implements ReactiveController {
   /** Start a ceremony now (no `await` before `create()`), guarded by the watchdog or the time-box. */
   private ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
     const ceremony = this.ports.runCeremony(offer.options, kind === 'conditional');
-    const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : this.watchdogMs(offer);
+    const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : offer.watchdogMs;
     const running: Running = {
       ceremony,
       cancelTimer: flow.scope.later(guardMs, () => {
@@ -230,7 +227,7 @@ export class AppendController implements ReactiveController {
     };
     ceremony.result.then(
       response => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
-      err => settle(kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err) } : { type: 'conditional-failed' }),
+      err => settle(kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit) } : { type: 'conditional-failed' }),
     );
   }
 
@@ -240,11 +237,5 @@ export class AppendController implements ReactiveController {
     flow[kind] = undefined;
     running.cancelTimer();
     running.ceremony.abort();
-  }
-
-  /** The modal ceremony's watchdog (relative ms): `ceremonyTimeoutMs`, else the options' `timeout` + 10 s. */
-  private watchdogMs(offer: Offer): number {
-    const configured = this.host.appendConfig.ceremonyTimeoutMs;
-    return configured && configured > 0 ? configured : (offer.options.timeout ?? 290_000) + 10_000;
   }
 }

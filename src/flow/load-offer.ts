@@ -5,6 +5,7 @@
  */
 import type { FrontendApiClient } from '../api/client.js';
 import { CorbadoAppendError } from '../errors.js';
+import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { parseAttestationOptions, rpIdFitsHost } from '../webauthn/options.js';
 import { offerTimes } from './offer-clock.js';
 import type { Scope } from './scope.js';
@@ -21,7 +22,7 @@ export interface AppendConfig {
   appendTokenProvider?: () => Promise<string>;
   situation?: string;
   forcePasskeyAppend?: boolean;
-  /** Watchdog for a modal ceremony, relative ms; undefined = the options' `timeout` + 10 s (5 min without one). */
+  /** Watchdog for a modal ceremony, relative ms; undefined = the options' `timeout` + 10 s (5 min + 10 s without one). */
   ceremonyTimeoutMs?: number;
 }
 
@@ -35,6 +36,8 @@ export interface OfferRequest {
   hostname: string;
   /** Conditional create is possible here (`getClientCapabilities().conditionalCreate`). */
   conditionalCreate: boolean;
+  /** `environmentLimit()` of this browser. */
+  limit?: EnvironmentLimit;
   /** Every token used is added here, so reports can scrub it. */
   secrets: Set<string>;
 }
@@ -66,7 +69,10 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const times = offerTimes(start.expiresMs, serverDateMs, receivedAtMs);
   if (!times) throw new CorbadoAppendError('expired', 'attestationOptions arrived already expired (expiresMs)');
   const renewable = typeof config.appendTokenProvider === 'function';
-  return { type: 'offer', offer: { options, start, renewable, ...times }, conditionalCreate: req.conditionalCreate };
+  const configured = config.ceremonyTimeoutMs;
+  const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
+  const offer = { options, start, renewable, watchdogMs, ...times, ...(req.limit ? { limit: req.limit } : {}) };
+  return { type: 'offer', offer, conditionalCreate: req.conditionalCreate };
 }
 
 /** The token: the provider's (bounded by `TOKEN_TIMEOUT_MS`), else the attribute's. */

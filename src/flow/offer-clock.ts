@@ -13,24 +13,47 @@ export const MIN_OPTIONS_LIFETIME_MS = 1000;
 const DATE_HEADER_RESOLUTION_MS = 1000;
 
 /**
+ * Options lifetime assumed when `expiresMs` cannot be checked against the server's clock (no
+ * readable `Date` header, e.g. cross-origin without `Access-Control-Expose-Headers: Date`) and
+ * the local clock would call the options dead on arrival or give them more than
+ * `DEFAULT_OPTIONS_TTL_MS`: 2 minutes. A wrong local clock must never cost the user the offer.
+ */
+export const UNCHECKED_OPTIONS_TTL_MS = 2 * 60_000;
+/** Any unix-ms time of this century is above this (2001-09-09); smaller `expiresMs` are not unix ms. */
+const PLAUSIBLE_UNIX_MS = 1e12;
+
+/**
  * How long (relative ms, from the response's arrival) the options of a start response stay
- * valid. `expiresMs` is absolute unix ms on the *server's* clock, so it is compared with the
- * server's own `Date` header when present (cancelling out client clock skew) and with the local
- * clock otherwise. The result is clamped to `[0, MAX_OPTIONS_TTL_MS]`; a missing `expiresMs`
- * gives `DEFAULT_OPTIONS_TTL_MS`.
+ * valid. `expiresMs` is absolute unix ms on the *server's* clock:
  *
- * @param expiresMs `connectAppendStartRsp.expiresMs` (unix ms), if usable.
+ * - with the response's `Date` header it is measured against that (client clock skew cancels
+ *   out; the header's 1 s resolution is allowed for);
+ * - without one, against the local clock, unless that says "dead on arrival" or "longer than
+ *   `DEFAULT_OPTIONS_TTL_MS`": then `UNCHECKED_OPTIONS_TTL_MS` (the local clock is likely wrong);
+ * - an `expiresMs` below 1e12 cannot be unix ms: if it reads as unix seconds near the server's
+ *   time it is taken as such, otherwise it is a relative duration in ms.
+ *
+ * The result is clamped to `[0, MAX_OPTIONS_TTL_MS]`; a missing `expiresMs` gives `DEFAULT_OPTIONS_TTL_MS`.
+ *
+ * @param expiresMs `connectAppendStartRsp.expiresMs`, if a number.
  * @param serverDateMs the response's `Date` header (unix ms), if present.
  * @param receivedAtMs local `Date.now()` at arrival (unix ms).
  */
-export function optionsLifetimeMs(
-  expiresMs: number | undefined,
-  serverDateMs: number | undefined,
-  receivedAtMs: number,
-): number {
+export function optionsLifetimeMs(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number): number {
+  const clamp = (ms: number) => Math.min(Math.max(ms, 0), MAX_OPTIONS_TTL_MS);
   if (expiresMs === undefined) return DEFAULT_OPTIONS_TTL_MS;
   const serverNow = serverDateMs === undefined ? receivedAtMs : serverDateMs + DATE_HEADER_RESOLUTION_MS;
-  return Math.min(Math.max(expiresMs - serverNow, 0), MAX_OPTIONS_TTL_MS);
+  if (expiresMs < PLAUSIBLE_UNIX_MS) {
+    const asSeconds = expiresMs * 1000 - serverNow;
+    // unix seconds within a day of now (on either clock) — else a duration
+    if (Math.abs(asSeconds) > 86_400_000) return clamp(expiresMs);
+    expiresMs *= 1000;
+  }
+  const lifetime = expiresMs - serverNow;
+  if (serverDateMs === undefined && (lifetime < MIN_OPTIONS_LIFETIME_MS || lifetime > DEFAULT_OPTIONS_TTL_MS)) {
+    return UNCHECKED_OPTIONS_TTL_MS;
+  }
+  return clamp(lifetime);
 }
 
 /**

@@ -6,6 +6,7 @@ import { FrontendApiClient } from '../api/client.js';
 import type { ClientInformation } from '../api/types.js';
 import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
 import { gatherClientInformation, storeClientEnvHandle } from '../webauthn/client-info.js';
+import { environmentLimit, type EnvironmentLimit } from '../webauthn/environment.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
 import type { Offer } from './types.js';
 
@@ -18,6 +19,7 @@ export interface FlowPorts {
   runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
   signalUnknownCredential(rpId: string, credentialId: string): void;
   hostname(): string;
+  environmentLimit(info: ClientInformation): EnvironmentLimit | undefined;
 }
 
 export const browserPorts: FlowPorts = {
@@ -28,4 +30,5 @@ export const browserPorts: FlowPorts = {
   runCeremony,
   signalUnknownCredential,
   hostname: () => location.hostname,
+  environmentLimit: info => environmentLimit(info),
 };

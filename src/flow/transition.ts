@@ -7,10 +7,11 @@ import type { CompletionType } from '../api/types.js';
 import type { SkipReason } from '../components/events.js';
 import { CorbadoAppendError } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
-import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Offer } from './types.js';
+import type { FinishOutcome } from './finish.js';
+import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Notice, Offer } from './types.js';
 
-/** Finish is retried with the same attestation after these pauses (relative ms): 3 attempts in all. */
-export const FINISH_RETRY_DELAYS_MS = [400, 1200];
+/** After this long (relative ms) on "Saving your passkey…" the user may go on; the finish goes on. */
+export const FINISH_PATIENCE_MS = 4000;
 
 type In<N extends FlowStateName> = Extract<FlowState, { name: N }>;
 type On<T extends FlowEventType> = Extract<FlowEvent, { type: T }>;
@@ -26,6 +27,11 @@ export function transition(state: FlowState, event: FlowEvent): Move {
 
 const to = (state: FlowState, ...effects: Effect[]): Move => ({ state, effects });
 const abortConditional: Effect = { type: 'abort', ceremony: 'conditional' };
+/** The offer clock of `offer`: fresh options due at `refreshAtMs`, void at `deadlineMs`. */
+const clock = ({ refreshAtMs, deadlineMs }: Offer): Effect[] => [
+  { type: 'later', slot: 'refresh', atMs: refreshAtMs, event: { type: 'refresh-due' } },
+  { type: 'later', slot: 'expiry', atMs: deadlineMs, event: { type: 'expired' } },
+];
 /** Abort conditional create, if it runs. */
 const dropConditional = (s: In<'ready'>): Effect[] => (s.conditional ? [abortConditional] : []);
 
@@ -34,7 +40,7 @@ const skipped = (reason: SkipReason, ...effects: Effect[]): Move =>
   to({ name: 'skipped', reason }, { type: 'stop' }, ...effects, {
     type: 'emit',
     event: 'corbado-append-skip',
-    detail: { status: reason === 'user-skipped' ? 'skip-explicit' : 'skip-implicit', reason },
+    detail: { status: reason === 'user-skipped' || reason === 'finish-pending' ? 'skip-explicit' : 'skip-implicit', reason },
   });
 
 /** The user's "Not now" (or "Continue" after a final error). */
@@ -71,21 +77,53 @@ function renew(s: In<'ready'> | In<'creating'>, announce: boolean, ...effects: E
   return to({ name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce }, ...effects, { type: 'load-offer' });
 }
 
+/** The attestation goes to the server (finish.ts); after a while the user may go on. */
 function finishing(s: In<'ready'> | In<'creating'>, { response }: On<'created' | 'conditional-created'>, completionType: CompletionType): Move {
-  const next: In<'finishing'> = { name: 'finishing', offer: s.offer, response, completionType, attempt: 1, maybeStored: false };
-  return to(next, finish(next, 0));
+  const { offer } = s;
+  return to(
+    { name: 'finishing', offer, response, completionType, slow: false },
+    {
+      type: 'finish',
+      // `connectAppendFinishReq`: the same for every attempt.
+      request: {
+        attestationResponse: JSON.stringify(response),
+        completionType,
+        ...(offer.start.customData ? { customData: offer.start.customData } : {}),
+      },
+      deadlineMs: offer.deadlineMs,
+      rpId: offer.options.rp.id,
+      credentialId: response.id,
+    },
+    { type: 'later', slot: 'patience', ms: FINISH_PATIENCE_MS, event: { type: 'finish-slow' } },
+  );
 }
 
-/** A finish attempt: `connectAppendFinishReq` of this attestation, the same for every attempt. */
-const finish = ({ offer, response, completionType }: In<'finishing'>, delayMs: number): Effect => ({
-  type: 'finish',
-  request: {
-    attestationResponse: JSON.stringify(response),
-    completionType,
-    ...(offer.start.customData ? { customData: offer.start.customData } : {}),
-  },
-  delayMs,
-});
+/** How the finish ended, for the user and the page. */
+function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
+  const { completionType } = s;
+  if (outcome.kind === 'confirmed' || outcome.kind === 'unconfirmed') {
+    const { passkeyOperation } = outcome.kind === 'confirmed' ? outcome : { passkeyOperation: undefined };
+    const unconfirmed = outcome.kind === 'unconfirmed' ? ({ unconfirmed: true } as const) : {};
+    return to(
+      { name: 'success', alreadyRegistered: false, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
+      { type: 'stop' },
+      {
+        type: 'emit',
+        event: 'corbado-append-complete',
+        detail: { status: 'complete', completionType, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
+      },
+    );
+  }
+  const { error } = outcome;
+  const why = outcome.kind === 'rejected' ? 'the server refused it' : 'no definitive answer';
+  const failed = new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed (${why}): ${error.message}`, {
+    requestId: error.requestId,
+    errorType: error.errorType,
+    cause: error,
+  });
+  const move = failLate(failed);
+  return outcome.kind === 'undecided' ? { ...move, state: { name: 'error', error: failed, maybeStored: true } } : move;
+}
 
 /** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */
 function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
@@ -98,15 +136,16 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
       { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
     );
   }
-  const { error } = failure;
-  if (!error.recoverable) return failLate(error, { type: 'track', eventType: 'append-error', message: error.message });
-  const cancelled = error.code === 'ceremony-cancelled';
-  const track: Effect = cancelled
-    ? { type: 'track', eventType: 'append-error', message: 'cancelled' }
-    : { type: 'track', eventType: 'append-error-unexpected', message: error.message };
-  // autoAppend falls back to the button silently: no notice, no error, no loop.
-  if (completionType === 'auto' && cancelled) return to(ready(s.offer, { retry: s.retry }), track);
-  return to(ready(s.offer, { notice: error.code as 'ceremony-cancelled', retry: true }), track, { type: 'report', error });
+  const { error, reason } = failure;
+  // What happened, by name: user cancel, focus loss, frame permission, environment, unknown.
+  const track: Effect =
+    reason === 'unknown'
+      ? { type: 'track', eventType: 'append-error-unexpected', message: `unknown: ${error.message}` }
+      : { type: 'track', eventType: 'append-error', message: error.recoverable ? reason : `${reason}: ${error.message}` };
+  if (!error.recoverable) return failLate(error, track);
+  // autoAppend refused (a cancel, or no focus/activation yet): the button, silently — no notice, no error, no loop.
+  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss')) return to(ready(s.offer, { retry: s.retry }), track);
+  return to(ready(s.offer, { notice: error.code as Notice, retry: true }), track, { type: 'report', error });
 }
 
 /** Conditional create is over without a credential: the normal offer, or autoAppend now. */
@@ -135,7 +174,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const { start } = offer;
       const shown = ready(offer);
       const effects: Effect[] = [
-        { type: 'arm-clock', offer },
+        ...clock(offer),
         {
           type: 'emit',
           event: 'corbado-append-ready',
@@ -148,8 +187,9 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
           },
         },
       ];
-      // A restricted browser saves passkeys badly: no automatic attempt of either kind.
-      if (start.isRestrictedBrowser) return to(shown, ...effects);
+      // A restricted browser (the server says) or a known limit (we see) saves passkeys badly, if
+      // at all: no automatic attempt of either kind.
+      if (start.isRestrictedBrowser || offer.limit) return to(shown, ...effects);
       if (start.conditionalAppend && conditionalCreate) {
         return to({ ...shown, conditional: true }, ...effects, { type: 'create-conditional', offer });
       }
@@ -176,7 +216,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       return renew(s, false, ...dropConditional(s));
     },
     offer: (s, { offer }) =>
-      s.refreshing ? to({ ...s, offer, refreshing: false }, { type: 'arm-clock', offer }) : to(s),
+      s.refreshing ? to({ ...s, offer, refreshing: false }, ...clock(offer)) : to(s),
     'no-offer': s => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
     // A failed early refresh keeps the still-valid offer; at the deadline it is the end.
     'load-failed': (s, e) =>
@@ -188,7 +228,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   renewing: {
     offer: (s, { offer }) => {
       const notice = s.announce ? 'expired' : s.notice;
-      return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), { type: 'arm-clock', offer });
+      return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), ...clock(offer));
     },
     'no-offer': () => skipped('passkey-intel-denied'),
     'load-failed': (_, e) => failLate(e.error),
@@ -217,33 +257,10 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
 
   finishing: {
     'learn-more': learnMore,
-    finished: (s, e) =>
-      to(
-        { name: 'success', passkeyOperation: e.passkeyOperation, alreadyRegistered: false },
-        { type: 'stop' },
-        {
-          type: 'emit',
-          event: 'corbado-append-complete',
-          detail: { status: 'complete', completionType: s.completionType, passkeyOperation: e.passkeyOperation },
-        },
-      ),
-    'finish-failed': (s, { error }) => {
-      // An attempt without an HTTP answer (network error, timeout) may still have been stored.
-      const maybeStored = s.maybeStored || (error.code === 'api-unavailable' && error.status === undefined);
-      const delayMs = FINISH_RETRY_DELAYS_MS[s.attempt - 1];
-      if (error.code === 'api-unavailable' && delayMs !== undefined) {
-        const next = { ...s, attempt: s.attempt + 1, maybeStored };
-        return to(next, finish(next, delayMs));
-      }
-      const failed = new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed: ${error.message}`, {
-        requestId: error.requestId,
-        errorType: error.errorType,
-        cause: error,
-      });
-      // Tell the passkey provider to drop the orphan only when the server surely did not store it.
-      const signal: Effect[] = maybeStored ? [] : [{ type: 'signal-unknown', rpId: s.offer.options.rp.id, credentialId: s.response.id }];
-      return failLate(failed, ...signal);
-    },
+    'finish-slow': s => to({ ...s, slow: true }),
+    // The user goes on; the finish goes on in the background (finish.ts) and still decides.
+    skip: s => (s.slow ? skipped('finish-pending') : to(s)),
+    'finish-done': (s, e) => finished(s, e.outcome),
   },
 
   success: {},

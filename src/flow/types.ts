@@ -8,6 +8,8 @@ import type { AppendFinishRequest, AppendStartResponse, CompletionType, ConnectE
 import type { AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
 import type { CorbadoAppendError, CorbadoAppendErrorCode } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
+import type { EnvironmentLimit } from '../webauthn/environment.js';
+import type { FinishOutcome } from './finish.js';
 import type { OfferTimes } from './offer-clock.js';
 
 /** Checked creation options and the server's decisions of one start response. */
@@ -16,6 +18,10 @@ export interface Offer extends OfferTimes {
   start: AppendStartResponse;
   /** An `appendTokenProvider` can mint the token for fresh options (a token is single-use). */
   renewable: boolean;
+  /** Where passkey creation is known to go badly here: no automatic ceremony, a hint. */
+  limit?: EnvironmentLimit;
+  /** How long (relative ms) a modal ceremony may run before our watchdog ends it. */
+  watchdogMs: number;
 }
 
 /**
@@ -44,18 +50,12 @@ export type FlowState =
   | ({ name: 'renewing'; announce: boolean } & Offering)
   /** The modal ceremony runs (`navigator.credentials.create`). */
   | ({ name: 'creating'; completionType: CompletionType } & Offering)
-  /** The attestation is being sent; `attempt` counts from 1. */
-  | {
-      name: 'finishing';
-      offer: Offer;
-      response: RegistrationResponseJSON;
-      completionType: CompletionType;
-      attempt: number;
-      /** An earlier attempt got no HTTP answer: the server may have stored the passkey. */
-      maybeStored: boolean;
-    }
-  | { name: 'success'; passkeyOperation?: PasskeyOperation; alreadyRegistered: boolean }
-  | { name: 'error'; error: CorbadoAppendError }
+  /** The attestation is being sent (finish.ts). `slow`: it takes long; the user may go on. */
+  | { name: 'finishing'; offer: Offer; response: RegistrationResponseJSON; completionType: CompletionType; slow: boolean }
+  /** `unconfirmed`: the server's confirmation was lost (finish.ts); `alreadyRegistered`: `complete-noop`. */
+  | { name: 'success'; passkeyOperation?: PasskeyOperation; alreadyRegistered: boolean; unconfirmed?: true }
+  /** `maybeStored`: a finish without a definitive answer — the passkey may work after all. */
+  | { name: 'error'; error: CorbadoAppendError; maybeStored?: true }
   | { name: 'skipped'; reason: SkipReason };
 
 export type FlowStateName = FlowState['name'];
@@ -100,8 +100,9 @@ export type FlowEvent =
   | { type: 'conditional-created'; response: RegistrationResponseJSON }
   /** Conditional create failed, or its time-box ran out (the controller has aborted it). */
   | { type: 'conditional-failed' }
-  | { type: 'finished'; passkeyOperation: PasskeyOperation }
-  | { type: 'finish-failed'; error: CorbadoAppendError };
+  /** The finish has taken `FINISH_PATIENCE_MS`: the user gets a way on. */
+  | { type: 'finish-slow' }
+  | { type: 'finish-done'; outcome: FinishOutcome };
 
 export type FlowEventType = FlowEvent['type'];
 
@@ -112,24 +113,25 @@ export type Emit = { [K in keyof AppendEventDetailMap]: { type: 'emit'; event: K
 export type Effect =
   | { type: 'init' }
   | { type: 'load-offer' }
-  /** Run the offer clock of `offer` (replaces the previous clock). */
-  | { type: 'arm-clock'; offer: Offer }
   /** Call `create()` now, in this task (user activation); guarded by the watchdog (→ `watchdog`). */
   | { type: 'create'; offer: Offer }
   /** Silent conditional create, time-boxed (→ `conditional-failed`). */
   | { type: 'create-conditional'; offer: Offer }
   /** Abort a ceremony; its outcome is never seen. */
   | { type: 'abort'; ceremony: 'modal' | 'conditional' }
-  /** One finish attempt, after `delayMs` (relative); every attempt sends the same request. */
-  | { type: 'finish'; request: AppendFinishRequest; delayMs: number }
+  /** Run the finish rules (finish.ts) for this request; outlives the flow. `credentialId`: base64url. */
+  | { type: 'finish'; request: AppendFinishRequest; deadlineMs: number; rpId?: string; credentialId: string }
+  /**
+   * Feed `event` after `ms` (relative) or at `atMs` (local unix ms), unless the flow ends first;
+   * a later timer of the same `slot` replaces this one (the offer clock of fresh options).
+   */
+  | { type: 'later'; slot: 'refresh' | 'expiry' | 'patience'; event: FlowEvent; ms?: number; atMs?: number }
   | Emit
   | { type: 'report'; error: CorbadoAppendError }
   | { type: 'track'; eventType: ConnectEventType; message?: string }
-  /** WebAuthn `signalUnknownCredential`: the passkey provider may drop this orphan. */
-  | { type: 'signal-unknown'; rpId?: string; credentialId: string }
   /** Feed `event` next, after this move (its state is observable in between). */
   | { type: 'then'; event: FlowEvent }
-  /** A final state: stop the clock and abort every ceremony. */
+  /** A final state: stop every timer and abort every ceremony. */
   | { type: 'stop' };
 
 /** The result of a move. */

@@ -5,19 +5,23 @@
  * `runCeremony` calls `create()` synchronously — before its first `await` — so, called from a
  * click handler, the call happens inside the click's task and its user activation (Safari's rule).
  */
-import { startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
+import { bufferToBase64URLString, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
 import { CorbadoAppendError } from '../errors.js';
+import { repeatsIdentically, type EnvironmentLimit } from './environment.js';
+
+/** What happened, in the words telemetry uses (`connectEventCreateReq.message`). */
+export type FailureReason = 'user-cancel' | 'focus-loss' | 'frame-permission' | 'environment' | 'security' | 'options' | 'unknown';
 
 /** How a ceremony ended when it did not produce a credential. */
 export type CeremonyFailure =
   /** `InvalidStateError`: a passkey in `excludeCredentials` already lives on this authenticator. */
   | { kind: 'already-registered' }
   /** Anything else, as one of the design's codes (`ceremony-cancelled` for a user cancel). */
-  | { kind: 'error'; error: CorbadoAppendError };
+  | { kind: 'error'; error: CorbadoAppendError; reason: FailureReason };
 
 /** A running `create()`. */
 export interface Ceremony {
@@ -34,7 +38,7 @@ export interface Ceremony {
  */
 export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON, conditional = false): Ceremony {
   let settled = false;
-  const result = startRegistration({ optionsJSON, useAutoRegister: conditional });
+  const result = hardened(() => startRegistration({ optionsJSON, useAutoRegister: conditional }));
   const done = () => void (settled = true);
   result.then(done, done);
   return {
@@ -48,28 +52,109 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
 }
 
 /**
+ * Run `start`, which calls `navigator.credentials.create()` synchronously (SimpleWebAuthn does,
+ * before its first `await`), with that one call hardened, so a credential that exists is never
+ * lost to what surrounds it:
+ * - `getClientExtensionResults()` never throws (a faulty password-manager extension): an output
+ *   that cannot be read is left out; binary outputs (`prf.results.first`, an `ArrayBuffer`) become
+ *   base64url, as in WebAuthn L3 `AuthenticationExtensionsClientOutputsJSON`;
+ * - a rejection that is no `Error` (`undefined`, a string) becomes an `UnknownError` `DOMException`.
+ * The page's own `navigator.credentials.create` is back in place when `start` returns.
+ */
+function hardened<T>(start: () => Promise<T>): Promise<T> {
+  const container = navigator.credentials as CredentialsContainer & { create: CredentialsContainer['create'] };
+  const own = Object.getOwnPropertyDescriptor(container, 'create');
+  const create = container.create;
+  try {
+    Object.defineProperty(container, 'create', {
+      configurable: true,
+      writable: true,
+      value: (options?: CredentialCreationOptions) => create.call(container, options).then(safeCredential, asError),
+    });
+  } catch {
+    return start(); // a locked-down container: go without
+  }
+  try {
+    return start();
+  } finally {
+    if (own) Object.defineProperty(container, 'create', own);
+    else delete (container as { create?: unknown }).create;
+  }
+}
+
+const asError = (e: unknown): never => {
+  throw e instanceof Error ? e : new DOMException(`create() rejected with ${String(e)}`, 'UnknownError');
+};
+
+/** The credential as it is, but for a `getClientExtensionResults()` that cannot throw and gives JSON. */
+function safeCredential(credential: Credential | null): Credential | null {
+  if (!credential) return credential;
+  return new Proxy(credential, {
+    get(target, key) {
+      if (key === 'getClientExtensionResults') return () => extensionOutputsJSON(target as PublicKeyCredential);
+      const value: unknown = Reflect.get(target, key, target); // platform getters need the real object
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function extensionOutputsJSON(credential: PublicKeyCredential): Record<string, unknown> {
+  try {
+    return toJSON(credential.getClientExtensionResults()) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** Buffers as base64url, recursively; members whose getter throws are left out. */
+function toJSON(v: unknown): unknown {
+  if (v instanceof ArrayBuffer) return bufferToBase64URLString(v);
+  if (ArrayBuffer.isView(v)) return bufferToBase64URLString(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
+  if (Array.isArray(v)) return v.map(toJSON);
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    try {
+      out[key] = toJSON((v as Record<string, unknown>)[key]);
+    } catch {
+      /* unreadable: left out */
+    }
+  }
+  return out;
+}
+
+/**
  * Classify a failure of `create()` (WebAuthn §5.1.3 error names; SimpleWebAuthn keeps the
  * DOMException name on its `WebAuthnError`). Our own aborts never get here (the flow drops the
  * outcome of a ceremony it aborted), so an `AbortError` is someone else's: a user cancel.
+ * A failure that would repeat identically is never recoverable.
+ * @param limit what is known of this environment (`environmentLimit`)
  */
-export function classifyCeremonyError(err: unknown): CeremonyFailure {
+export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit): CeremonyFailure {
   const name = (err as { name?: unknown } | null)?.name;
   const message = err instanceof Error ? err.message : String(err);
-  const fail = (code: CorbadoAppendError['code'], text: string, recoverable = false): CeremonyFailure => ({
+  const fail = (code: CorbadoAppendError['code'], reason: FailureReason, text: string, recoverable = false): CeremonyFailure => ({
     kind: 'error',
     error: new CorbadoAppendError(code, text, { recoverable, cause: err }),
+    reason,
   });
   if (name === 'InvalidStateError') return { kind: 'already-registered' };
   if (name === 'NotAllowedError' || name === 'AbortError') {
-    return fail('ceremony-cancelled', `The user cancelled passkey creation: ${message}`, true);
+    if (repeatsIdentically(limit)) {
+      const reason = limit === 'frame-permission' ? 'frame-permission' : 'environment';
+      return fail('unsupported', reason, `Passkeys cannot be created here (${limit}): ${message}`);
+    }
+    if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `The page lost focus: ${message}`, true);
+    return fail('ceremony-cancelled', 'user-cancel', `The user cancelled passkey creation: ${message}`, true);
   }
-  if (name === 'SecurityError') return fail('security-error', `The relying party does not fit this site: ${message}`);
-  if (name === 'TypeError' || name === 'NotSupportedError') {
-    return fail('options-invalid', `The browser rejected the creation options: ${message}`);
+  if (name === 'SecurityError') return fail('security-error', 'security', `The relying party does not fit this site: ${message}`);
+  // The browser refused these options: the same options fail the same way again.
+  if (name === 'TypeError' || name === 'NotSupportedError' || name === 'RangeError') {
+    return fail('options-invalid', 'options', `The browser rejected the creation options: ${message}`);
   }
   if (typeof PublicKeyCredential === 'undefined' || /not supported/i.test(message)) {
-    return fail('unsupported', 'WebAuthn is not available in this browser');
+    return fail('unsupported', 'environment', 'WebAuthn is not available in this browser');
   }
   // ConstraintError, UnknownError, anything an extension throws: the user may try again.
-  return fail('ceremony-failed', `Passkey creation failed: ${message}`, true);
+  return fail('ceremony-failed', 'unknown', `Passkey creation failed: ${message}`, true);
 }

@@ -13,6 +13,15 @@ import { CorbadoAppendError } from '../errors.js';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * A WebIDL integer (`long`, `unsigned long`) as `create()` would convert it: a number, or a
+ * string of an integer (`"-7"`). Undefined for anything else or outside `[min, max]`.
+ */
+function integer(v: unknown, min: number, max: number): number | undefined {
+  const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
 const invalid = (why: string) =>
   new CorbadoAppendError('options-invalid', `attestationOptions unusable: ${why}`);
 
@@ -43,18 +52,21 @@ const MIN_CHALLENGE_BYTES = 16;
  * options (no wrapper), or an already-parsed object of either shape.
  *
  * @returns the checked options, or `null` for `""` (the server chose not to offer a passkey).
+ *   JSON text encoded twice is unwrapped (two string levels at most).
  * @throws CorbadoAppendError `options-invalid` when the text is not JSON, or `challenge`
  *   (base64url, ≥ 16 bytes), `rp.name`, `user.id` (base64url, 1–64 bytes), `user.name`, or a
  *   `public-key` entry of `pubKeyCredParams` is missing or malformed.
  *
- * Normalised on the way: standard-base64 binary members become base64url; `timeout` that is
- * not a positive number is dropped (the browser default applies, so `0` never aborts at once);
+ * Normalised on the way: standard-base64 binary members become base64url; integer strings
+ * (`alg: "-7"`, `timeout: "60000"`) become numbers, as WebIDL would convert them; `timeout` that
+ * is not a positive integer is dropped (the browser default applies, so `0` never aborts at once);
  * `null` optional members are dropped; unknown `transports` and extensions pass through.
  */
 export function parseAttestationOptions(input: unknown): PublicKeyCredentialCreationOptionsJSON | null {
   if (input === '') return null;
   let value = input;
-  if (typeof value === 'string') {
+  // JSON text, or JSON text of JSON text (a proxy or SDK that encoded it twice): two levels at most.
+  for (let level = 0; level < 2 && typeof value === 'string'; level++) {
     try {
       value = JSON.parse(value);
     } catch {
@@ -80,22 +92,22 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   if (typeof o.user.name !== 'string') throw invalid('user.name missing');
   const displayName = typeof o.user.displayName === 'string' ? o.user.displayName : o.user.name;
 
-  const params = Array.isArray(o.pubKeyCredParams)
-    ? o.pubKeyCredParams.filter(
-        (p): p is { type: 'public-key'; alg: number } =>
-          // COSEAlgorithmIdentifier is a WebIDL `long`: outside its range create() would wrap it.
-          isObject(p) && p.type === 'public-key' && Number.isInteger(p.alg) && (p.alg as number) >= -(2 ** 31) && (p.alg as number) < 2 ** 31,
-      )
-    : [];
+  // COSEAlgorithmIdentifier is a WebIDL `long`: outside its range create() would wrap it.
+  const params = (Array.isArray(o.pubKeyCredParams) ? o.pubKeyCredParams : []).flatMap(p => {
+    const alg = isObject(p) && p.type === 'public-key' ? integer(p.alg, -(2 ** 31), 2 ** 31 - 1) : undefined;
+    return alg === undefined ? [] : [{ type: 'public-key' as const, alg }];
+  });
   if (params.length === 0) throw invalid('pubKeyCredParams has no public-key algorithm');
 
   const out: PublicKeyCredentialCreationOptionsJSON = {
     rp: typeof o.rp.id === 'string' ? { id: o.rp.id, name: o.rp.name } : { name: o.rp.name },
     user: { id: userId.value, name: o.user.name, displayName },
     challenge: challenge.value,
-    pubKeyCredParams: params.map(({ type, alg }) => ({ type, alg })),
+    pubKeyCredParams: params,
   };
-  if (typeof o.timeout === 'number' && Number.isFinite(o.timeout) && o.timeout > 0) out.timeout = o.timeout;
+  // `timeout` is a WebIDL `unsigned long` (ms); 0 or nonsense: the browser's default applies.
+  const timeout = integer(o.timeout, 1, 2 ** 32 - 1);
+  if (timeout !== undefined) out.timeout = timeout;
   if (o.excludeCredentials != null) out.excludeCredentials = parseDescriptors(o.excludeCredentials);
   if (isObject(o.authenticatorSelection)) out.authenticatorSelection = o.authenticatorSelection;
   if (typeof o.attestation === 'string') out.attestation = o.attestation as PublicKeyCredentialCreationOptionsJSON['attestation'];

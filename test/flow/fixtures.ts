@@ -6,6 +6,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { AppendStartResponse } from '../../src/api/types.js';
 import { CorbadoAppendError, type CorbadoAppendErrorCode } from '../../src/errors.js';
 import type { FlowEvent, FlowState, Offer } from '../../src/flow/types.js';
+import type { FailureReason } from '../../src/webauthn/ceremony.js';
 
 /** The local unix ms every test's offer was received at. */
 export const T0 = 1_800_000_000_000;
@@ -34,6 +35,7 @@ export function offer(over: Partial<Omit<Offer, 'start'>> & { start?: Partial<Ap
     },
     start: startResponse(start),
     renewable: true,
+    watchdogMs: 70_000,
     deadlineMs: T0 + 300_000,
     refreshAtMs: T0 + 270_000,
     ...rest,
@@ -52,9 +54,13 @@ export const error = (code: CorbadoAppendErrorCode, init: ConstructorParameters<
   new CorbadoAppendError(code, `${code} happened`, init);
 
 /** `create()` failed with this DOMException name, classified as the controller would. */
-export const failure = (code: CorbadoAppendErrorCode, recoverable: boolean): Extract<FlowEvent, { type: 'create-failed' }> => ({
+export const failure = (
+  code: CorbadoAppendErrorCode,
+  recoverable: boolean,
+  reason: FailureReason = code === 'ceremony-cancelled' ? 'user-cancel' : 'unknown',
+): Extract<FlowEvent, { type: 'create-failed' }> => ({
   type: 'create-failed',
-  failure: { kind: 'error', error: error(code, { recoverable }) },
+  failure: { kind: 'error', error: error(code, { recoverable }), reason },
 });
 
 export const ready = (over: Partial<Extract<FlowState, { name: 'ready' }>> = {}): Extract<FlowState, { name: 'ready' }> => ({
@@ -79,7 +85,6 @@ export const finishing = (over: Partial<Extract<FlowState, { name: 'finishing' }
   offer: offer(),
   response: response(),
   completionType: 'manual',
-  attempt: 1,
-  maybeStored: false,
+  slow: false,
   ...over,
 });

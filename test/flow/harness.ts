@@ -9,6 +9,7 @@ import type { AppendEventDetailMap } from '../../src/components/events.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
 import type { FlowPorts } from '../../src/flow/ports.js';
+import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
 import type { AppendConfig } from '../../src/flow/load-offer.js';
 import { T0, offer, response, startResponse } from './fixtures.js';
 
@@ -51,6 +52,7 @@ export class Harness {
   reflected?: string;
   config: AppendConfig = { projectId: 'pro-1', frontendApiUrl: 'http://localhost:1', appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`) };
   conditionalCreate = false;
+  limit: EnvironmentLimit | undefined;
   tokens = 0;
 
   /** Answers of the stand-in API, replaceable per test. */
@@ -117,6 +119,7 @@ export class Harness {
       },
       signalUnknownCredential: (rpId, credentialId) => void this.signalled.push({ rpId, credentialId }),
       hostname: () => 'localhost',
+      environmentLimit: () => this.limit,
     };
   }
 

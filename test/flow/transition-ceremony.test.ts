@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FINISH_RETRY_DELAYS_MS, transition } from '../../src/flow/transition.js';
+import type { FinishOutcome } from '../../src/flow/finish.js';
+import { FINISH_PATIENCE_MS, transition } from '../../src/flow/transition.js';
 import type { Effect, FlowEvent, FlowEventType, FlowState } from '../../src/flow/types.js';
 import { kinds, emitted, reported, tracked } from './moves.js';
 import { T0, creating, error, failure, finishing, offer, ready, response } from './fixtures.js';
@@ -19,7 +20,7 @@ describe('creating', () => {
     const s = creating({ completionType: 'manual-retry' });
     const { state, effects } = transition(s, { type: 'created', response: response('c9') });
     assert.deepEqual(state, finishing({ offer: s.offer, response: response('c9'), completionType: 'manual-retry' }));
-    assert.deepEqual(kinds(effects), ['finish']);
+    assert.deepEqual(kinds(effects), ['finish', 'later:patience']);
   });
   it('InvalidStateError (already on this authenticator) → success-like complete-noop', () => {
     const { state, effects } = transition(creating(), { type: 'create-failed', failure: { kind: 'already-registered' } });
@@ -31,7 +32,7 @@ describe('creating', () => {
     const { state, effects } = transition(creating(), failure('ceremony-cancelled', true));
     assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true }));
     assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['ceremony-cancelled', true]]);
-    assert.deepEqual(effects[0], { type: 'track', eventType: 'append-error', message: 'cancelled' });
+    assert.deepEqual(effects[0], { type: 'track', eventType: 'append-error', message: 'user-cancel' });
   });
   it('a cancel of the auto ceremony → the button, silently: no notice, no error, no loop', () => {
     const { state, effects } = transition(creating({ completionType: 'auto' }), failure('ceremony-cancelled', true));
@@ -76,49 +77,52 @@ describe('creating', () => {
 
 describe('finishing', () => {
   const op = { operationType: 'append', identifierValue: 'u@x', identifierType: 'email', ceremonyType: 'local' };
+  const done = (outcome: FinishOutcome): FlowEvent => ({ type: 'finish-done', outcome });
+  it('the finish rules run for this credential until the deadline; the user gets a way on after a while', () => {
+    const s = creating();
+    const { state, effects } = transition(s, { type: 'created', response: response('c7') });
+    assert.equal(state.name === 'finishing' && state.slow, false);
+    assert.deepEqual(kinds(effects), ['finish', 'later:patience']);
+    const finish = effects[0] as Extract<Effect, { type: 'finish' }>;
+    assert.deepEqual([finish.deadlineMs, finish.rpId, finish.credentialId], [s.offer.deadlineMs, 'localhost', 'c7']);
+    assert.deepEqual(effects[1], { type: 'later', slot: 'patience', ms: FINISH_PATIENCE_MS, event: { type: 'finish-slow' } });
+  });
+  it('slow → "Continue" leaves (skip-explicit, finish-pending) while the finish goes on', () => {
+    const s = finishing();
+    assert.deepEqual(transition(s, { type: 'skip' }), { state: s, effects: [] }, 'no way out before it is slow');
+    const slow = transition(s, { type: 'finish-slow' }).state;
+    assert.deepEqual(slow, finishing({ slow: true }));
+    const { state, effects } = transition(slow, { type: 'skip' });
+    assert.deepEqual(state, { name: 'skipped', reason: 'finish-pending' });
+    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-explicit', reason: 'finish-pending' });
+  });
   it('confirmed → success, complete with passkeyOperation', () => {
-    const { state, effects } = transition(finishing({ completionType: 'auto' }), { type: 'finished', passkeyOperation: op });
+    const { state, effects } = transition(finishing({ completionType: 'auto' }), done({ kind: 'confirmed', passkeyOperation: op }));
     assert.deepEqual(state, { name: 'success', passkeyOperation: op, alreadyRegistered: false });
     assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete', completionType: 'auto', passkeyOperation: op });
   });
-  it('a transient failure → the same attestation again after the backoff; never create() again', () => {
-    let s: FlowState = finishing();
-    for (const [i, delayMs] of FINISH_RETRY_DELAYS_MS.entries()) {
-      const move = transition(s, { type: 'finish-failed', error: error('api-unavailable', { status: 500 }) });
-      assert.equal(move.state.name === 'finishing' && move.state.attempt, i + 2);
-      assert.deepEqual(kinds(move.effects), ['finish']);
-      assert.equal((move.effects[0] as Extract<Effect, { type: 'finish' }>).delayMs, delayMs);
-      assert.deepEqual(JSON.parse((move.effects[0] as Extract<Effect, { type: 'finish' }>).request.attestationResponse), response());
-      s = move.state;
-    }
-    const last = transition(s, { type: 'finish-failed', error: error('api-unavailable', { status: 500 }) });
-    assert.equal(last.state.name === 'error' && last.state.error.code, 'finish-failed');
-    assert.ok(!kinds(last.effects).includes('finish'));
+  it('unconfirmed (refused after an unanswered attempt) → success-like: complete, marked unconfirmed', () => {
+    const { state, effects } = transition(finishing(), done({ kind: 'unconfirmed', error: error('api-rejected') }));
+    assert.deepEqual(state, { name: 'success', alreadyRegistered: false, unconfirmed: true });
+    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete', completionType: 'manual', unconfirmed: true });
+    assert.deepEqual(reported(effects), []);
   });
-  it('gave up after HTTP answers only → the orphan is signalled to the passkey provider', () => {
-    const { effects } = transition(finishing({ attempt: 3 }), { type: 'finish-failed', error: error('api-unavailable', { status: 502 }) });
-    assert.deepEqual(effects.find(e => e.type === 'signal-unknown'), { type: 'signal-unknown', rpId: 'localhost', credentialId: 'cred-1' });
+  it('rejected → finish-failed with requestId and error type; "not saved"', () => {
+    const { state, effects } = transition(
+      finishing(),
+      done({ kind: 'rejected', error: error('api-rejected', { status: 400, requestId: 'req-1', errorType: 'validation_error' }) }),
+    );
+    assert.deepEqual(state.name === 'error' && [state.error.code, state.maybeStored], ['finish-failed', undefined]);
+    const [e] = reported(effects);
+    assert.deepEqual([e!.code, e!.requestId, e!.errorType, e!.recoverable], ['finish-failed', 'req-1', 'validation_error', false]);
   });
-  it('an attempt without an answer may have been stored → never signalled away', () => {
-    const timedOut = transition(finishing({ attempt: 2 }), { type: 'finish-failed', error: error('api-unavailable') });
-    assert.equal(timedOut.state.name === 'finishing' && timedOut.state.maybeStored, true);
-    const refused = transition(timedOut.state, { type: 'finish-failed', error: error('api-rejected', { status: 400 }) });
-    assert.equal(refused.state.name, 'error');
-    assert.ok(!kinds(refused.effects).includes('signal-unknown'));
+  it('undecided (no definitive answer by the deadline) → finish-failed that may still be stored', () => {
+    const { state } = transition(finishing(), done({ kind: 'undecided', error: error('api-unavailable') }));
+    assert.deepEqual(state.name === 'error' && [state.error.code, state.maybeStored], ['finish-failed', true]);
   });
-  it('a 4xx rejection → no retry, finish-failed keeps requestId and error type', () => {
-    const { state, effects } = transition(finishing(), {
-      type: 'finish-failed',
-      error: error('api-rejected', { status: 400, requestId: 'req-1', errorType: 'validation_error' }),
-    });
-    assert.equal(state.name, 'error');
-    const [reportedError] = reported(effects);
-    assert.deepEqual([reportedError!.code, reportedError!.requestId, reportedError!.errorType], ['finish-failed', 'req-1', 'validation_error']);
-    assert.ok(kinds(effects).includes('signal-unknown'));
-  });
-  it('no skip, click, refresh or expiry while the passkey is being saved', () => {
+  it('no click, refresh or expiry while the passkey is being saved', () => {
     const s = finishing();
-    for (const event of [{ type: 'skip' }, { type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'expired' }] as FlowEvent[]) {
+    for (const event of [{ type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'expired' }] as FlowEvent[]) {
       assert.deepEqual(transition(s, event), { state: s, effects: [] });
     }
   });
@@ -141,8 +145,8 @@ describe('final states', () => {
     { type: 'watchdog' },
     { type: 'conditional-created', response: response() },
     { type: 'conditional-failed' },
-    { type: 'finished', passkeyOperation: { operationType: 'append', identifierValue: '', identifierType: '', ceremonyType: '' } },
-    { type: 'finish-failed', error: error('api-unavailable') },
+    { type: 'finish-slow' },
+    { type: 'finish-done', outcome: { kind: 'undecided', error: error('api-unavailable') } },
   ];
   it('covers every event type but skip', () => {
     const types = new Set<FlowEventType>(all.map(e => e.type));

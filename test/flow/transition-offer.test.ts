@@ -53,7 +53,11 @@ describe('loading', () => {
     const o = offer({ start: { variant: 'after-hybrid', customData: { a: '1' } } });
     const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: false });
     assert.deepEqual(state, ready({ offer: o }));
-    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready']);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry', 'emit:corbado-append-ready']);
+    assert.deepEqual(effects.slice(0, 2), [
+      { type: 'later', slot: 'refresh', atMs: o.refreshAtMs, event: { type: 'refresh-due' } },
+      { type: 'later', slot: 'expiry', atMs: o.deadlineMs, event: { type: 'expired' } },
+    ]);
     assert.deepEqual(emitted(effects, 'corbado-append-ready')!.detail, {
       variant: 'after-hybrid',
       autoAppend: false,
@@ -76,7 +80,7 @@ describe('loading', () => {
     const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
     const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
     assert.deepEqual(state, ready({ offer: o, conditional: true }));
-    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready', 'create-conditional']);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry', 'emit:corbado-append-ready', 'create-conditional']);
   });
   it('conditionalAppend where the browser cannot → no conditional create (autoAppend still applies)', () => {
     const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
@@ -88,7 +92,7 @@ describe('loading', () => {
     const o = offer({ start: { conditionalAppend: true, autoAppend: true, isRestrictedBrowser: true } });
     const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
     assert.deepEqual(state, ready({ offer: o }));
-    assert.deepEqual(kinds(effects), ['arm-clock', 'emit:corbado-append-ready']);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry', 'emit:corbado-append-ready']);
   });
   it('a click or skip while nothing is shown changes nothing', () => {
     for (const event of [{ type: 'click', now: T0 }, { type: 'skip' }] as FlowEvent[]) {
@@ -182,7 +186,7 @@ describe('ready', () => {
       conditionalCreate: true,
     });
     assert.deepEqual(state, ready({ offer: fresh, notice: 'ceremony-cancelled', retry: true }));
-    assert.deepEqual(effects, [{ type: 'arm-clock', offer: fresh }]);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry']);
   });
   it('an offer nobody asked for (not refreshing) changes nothing', () => {
     const s = ready();
@@ -205,9 +209,13 @@ describe('ready', () => {
     const s = ready({ conditional: true });
     const { state, effects } = transition(s, { type: 'conditional-created', response: response() });
     assert.deepEqual(state, finishing({ offer: s.offer, completionType: 'conditional' }));
-    assert.deepEqual(effects, [
-      { type: 'finish', request: { attestationResponse: JSON.stringify(response()), completionType: 'conditional' }, delayMs: 0 },
-    ]);
+    assert.deepEqual(effects[0], {
+      type: 'finish',
+      request: { attestationResponse: JSON.stringify(response()), completionType: 'conditional' },
+      deadlineMs: s.offer.deadlineMs,
+      rpId: 'localhost',
+      credentialId: 'cred-1',
+    });
   });
   it('conditional create over without a credential → the offer, silently; autoAppend then starts', () => {
     assert.deepEqual(transition(ready({ conditional: true }), { type: 'conditional-failed' }), { state: ready(), effects: [] });
@@ -230,7 +238,7 @@ describe('renewing', () => {
     const fresh = offer({ deadlineMs: T0 + 900_000 });
     const { state, effects } = transition(renewing(true), { type: 'offer', offer: fresh, conditionalCreate: false });
     assert.deepEqual(state, ready({ offer: fresh, notice: 'expired', retry: true }));
-    assert.deepEqual(effects, [{ type: 'arm-clock', offer: fresh }]);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry']);
     assert.deepEqual(transition(renewing(false), { type: 'offer', offer: fresh, conditionalCreate: false }).state, ready({ offer: fresh }));
   });
   it('no options → skipped; a failure → the final error', () => {

@@ -1,0 +1,89 @@
+/**
+ * The finish rules (DESIGN.md, "Finish rules"): a passkey that exists on the device and may
+ * exist on the server is never thrown away, and none is minted twice.
+ *
+ * - The same attestation is sent again, with backoff, while the outcome is unknown, until the
+ *   options' deadline (and at least `MIN_FINISH_ATTEMPTS` times); `create()` is never re-run.
+ * - Only a definitive refusal of an attestation no earlier attempt may have stored — a 4xx with a
+ *   Corbado error body (`api-rejected`) — makes the passkey provider forget it
+ *   (`signalUnknownCredential`). A 5xx, a gateway page, a non-JSON body, a timeout or a network
+ *   error never does: the server may have stored the passkey before the answer was lost.
+ * - A refusal after an attempt that may have been stored is success-like (`unconfirmed`): an
+ *   identical request refused right after an unanswered one is the server recognising what it
+ *   already holds. It is never reported as "not saved".
+ *
+ * The attempts run on timers of their own, not the flow's: a finish survives removal of the
+ * element (a route change), its requests use `fetch(…, {keepalive: true})`.
+ */
+import type { PasskeyOperation } from '../api/types.js';
+import type { CorbadoAppendError } from '../errors.js';
+import { toAppendError } from '../errors.js';
+
+/** Pauses (relative ms) before each further attempt whose outcome is unknown; the last repeats. */
+export const FINISH_BACKOFF_MS = [400, 1200, 2500, 5000];
+/** Attempts made whatever the deadline says. */
+export const MIN_FINISH_ATTEMPTS = 3;
+
+/** How one attempt ended. */
+export type FinishAnswer =
+  | { kind: 'confirmed'; passkeyOperation: PasskeyOperation }
+  /** 4xx with a Corbado error body: the server read the request and refused it. */
+  | { kind: 'rejected'; error: CorbadoAppendError }
+  /** No definitive answer (5xx, gateway page, non-JSON, timeout, network error): it may have been stored. */
+  | { kind: 'unknown'; error: CorbadoAppendError };
+
+/** How the finish ended. */
+export type FinishOutcome =
+  | { kind: 'confirmed'; passkeyOperation: PasskeyOperation }
+  /** Refused after an attempt that may have been stored: the server's confirmation was lost. */
+  | { kind: 'unconfirmed'; error: CorbadoAppendError }
+  /** Definitively refused, never stored: the passkey provider was told to forget the credential. */
+  | { kind: 'rejected'; error: CorbadoAppendError }
+  /** No definitive answer by the deadline: it may be stored; nothing was signalled. */
+  | { kind: 'undecided'; error: CorbadoAppendError };
+
+/** A failed attempt as the rules see it. */
+export function answerOf(e: unknown): FinishAnswer {
+  const error = toAppendError(e);
+  return error.code === 'api-rejected' ? { kind: 'rejected', error } : { kind: 'unknown', error };
+}
+
+/**
+ * What to do after the attempts so far (pure).
+ * @param answers every attempt's answer, oldest first (at least one)
+ * @param now local unix ms
+ * @param deadlineMs local unix ms after which the options are void (`Offer.deadlineMs`)
+ */
+export function finishStep(answers: FinishAnswer[], now: number, deadlineMs: number): { retryInMs: number } | { outcome: FinishOutcome } {
+  const last = answers[answers.length - 1]!;
+  if (last.kind === 'confirmed') return { outcome: last };
+  const maybeStored = answers.slice(0, -1).some(a => a.kind === 'unknown');
+  if (last.kind === 'rejected') return { outcome: { kind: maybeStored ? 'unconfirmed' : 'rejected', error: last.error } };
+  const pause = FINISH_BACKOFF_MS[Math.min(answers.length, FINISH_BACKOFF_MS.length) - 1]!;
+  if (answers.length < MIN_FINISH_ATTEMPTS || now + pause < deadlineMs) return { retryInMs: pause };
+  return { outcome: { kind: 'undecided', error: last.error } };
+}
+
+export interface FinishDeps {
+  /** One attempt: `POST /v2/connect/append/finish` with the same body every time. */
+  send(): Promise<PasskeyOperation>;
+  /** Resolves after `ms` (relative), on a timer the element's removal does not clear. */
+  wait(ms: number): Promise<void>;
+  /** WebAuthn `signalUnknownCredential` for this credential. */
+  signalUnknown(): void;
+}
+
+/** Run the finish rules to their end. Never rejects. */
+export async function finishAttestation(deps: FinishDeps, deadlineMs: number): Promise<FinishOutcome> {
+  const answers: FinishAnswer[] = [];
+  for (;;) {
+    answers.push(await deps.send().then(passkeyOperation => ({ kind: 'confirmed', passkeyOperation }) as const, answerOf));
+    const step = finishStep(answers, Date.now(), deadlineMs);
+    if ('retryInMs' in step) {
+      await deps.wait(step.retryInMs);
+      continue;
+    }
+    if (step.outcome.kind === 'rejected') deps.signalUnknown();
+    return step.outcome;
+  }
+}

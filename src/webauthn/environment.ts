@@ -1,0 +1,42 @@
+/**
+ * Where passkey creation is known to fail or to go badly, told from the page itself (no request,
+ * no fingerprinting): the flow then starts no automatic ceremony, shows a hint, and reads a
+ * `NotAllowedError` there as the limit it is, not as a user cancel.
+ */
+import type { ClientInformation } from '../api/types.js';
+
+/**
+ * - `frame-permission`: a frame whose permissions policy does not allow `publickey-credentials-create`
+ *   (a cross-origin `<iframe>` without `allow="publickey-credentials-create"`); every `create()` fails.
+ * - `in-app-browser`: an app's embedded browser or WebView, which saves passkeys badly or not at all.
+ * - `no-platform-authenticator`: no built-in authenticator (`isUserVerifyingPlatformAuthenticatorAvailable()`
+ *   is false); a phone or security key can still be used.
+ */
+export type EnvironmentLimit = 'frame-permission' | 'in-app-browser' | 'no-platform-authenticator';
+
+/**
+ * User-agent markers of in-app browsers and WebViews: Instagram, Facebook (`FBAN`/`FBAV`/`FB_IAB`),
+ * TikTok (`musical_ly`, `BytedanceWebview`), Snapchat, LINE, WeChat (`MicroMessenger`), LinkedIn,
+ * Pinterest, Android WebView (`; wv)`), and iOS WebKit without `Safari` in its user agent (a WKWebView).
+ */
+const IN_APP = /Instagram|FBAN|FBAV|FB_IAB|musical_ly|BytedanceWebview|Snapchat|\bLine\/|MicroMessenger|LinkedInApp|Pinterest|; wv\)|(iPhone|iPad|iPod)(?!.*Safari)/;
+
+/** The first limit that holds here, most certain first; undefined where none is known. */
+export function environmentLimit(
+  info: Pick<ClientInformation, 'isUserVerifyingPlatformAuthenticatorAvailable'>,
+  userAgent: string = globalThis.navigator?.userAgent ?? '',
+  doc: unknown = globalThis.document,
+): EnvironmentLimit | undefined {
+  const policy = (doc as { permissionsPolicy?: Policy; featurePolicy?: Policy } | undefined) ?? {};
+  const allows = (policy.permissionsPolicy ?? policy.featurePolicy)?.allowsFeature?.('publickey-credentials-create');
+  if (allows === false) return 'frame-permission';
+  if (IN_APP.test(userAgent)) return 'in-app-browser';
+  if (info.isUserVerifyingPlatformAuthenticatorAvailable === false) return 'no-platform-authenticator';
+  return undefined;
+}
+
+type Policy = { allowsFeature?(feature: string): boolean };
+
+/** A limit under which every `create()` fails the same way: a `NotAllowedError` is no user cancel there. */
+export const repeatsIdentically = (limit: EnvironmentLimit | undefined): boolean =>
+  limit === 'frame-permission' || limit === 'in-app-browser';
