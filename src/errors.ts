@@ -6,14 +6,14 @@
  * - `api-unavailable`: network failure, timeout, HTTP 5xx, redirect, or a body that is not the expected JSON.
  * - `api-rejected`: HTTP 4xx with a Corbado error body (`error.type`, `requestData.requestID` kept).
  * - `token-unavailable`: `appendTokenProvider` threw, timed out or gave an empty token (and no `append-token`).
- * - `options-invalid`: `attestationOptions` unusable, or the browser rejected them (`TypeError`, `NotSupportedError`).
- * - `unsupported`: no WebAuthn here, or not a secure context.
+ * - `options-invalid`: `attestationOptions` unusable, or the browser rejected them (`TypeError`, `NotSupportedError`, `RangeError`); would repeat, so final.
+ * - `unsupported`: no WebAuthn here, not a secure context, or a `NotAllowedError` where every `create()` fails so (a frame without the `publickey-credentials-create` permission, an in-app browser).
  * - `security-error`: the relying party ID does not fit this origin (WebAuthn `SecurityError`).
  * - `ceremony-cancelled`: the user cancelled the ceremony (`NotAllowedError`, a foreign `AbortError`); recoverable, the offer stays.
- * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error); recoverable.
+ * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus); recoverable.
  * - `ceremony-timeout`: our watchdog ended a ceremony that never settled; recoverable.
  * - `expired`: the options passed `expiresMs`; recoverable while they can be renewed, final otherwise.
- * - `finish-failed`: the passkey was created but the server did not confirm it.
+ * - `finish-failed`: the passkey was created but the server refused it, or gave no definitive answer before the options' deadline (see "Finish rules").
  */
 export type CorbadoAppendErrorCode =
   | 'config-invalid'

@@ -24,7 +24,7 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
  * hands the result back. Configuration is read when the element is connected.
  *
  * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}` the offer is shown
- * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?}`
+ * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}` (see README "Finish rules")
  * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}` nothing was created
  * @fires corbado-append-error - `{code, recoverable, message, requestId?}` one of the design's error codes
  * @fires corbado-append-state - `{state}` every state change
