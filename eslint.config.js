@@ -23,14 +23,7 @@ const BROWSER = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'examples/*/dist/',
-      'custom-elements.json',
-      '.bench/',
-      'test-results/',
-      'playwright-report/',
-    ],
+    ignores: ['dist/', 'examples/*/dist/', 'custom-elements.json', '.bench/', 'test-results/', 'playwright-report/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -74,10 +67,7 @@ export default tseslint.config(
   {
     rules: {
       // `_`-prefixed names are unused on purpose (a required parameter, a skipped element).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
 );

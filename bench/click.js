@@ -23,7 +23,11 @@ export async function measureClick(browser, baseUrl, { clicks, runId, log }) {
     try {
       const authenticator = await addVirtualAuthenticator(page);
       await page.goto(`${baseUrl}/?projectId=bench-${runId}-click-${i}`);
-      await withDeadline(page.evaluate(() => /** @type {any} */ (window).__bench.when('corbado-append-ready')), 30_000, 'ready');
+      await withDeadline(
+        page.evaluate(() => /** @type {any} */ (window).__bench.when('corbado-append-ready')),
+        30_000,
+        'ready',
+      );
       await page.locator('corbado-append [part~="primary-button"]').click();
       const { creates, complete } = await withDeadline(
         page.evaluate(async () => {
@@ -36,7 +40,8 @@ export async function measureClick(browser, baseUrl, { clicks, runId, log }) {
       );
       await authenticator.remove();
       const modal = creates.filter((c) => !c.conditional);
-      if (modal.length !== 1 || !modal[0].click) throw new Error(`bench: expected one create() after the click, saw ${JSON.stringify(creates)}`);
+      if (modal.length !== 1 || !modal[0].click)
+        throw new Error(`bench: expected one create() after the click, saw ${JSON.stringify(creates)}`);
       const c = modal[0];
       samples.push({
         delayMs: c.click.delayMs,

@@ -90,12 +90,7 @@ function listenerGrowth(before, after) {
  */
 export async function measureMemory(browser, baseUrl, { cycles, warmup, dropInFile, runId, log }) {
   const stage = (name, scenario) => ({ stage: name, projectId: `bench-${runId}-mem-${name}`, scenario });
-  const stages = [
-    stage('loading'),
-    stage('init-sent', { latencyMs: 50 }),
-    stage('ready'),
-    stage('creating', { autoAppend: true }),
-  ];
+  const stages = [stage('loading'), stage('init-sent', { latencyMs: 50 }), stage('ready'), stage('creating', { autoAppend: true })];
   for (const s of stages) if (s.scenario) await emulator(baseUrl, 'PUT', 'scenario', s.projectId, s.scenario);
 
   const { page, close } = await newPage(browser, { fetches: true, ceremony: true, timers: true, listeners: true });

@@ -19,7 +19,10 @@ const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Mat
 const medP95 = (xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
 const pick = (samples, key) => samples.map((s) => s[key]).filter((v) => typeof v === 'number');
 const signedKb = (b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
-const listenerText = (o) => Object.entries(o).map(([k, n]) => `${n}× ${k}`).join(', ') || '0';
+const listenerText = (o) =>
+  Object.entries(o)
+    .map(([k, n]) => `${n}× ${k}`)
+    .join(', ') || '0';
 
 /** @returns {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}[]} */
 export function rows({ size, offer, latencies, click, memory }) {
@@ -44,9 +47,22 @@ export function rows({ size, offer, latencies, click, memory }) {
       const req = prod.map((s) => s.requests);
       const serial = prod.map((s) => s.serial);
       const atMost = (xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
-      row('Time to offer', `connect → ready, +${lat} ms/request (${prod.length} loads)`, medP95(pick(prod, 'offerMs')), '—', medP95(pick(floor, 'offerMs')));
+      row(
+        'Time to offer',
+        `connect → ready, +${lat} ms/request (${prod.length} loads)`,
+        medP95(pick(prod, 'offerMs')),
+        '—',
+        medP95(pick(floor, 'offerMs')),
+      );
       row('Time to offer', `requests before the offer, +${lat} ms`, range(req), least, range(pick(floor, 'requests')), atMost(req));
-      row('Time to offer', `serial round trips before the offer, +${lat} ms`, range(serial), least, range(pick(floor, 'serial')), atMost(serial));
+      row(
+        'Time to offer',
+        `serial round trips before the offer, +${lat} ms`,
+        range(serial),
+        least,
+        range(pick(floor, 'serial')),
+        atMost(serial),
+      );
     }
     const all = latencies.flatMap((lat) => offer[`product@${lat}`]);
     const probes = latencies.flatMap((lat) => pick(offer[`floor@${lat}`], 'probesMs'));
@@ -55,7 +71,14 @@ export function rows({ size, offer, latencies, click, memory }) {
     const bounded = `probes parallel, bounded (${PROBE_BOUND_MS} ms)`;
     const probeFloor = `${ms(median(probes))} (probes alone, idle page)`;
     const withinBound = (xs) => verdict(median(xs) <= PROBE_BOUND_MS);
-    row('Overhead', `connect → init request (Playwright request event, ${initPw.length} loads)`, medP95(initPw), bounded, probeFloor, withinBound(initPw));
+    row(
+      'Overhead',
+      `connect → init request (Playwright request event, ${initPw.length} loads)`,
+      medP95(initPw),
+      bounded,
+      probeFloor,
+      withinBound(initPw),
+    );
     row(
       'Overhead',
       'connect → init fetch() / sending (Resource Timing)',
@@ -83,11 +106,36 @@ export function rows({ size, offer, latencies, click, memory }) {
     const active = click.every((c) => c.userActivation);
     const medMax = (xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
     const budget = 'same task, no await';
-    row('Click', `click event → credentials.create() (${click.length} clicks)`, medMax(pick(click, 'delayMs')), budget, '—', verdict(sameTask));
+    row(
+      'Click',
+      `click event → credentials.create() (${click.length} clicks)`,
+      medMax(pick(click, 'delayMs')),
+      budget,
+      '—',
+      verdict(sameTask),
+    );
     row('Click', 'first click listener → credentials.create()', medMax(pick(click, 'inPageMs')), budget, '—', verdict(sameTask));
-    row('Click', "create() in the click's task", `${sameTask ? 'yes' : 'NO'} (${count(click, (c) => c.sameTask)})`, 'yes', '—', verdict(sameTask));
-    row('Click', 'user activation active at create()', `${active ? 'yes' : 'NO'} (${count(click, (c) => c.userActivation)})`, 'yes', '—', verdict(active));
-    row('Click', 'passkey made (complete)', count(click, (c) => c.status === 'complete'));
+    row(
+      'Click',
+      "create() in the click's task",
+      `${sameTask ? 'yes' : 'NO'} (${count(click, (c) => c.sameTask)})`,
+      'yes',
+      '—',
+      verdict(sameTask),
+    );
+    row(
+      'Click',
+      'user activation active at create()',
+      `${active ? 'yes' : 'NO'} (${count(click, (c) => c.userActivation)})`,
+      'yes',
+      '—',
+      verdict(active),
+    );
+    row(
+      'Click',
+      'passkey made (complete)',
+      count(click, (c) => c.status === 'complete'),
+    );
   }
 
   if (memory) {
@@ -105,7 +153,14 @@ export function rows({ size, offer, latencies, click, memory }) {
     row('Memory', 'timers left', `${m.timersLeft}`, '0', '—', verdict(m.timersLeft <= 0));
     row('Memory', 'listeners left', listenerText(m.listenersLeft), '0', '—', verdict(listenersLeft === 0));
     row('Memory', 'pending fetches', `${m.pendingFetches} (of ${m.fetchesStarted} started)`, '0', '—', verdict(m.pendingFetches === 0));
-    row('Memory', 'pending ceremonies (create())', `${m.pendingCreates} (of ${m.createsStarted} started)`, '0', '—', verdict(m.pendingCreates === 0));
+    row(
+      'Memory',
+      'pending ceremonies (create())',
+      `${m.pendingCreates} (of ${m.createsStarted} started)`,
+      '0',
+      '—',
+      verdict(m.pendingCreates === 0),
+    );
   }
   return out;
 }
@@ -116,7 +171,11 @@ const cells = (r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdi
 export function textTable(rs) {
   const table = [HEAD, ...rs.map(cells)];
   const widths = HEAD.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(HEAD), rule, ...rs.map((r) => line(cells(r)))].join('\n');
 }

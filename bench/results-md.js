@@ -19,7 +19,9 @@ One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
 
 ${markdownTable(table)}
 ${misses.length ? `\n**Misses:** ${misses.map((r) => `${r.measure} (${r.figure}, budget ${r.budget})`).join('; ')}.\n` : ''}${
-    mem?.timersAfter.length ? `\nAll timers alive after the cycles, the page's own included ("timers left" counts only those added by the cycles): ${JSON.stringify(mem.timersAfter)} (delays in ms).\n` : ''
+    mem?.timersAfter.length
+      ? `\nAll timers alive after the cycles, the page's own included ("timers left" counts only those added by the cycles): ${JSON.stringify(mem.timersAfter)} (delays in ms).\n`
+      : ''
   }
 ${METHOD}`;
 }

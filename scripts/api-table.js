@@ -11,7 +11,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** @param {unknown} s */
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 /** @param {string} s */
 const code = (s) => (s ? `\`${s}\`` : '');
 
@@ -20,7 +24,9 @@ const code = (s) => (s ? `\`${s}\`` : '');
  * @param {unknown[][]} rows
  */
 function table(head, rows) {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** @param {any} manifest @returns {string} */
@@ -49,15 +55,32 @@ export function apiTables(manifest) {
           rows.push([code(a.name), '', code(a.type?.text ?? ''), code(a.default ?? ''), a.description ?? '']);
         }
       }
-      if (rows.length) out.push('#### Attributes and properties', '', table(['Attribute', 'Property', 'Type', 'Default', 'Description'], rows), '');
+      if (rows.length)
+        out.push('#### Attributes and properties', '', table(['Attribute', 'Property', 'Type', 'Default', 'Description'], rows), '');
 
       const events = decl.events ?? [];
       if (events.length) {
-        out.push('#### Events', '', table(['Event', 'Detail / description'], events.map((/** @type {any} */ e) => [code(e.name), e.description ?? ''])), '');
+        out.push(
+          '#### Events',
+          '',
+          table(
+            ['Event', 'Detail / description'],
+            events.map((/** @type {any} */ e) => [code(e.name), e.description ?? '']),
+          ),
+          '',
+        );
       }
       const parts = decl.cssParts ?? [];
       if (parts.length) {
-        out.push('#### CSS parts', '', table(['Part', 'Description'], parts.map((/** @type {any} */ p) => [code(p.name), p.description ?? ''])), '');
+        out.push(
+          '#### CSS parts',
+          '',
+          table(
+            ['Part', 'Description'],
+            parts.map((/** @type {any} */ p) => [code(p.name), p.description ?? '']),
+          ),
+          '',
+        );
       }
       const props = decl.cssProperties ?? [];
       if (props.length) {
@@ -66,8 +89,14 @@ export function apiTables(manifest) {
           '#### CSS custom properties',
           '',
           withDefault
-            ? table(['Property', 'Default', 'Description'], props.map((/** @type {any} */ p) => [code(p.name), code(p.default ?? ''), p.description ?? '']))
-            : table(['Property', 'Description'], props.map((/** @type {any} */ p) => [code(p.name), p.description ?? ''])),
+            ? table(
+                ['Property', 'Default', 'Description'],
+                props.map((/** @type {any} */ p) => [code(p.name), code(p.default ?? ''), p.description ?? '']),
+              )
+            : table(
+                ['Property', 'Description'],
+                props.map((/** @type {any} */ p) => [code(p.name), p.description ?? '']),
+              ),
           '',
         );
       }

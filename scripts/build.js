@@ -38,7 +38,13 @@ const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 
 export const DROP_IN = join(dist, 'corbado-append.min.js');
-const OUTPUTS = [DROP_IN, join(dist, 'esm/index.js'), join(dist, 'esm/react.js'), join(dist, 'types/index.d.ts'), join(root, 'custom-elements.json')];
+const OUTPUTS = [
+  DROP_IN,
+  join(dist, 'esm/index.js'),
+  join(dist, 'esm/react.js'),
+  join(dist, 'types/index.d.ts'),
+  join(root, 'custom-elements.json'),
+];
 const INPUTS = [
   src,
   fileURLToPath(import.meta.url),
@@ -68,7 +74,10 @@ function literals() {
  */
 async function buildEsm(/** @type {string} */ outDir) {
   const index = join(src, 'index.ts');
-  for (const [name, entry] of [['index', index], ['react', join(src, 'react.ts')]]) {
+  for (const [name, entry] of [
+    ['index', index],
+    ['react', join(src, 'react.ts')],
+  ]) {
     await build({
       configFile: false,
       root,

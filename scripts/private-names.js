@@ -24,12 +24,16 @@ import { readFileSync } from 'node:fs';
  * @returns {{ names: string[], rejected: Record<string, string> }}
  */
 export function privateMemberNames(tsconfigPath, entries) {
-  const cfg = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const cfg = ts.getParsedCommandLineOfConfigFile(
+    tsconfigPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!cfg) throw new Error(`cannot read ${tsconfigPath}`);
   const program = ts.createProgram(entries, { ...cfg.options, noEmit: true });
   const checker = program.getTypeChecker();
