@@ -9,10 +9,11 @@
 function dropUndocumentedEvents() {
   return {
     name: 'drop-undocumented-events',
+    /** @param {{customElementsManifest: import('custom-elements-manifest/schema.js').Package}} params */
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
-          if (Array.isArray(decl.events)) decl.events = decl.events.filter((e) => e.name && e.description);
+          if ('events' in decl && Array.isArray(decl.events)) decl.events = decl.events.filter((e) => e.name && e.description);
         }
       }
     },

@@ -8,6 +8,9 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** A plugin's flat config (their typings also admit legacy eslintrc configs). @param {unknown} config */
+const flat = (config) => /** @type {import('eslint').Linter.Config} */ (config);
+
 /** Code that runs in the browser (the element, its tests, demo and example pages). */
 const BROWSER = [
   'src/**',
@@ -38,7 +41,7 @@ export default tseslint.config(
   {
     // Lit templates and custom elements: the element, its tests, the bench's floor element.
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/floor/**/*.js'],
-    extends: [lit.configs['flat/recommended'], wc.configs['flat/best-practice']],
+    extends: [flat(lit.configs?.['flat/recommended']), flat(wc.configs?.['flat/best-practice'])],
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
     rules: {
       // LitElement implements connectedCallback & co.: `super.connectedCallback()` needs no guard.

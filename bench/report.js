@@ -13,26 +13,44 @@ const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)
 /** Heap growth per cycle in the 2nd half that counts as a leak unless it is under half the 1st half's. */
 const LEAK_BYTES_PER_CYCLE = 32;
 
-const verdict = (ok) => (ok ? 'ok' : 'MISS');
+/**
+ * @typedef {object} BenchResults everything one run measured (written to .bench/results.json)
+ * @property {string} runId
+ * @property {number[]} latencies added per request (ms), one set of offer loads each
+ * @property {{loads: string, clicks: string, cycles: string, only: string, write: boolean}} args
+ * @property {ReturnType<typeof import('./machine.js').sourceState>} source
+ * @property {ReturnType<typeof import('./machine.js').machine> & {loadAverageEnd?: number[]}} [machine]
+ * @property {Awaited<ReturnType<typeof import('./size.js').measureSize>>} [size]
+ * @property {import('./offer.js').OfferResults} [offer]
+ * @property {import('./click.js').ClickSample[]} [click]
+ * @property {Awaited<ReturnType<typeof import('./memory.js').measureMemory>>} [memory]
+ */
+/** @typedef {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}} Row */
+
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'ok' : 'MISS');
+/** @template T @param {T[]} xs @param {(x: T) => unknown} f */
 const count = (xs, f) => `${xs.filter(f).length}/${xs.length}`;
-const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
-const medP95 = (xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
-const pick = (samples, key) => samples.map((s) => s[key]).filter((v) => typeof v === 'number');
-const signedKb = (b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
-const listenerText = (o) =>
+const range = (/** @type {number[]} */ xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
+const medP95 = (/** @type {number[]} */ xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
+/** The numeric values of `key` over `samples` (missing ones left out). @template T @param {T[]} samples @param {keyof T} key */
+const pick = (samples, key) => /** @type {number[]} */ (samples.map((s) => s[key]).filter((v) => typeof v === 'number'));
+const signedKb = (/** @type {number} */ b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
+const listenerText = (/** @type {Record<string, number>} */ o) =>
   Object.entries(o)
     .map(([k, n]) => `${n}× ${k}`)
     .join(', ') || '0';
 
-/** @returns {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}[]} */
+/** @param {BenchResults} results @returns {Row[]} */
 export function rows({ size, offer, latencies, click, memory }) {
+  /** @type {Row[]} */
   const out = [];
+  /** @param {string} section @param {string} measure @param {string} figure */
   const row = (section, measure, figure, budget = '—', floor = '—', v = '—') =>
     out.push({ section, measure, figure, budget, floor, verdict: v });
 
   if (size) {
     const { product: p, floor: f } = size;
-    const bytes = (n) => `${kb(n)} (${n} B)`;
+    const bytes = (/** @type {number} */ n) => `${kb(n)} (${n} B)`;
     row('Size', 'drop-in, gzip -9', bytes(p.gzip), `≤ ${kb(GZIP_BUDGET)}`, bytes(f.gzip), verdict(p.gzip <= GZIP_BUDGET));
     row('Size', 'drop-in, gzip ÷ floor', `${size.ratio.toFixed(2)}×`, `≤ ${RATIO_BUDGET}×`, '1.00×', verdict(size.ratio <= RATIO_BUDGET));
     row('Size', 'drop-in, brotli -q 11', bytes(p.brotli), '—', bytes(f.brotli));
@@ -46,7 +64,7 @@ export function rows({ size, offer, latencies, click, memory }) {
       const floor = offer[`floor@${lat}`];
       const req = prod.map((s) => s.requests);
       const serial = prod.map((s) => s.serial);
-      const atMost = (xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
+      const atMost = (/** @type {number[]} */ xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
       row(
         'Time to offer',
         `connect → ready, +${lat} ms/request (${prod.length} loads)`,
@@ -70,7 +88,7 @@ export function rows({ size, offer, latencies, click, memory }) {
     const initPw = pick(all, 'initPw');
     const bounded = `probes parallel, bounded (${PROBE_BOUND_MS} ms)`;
     const probeFloor = `${ms(median(probes))} (probes alone, idle page)`;
-    const withinBound = (xs) => verdict(median(xs) <= PROBE_BOUND_MS);
+    const withinBound = (/** @type {number[]} */ xs) => verdict(median(xs) <= PROBE_BOUND_MS);
     row(
       'Overhead',
       `connect → init request (Playwright request event, ${initPw.length} loads)`,
@@ -87,7 +105,7 @@ export function rows({ size, offer, latencies, click, memory }) {
       probeFloor,
       withinBound(initFetch),
     );
-    const parts = ['toProbes', 'probing', 'probesToInit'].map((k) => ms(median(pick(all, k))));
+    const parts = /** @type {const} */ (['toProbes', 'probing', 'probesToInit']).map((k) => ms(median(pick(all, k))));
     const probed = all.filter((s) => s.probesParallel !== undefined);
     const parallel = probed.every((s) => s.probesParallel);
     row('Overhead', 'of which: connect → probes · probes · probes → fetch()', parts.join(' · '), 'no serial awaits');
@@ -104,7 +122,7 @@ export function rows({ size, offer, latencies, click, memory }) {
   if (click) {
     const sameTask = click.every((c) => c.sameTask);
     const active = click.every((c) => c.userActivation);
-    const medMax = (xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
+    const medMax = (/** @type {number[]} */ xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
     const budget = 'same task, no await';
     row(
       'Click',
@@ -166,12 +184,13 @@ export function rows({ size, offer, latencies, click, memory }) {
 }
 
 const HEAD = ['area', 'measure', 'figure', 'budget', 'floor (same run)', 'verdict'];
-const cells = (r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdict];
+const cells = (/** @type {Row} */ r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdict];
 
+/** @param {Row[]} rs */
 export function textTable(rs) {
   const table = [HEAD, ...rs.map(cells)];
   const widths = HEAD.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  const line = (r) =>
+  const line = (/** @type {string[]} */ r) =>
     r
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
@@ -180,8 +199,9 @@ export function textTable(rs) {
   return [line(HEAD), rule, ...rs.map((r) => line(cells(r)))].join('\n');
 }
 
+/** @param {Row[]} rs */
 export function markdownTable(rs) {
-  const esc = (c) => c.replace(/\|/g, '\\|');
+  const esc = (/** @type {string} */ c) => c.replace(/\|/g, '\\|');
   return [
     `| ${HEAD.map(esc).join(' | ')} |`,
     `|${HEAD.map(() => '---').join('|')}|`,

@@ -1,8 +1,14 @@
 /** bench/RESULTS.md: one run's table, the machine it ran on, and how each figure is measured. */
 import { markdownTable } from './report.js';
 
+/**
+ * @param {import('./report.js').BenchResults} results
+ * @param {import('./report.js').Row[]} table
+ * @param {{loads: string, clicks: string, cycles: string}} args
+ */
 export function resultsMarkdown(results, table, args) {
   const m = results.machine;
+  if (!m) throw new Error('bench: results without the machine they ran on');
   const mem = results.memory;
   const misses = table.filter((r) => r.verdict === 'MISS');
   return `# Bench results
@@ -11,7 +17,7 @@ One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
 
 - Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, ${m.os}
 - Chromium ${m.chromium} (headless), Node ${m.node}
-- Load average (1, 5, 15 min) as the browser started: ${m.loadAverage.join(', ')}; at the end: ${m.loadAverageEnd.join(', ')}
+- Load average (1, 5, 15 min) as the browser started: ${m.loadAverage.join(', ')}; at the end: ${m.loadAverageEnd?.join(', ')}
   (the timings are only as quiet as the machine was)
 - Source: commit ${results.source.commit}${results.source.srcChanged ? ' plus uncommitted changes in src/ (the tree is shared)' : ''}
 - Drop-in measured: ${results.size?.source ?? 'n/a'}; ${args.loads} page loads per page and latency, ${args.clicks} clicks, ${args.cycles} mount/unmount cycles

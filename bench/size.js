@@ -35,7 +35,8 @@ async function buildFloor() {
       rolldownOptions: { input: FLOOR_ENTRY, output: { format: 'iife', entryFileNames: 'floor.js' } },
     },
   });
-  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+  const outputs = /** @type {import('vite').Rollup.RollupOutput[]} */ (Array.isArray(out) ? out : [out]);
+  const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`bench: floor: expected one chunk, got ${chunks.length}`);
   const { code } = await minifyDropIn(chunks[0]);
   mkdirSync(OUT, { recursive: true });
@@ -52,6 +53,7 @@ export async function buildDropIn() {
   return { file: DROP_IN, source: 'npm run build' };
 }
 
+/** @param {string} cmd @param {string[]} args @returns {Promise<{code: number | null, out: string}>} */
 function run(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,6 +64,7 @@ function run(cmd, args) {
   });
 }
 
+/** @param {string} file */
 function sizes(file) {
   const bytes = readFileSync(file);
   return {
