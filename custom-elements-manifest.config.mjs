@@ -25,7 +25,7 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/react.ts'],
   outdir: '.',
   litelement: true,
-  // package.json "customElements" is kept by hand (the build writes via a temporary folder).
+  // package.json "customElements" is kept by hand.
   packagejson: false,
   plugins: [dropUndocumentedEvents()],
 };

@@ -3,10 +3,9 @@
  * where one exists, beside the floor measured in the same run. Text for the console, Markdown
  * for RESULTS.md.
  */
+import { SIZE_BUDGET_GZIP as GZIP_BUDGET } from '../scripts/size.js';
 import { kb, median, ms, percentile } from './stats.js';
 
-const KB = 1024;
-const GZIP_BUDGET = 12 * KB;
 const RATIO_BUDGET = 1.5;
 const PROTOCOL_SERIAL = 3; // init → token → start
 const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)

@@ -42,8 +42,8 @@ run: \`.bench/results.json\`. Page instrumentation: \`bench/pages/hooks.js\` (an
 
 - **Size** — \`dist/corbado-append.min.js\` as \`npm run build\` writes it (the minified IIFE
   drop-in). The floor is \`bench/floor/floor-element.js\`, a LitElement whose button calls
-  SimpleWebAuthn's \`startRegistration\`, bundled in the same run the way the build bundles the
-  drop-in (Vite, one IIFE, es2022) and minified with the drop-in's terser settings. gzip level 9
+  SimpleWebAuthn's \`startRegistration\`, bundled and minified in the same run by the drop-in's
+  own Vite config (\`vite.drop-in.config.ts\`: one IIFE, es2022, terser). gzip level 9
   and brotli quality 11 with \`node:zlib\`.
 - **Time to offer** — the playground (\`index.html\` + \`playground/main.ts\`, served from source by
   the Vite dev server, so Lit runs its development build), one tab navigated to a fresh emulator
