@@ -9,10 +9,11 @@
 function dropUndocumentedEvents() {
   return {
     name: 'drop-undocumented-events',
+    /** @param {{customElementsManifest: import('custom-elements-manifest/schema.js').Package}} params */
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
-          if (Array.isArray(decl.events)) decl.events = decl.events.filter((e) => e.name && e.description);
+          if ('events' in decl && Array.isArray(decl.events)) decl.events = decl.events.filter((e) => e.name && e.description);
         }
       }
     },
@@ -24,7 +25,7 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/react.ts'],
   outdir: '.',
   litelement: true,
-  // package.json "customElements" is kept by hand (the build writes via a temporary folder).
+  // package.json "customElements" is kept by hand.
   packagejson: false,
   plugins: [dropUndocumentedEvents()],
 };

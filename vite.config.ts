@@ -1,7 +1,12 @@
-// Vite dev server for `npm start`: the playground with the Corbado Frontend API emulator mounted
-// on the same origin (so rp.id `localhost` works). Build settings are added separately.
+// Vite. `npm start`: the playground with the Corbado Frontend API emulator mounted on the same
+// origin (so rp.id `localhost` works). `vite build` (npm run build:esm): the npm build in
+// dist/esm/ — ES modules, not minified, dependencies left as imports. The drop-in has its own
+// config: vite.drop-in.config.ts.
 import { defineConfig } from 'vite';
 import corbadoEmulator from './emulator/vite-plugin.js';
+
+/** Imports that stay imports in the npm build (dependencies and peer dependencies). */
+const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/react|@simplewebauthn\/browser|react|react-dom)(\/|$)/;
 
 export default defineConfig({
   server: {
@@ -12,4 +17,18 @@ export default defineConfig({
   // Pre-bundle what the playground needs, not the examples (built separately against dist/).
   optimizeDeps: { entries: ['index.html'] },
   plugins: [corbadoEmulator()],
+  build: {
+    outDir: 'dist/esm',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    copyPublicDir: false,
+    lib: { entry: { index: 'src/index.ts', react: 'src/react.ts' }, formats: ['es'] },
+    rolldownOptions: {
+      external: (id) => EXTERNAL.test(id),
+      // Lets the index entry hold the code both entries share, so react.js imports the element
+      // from ./index.js instead of both importing a hashed chunk.
+      preserveEntrySignatures: 'allow-extension',
+    },
+  },
 });

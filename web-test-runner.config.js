@@ -53,8 +53,5 @@ export default {
   // /emulator/* (?projectId=). State is partitioned by project id: one id per test.
   // /__shared/cases/*.json: the real files of ../shared/cases/ (test/plugins/shared-cases.js).
   middleware: [emulatorKoaMiddleware(createEmulator()), sharedCasesMiddleware()],
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
-    webauthnPlugin(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), webauthnPlugin()],
 };

@@ -15,7 +15,7 @@ export function launchBrowser() {
  * A new page with bench/pages/hooks.js installed before any page script: in `context` when
  * given (`close` then closes the page only), else in a fresh context of its own.
  * @param {import('@playwright/test').Browser} browser
- * @param {{marks?: boolean, fetches?: boolean, ceremony?: boolean, probes?: boolean, timers?: boolean, listeners?: boolean}} hooks
+ * @param {import('./pages/bench.js').HookOptions} hooks
  * @param {import('@playwright/test').BrowserContext} [context]
  */
 export async function newPage(browser, hooks, context) {
@@ -25,7 +25,11 @@ export async function newPage(browser, hooks, context) {
   return { context: ctx, page, close: () => (context ? page.close() : ctx.close()) };
 }
 
-/** A CDP virtual authenticator on `page` (WebAuthn.enable + addVirtualAuthenticator). */
+/**
+ * A CDP virtual authenticator on `page` (WebAuthn.enable + addVirtualAuthenticator).
+ * @param {import('@playwright/test').Page} page
+ * @param {{presence?: boolean}} [opts] presence: automatic presence simulation (default true)
+ */
 export async function addVirtualAuthenticator(page, { presence = true } = {}) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });

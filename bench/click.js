@@ -12,32 +12,47 @@ import { addVirtualAuthenticator, newPage } from './browser.js';
 import { withDeadline } from './stats.js';
 
 /**
+ * @typedef {object} ClickSample one click on the offer's button
+ * @property {number} delayMs click event created → create() called
+ * @property {number} inPageMs first click listener → create() called
+ * @property {boolean} userActivation `navigator.userActivation.isActive` at create()
+ * @property {boolean} sameTask create() ran in the click's task
+ * @property {boolean} trustedClick
+ * @property {string} status `corbado-append-complete`'s `detail.status`
+ */
+
+/**
  * @param {import('@playwright/test').Browser} browser
  * @param {string} baseUrl
  * @param {{clicks: number, runId: string, log: (s: string) => void}} o
  */
 export async function measureClick(browser, baseUrl, { clicks, runId, log }) {
+  /** @type {ClickSample[]} */
   const samples = [];
   for (let i = 0; i < clicks; i++) {
     const { page, close } = await newPage(browser, { marks: true, ceremony: true });
     try {
       const authenticator = await addVirtualAuthenticator(page);
       await page.goto(`${baseUrl}/?projectId=bench-${runId}-click-${i}`);
-      await withDeadline(page.evaluate(() => /** @type {any} */ (window).__bench.when('corbado-append-ready')), 30_000, 'ready');
+      await withDeadline(
+        page.evaluate(() => window.__bench.when('corbado-append-ready')),
+        30_000,
+        'ready',
+      );
       await page.locator('corbado-append [part~="primary-button"]').click();
       const { creates, complete } = await withDeadline(
         page.evaluate(async () => {
-          const b = /** @type {any} */ (window).__bench;
+          const b = window.__bench;
           const complete = await b.when('corbado-append-complete');
-          return { creates: b.creates, complete: complete.detail };
+          return { creates: b.creates, complete: /** @type {{status: string}} */ (complete.detail) };
         }),
         30_000,
         'corbado-append-complete after the click',
       );
       await authenticator.remove();
       const modal = creates.filter((c) => !c.conditional);
-      if (modal.length !== 1 || !modal[0].click) throw new Error(`bench: expected one create() after the click, saw ${JSON.stringify(creates)}`);
-      const c = modal[0];
+      const [c] = modal;
+      if (modal.length !== 1 || !c?.click) throw new Error(`bench: expected one create() after the click, saw ${JSON.stringify(creates)}`);
       samples.push({
         delayMs: c.click.delayMs,
         inPageMs: c.click.inPageMs,

@@ -6,7 +6,7 @@ import { ROOT } from './server.js';
 
 /** HEAD, and whether src/ differs from it (others may be editing the tree). */
 export function sourceState() {
-  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   try {
     return { commit: git('rev-parse', '--short', 'HEAD'), srcChanged: git('status', '--porcelain', '--', 'src') !== '' };
   } catch {
@@ -14,6 +14,7 @@ export function sourceState() {
   }
 }
 
+/** @param {string} browserVersion */
 export function machine(browserVersion) {
   const cpus = os.cpus();
   const debian = existsSync('/etc/debian_version') ? ` (Debian ${readFileSync('/etc/debian_version', 'utf8').trim()})` : '';

@@ -21,17 +21,23 @@ import { withDeadline } from './stats.js';
 const SHORT_TIMER_MS = 2000;
 const IDLE_CAP_MS = 15_000;
 
+/** @typedef {import('@playwright/test').CDPSession} CDPSession */
+
+/** @param {CDPSession} cdp */
 async function gc(cdp) {
   // Twice: the second pass collects what finalizers / weak callbacks of the first released.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
 }
 
-/** Settle, GC, and read everything the budget is about. */
+/**
+ * Settle, GC, and read everything the budget is about.
+ * @param {import('@playwright/test').Page} page @param {CDPSession} cdp
+ */
 async function snapshot(page, cdp) {
   await page.evaluate(
     async ({ cap, short }) => {
-      const b = /** @type {any} */ (window).__bench;
+      const b = window.__bench;
       await b.fetchesIdle(cap);
       await b.createsIdle(cap);
       await b.timers.shortOnesDone(short);
@@ -40,7 +46,7 @@ async function snapshot(page, cdp) {
   );
   await gc(cdp);
   const live = await page.evaluate(() => {
-    const b = /** @type {any} */ (window).__bench;
+    const b = window.__bench;
     // Not the element's: the bench's own per-call records and the browser's resource-timing
     // buffer (one entry per fetch, up to 250).
     b.creates.splice(0);
@@ -59,13 +65,17 @@ async function snapshot(page, cdp) {
   return { ...live, heapUsed: usedSize, elements: await liveElements(cdp) };
 }
 
-/** Live instances of the element class (anything whose prototype chain holds its prototype). */
+/**
+ * Live instances of the element class (anything whose prototype chain holds its prototype).
+ * @param {CDPSession} cdp @returns {Promise<number>}
+ */
 async function liveElements(cdp) {
   const objectGroup = 'bench-elements';
   const { result: proto } = await cdp.send('Runtime.evaluate', {
     expression: "customElements.get('corbado-append').prototype",
     objectGroup,
   });
+  if (!proto.objectId) throw new Error('bench: <corbado-append> is not defined on the page');
   const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId, objectGroup });
   const { result } = await cdp.send('Runtime.callFunctionOn', {
     objectId: objects.objectId,
@@ -76,8 +86,12 @@ async function liveElements(cdp) {
   return result.value;
 }
 
-/** `after` minus `before`, per "target type" key, only the keys that grew. */
+/**
+ * `after` minus `before`, per "target type" key, only the keys that grew.
+ * @param {Record<string, number>} before @param {Record<string, number>} after
+ */
 function listenerGrowth(before, after) {
+  /** @type {Record<string, number>} */
   const out = {};
   for (const [k, n] of Object.entries(after)) if (n > (before[k] ?? 0)) out[k] = n - (before[k] ?? 0);
   return out;
@@ -89,16 +103,13 @@ function listenerGrowth(before, after) {
  * @param {{cycles: number, warmup: number, dropInFile: string, runId: string, log: (s: string) => void}} o
  */
 export async function measureMemory(browser, baseUrl, { cycles, warmup, dropInFile, runId, log }) {
+  /** @param {import('./pages/bench.js').CycleStage['stage']} name @param {object} [scenario] emulator scenario (PUT) */
   const stage = (name, scenario) => ({ stage: name, projectId: `bench-${runId}-mem-${name}`, scenario });
-  const stages = [
-    stage('loading'),
-    stage('init-sent', { latencyMs: 50 }),
-    stage('ready'),
-    stage('creating', { autoAppend: true }),
-  ];
+  const stages = [stage('loading'), stage('init-sent', { latencyMs: 50 }), stage('ready'), stage('creating', { autoAppend: true })];
   for (const s of stages) if (s.scenario) await emulator(baseUrl, 'PUT', 'scenario', s.projectId, s.scenario);
 
   const { page, close } = await newPage(browser, { fetches: true, ceremony: true, timers: true, listeners: true });
+  /** @type {string[]} */
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
@@ -109,9 +120,9 @@ export async function measureMemory(browser, baseUrl, { cycles, warmup, dropInFi
     await page.goto(`${baseUrl}/bench/pages/cycles.html`);
     await page.addScriptTag({ url: `${baseUrl}/${relative(ROOT, dropInFile)}` });
     const plan = stages.map(({ stage: s, projectId }) => ({ stage: s, projectId }));
-    const runCycles = (n) =>
+    const runCycles = (/** @type {number} */ n) =>
       withDeadline(
-        page.evaluate(([count, p]) => /** @type {any} */ (window).cycles(count, p), [n, plan]),
+        page.evaluate(([count, p]) => window.cycles(count, p), /** @type {const} */ ([n, plan])),
         n * 1000 + 30_000,
         `${n} mount/unmount cycles`,
       );

@@ -24,14 +24,16 @@ import { emulator } from './server.js';
 import { serialRoundTrips, withDeadline } from './stats.js';
 
 const FLOW_REQUEST = /\/v2\/connect\/|\/emulator\/append-token/;
-const round = (v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
+const round = (/** @type {string | number} */ v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
 
 /** In the page: waits for the offer, then returns its marks (page clock, ms). */
 async function readyMarks() {
-  const b = /** @type {any} */ (window).__bench;
+  const b = window.__bench;
   await b.when('corbado-append-ready');
   const connected = b.connected[0];
-  const init = performance.getEntriesByType('resource').find((e) => e.name.includes('/v2/connect/append/init'));
+  const init = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).find((e) =>
+    e.name.includes('/v2/connect/append/init'),
+  );
   // The element's own probes; the floor page calls its probes only after its offer.
   const own = b.probes.filter((p) => p.called < b.ready[0]);
   const called = own.map((p) => p.called);
@@ -52,9 +54,14 @@ async function readyMarks() {
 }
 
 /**
+ * @typedef {Awaited<ReturnType<typeof loadOnce>>} OfferSample one page load; times in ms after connect
+ * @typedef {Record<`${'product' | 'floor'}@${number}`, OfferSample[]>} OfferResults samples by target and latency
+ */
+
+/**
  * One page load (a navigation of `page`) until the offer is ready.
  * @param {import('@playwright/test').Page} page
- * @returns {Promise<Record<string, unknown>>} see the returned object
+ * @param {string} baseUrl @param {string} path @param {string} projectId @param {number} latencyMs
  */
 async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
   if (latencyMs) await emulator(baseUrl, 'PUT', 'scenario', projectId, { latencyMs });
@@ -69,7 +76,9 @@ async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
     const marks = await withDeadline(page.evaluate(readyMarks), 30_000, `corbado-append-ready on ${path}`);
     const connectedWall = marks.timeOrigin + marks.connected;
     const readyWall = marks.timeOrigin + marks.ready;
+    /** @type {{url: string, start: number, end: number, done: number}[]} */
     const spans = [];
+    /** @type {number | undefined} */
     let initPw;
     for (const req of requests) {
       const res = await req.response();
@@ -108,13 +117,13 @@ async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
  * @param {{loads: number, latencies: number[], runId: string, log: (s: string) => void}} o
  */
 export async function measureOffer(browser, baseUrl, { loads, latencies, runId, log }) {
-  const targets = [
-    { key: 'product', path: '/' },
-    { key: 'floor', path: '/bench/pages/offer-floor.html' },
-  ];
   // One tab per target, navigated to a new emulator project per load: a returning visitor
   // (HTTP cache warm), but the element's first visit to that project (no stored client handle).
-  for (const t of targets) t.tab = await newPage(browser, { marks: true, probes: true });
+  /** @type {Target[]} */
+  const targets = [
+    { key: 'product', path: '/', tab: await newPage(browser, { marks: true, probes: true }) },
+    { key: 'floor', path: '/bench/pages/offer-floor.html', tab: await newPage(browser, { marks: true, probes: true }) },
+  ];
   try {
     return await measureTargets(baseUrl, targets, { loads, latencies, runId, log });
   } finally {
@@ -122,12 +131,18 @@ export async function measureOffer(browser, baseUrl, { loads, latencies, runId, 
   }
 }
 
-/** Interleaved loads of every target at every latency. */
+/** @typedef {{key: 'product' | 'floor', path: string, tab: Awaited<ReturnType<typeof newPage>>}} Target */
+
+/**
+ * Interleaved loads of every target at every latency.
+ * @param {string} baseUrl @param {Target[]} targets
+ * @param {{loads: number, latencies: number[], runId: string, log: (s: string) => void}} o
+ */
 async function measureTargets(baseUrl, targets, { loads, latencies, runId, log }) {
   // Warm-up (not counted): Vite transforms the modules on first request, the cache fills.
   for (const t of targets) await loadOnce(t.tab.page, baseUrl, t.path, `bench-${runId}-warm-${t.key}`, 0);
 
-  const results = {};
+  const results = /** @type {OfferResults} */ ({});
   for (const latencyMs of latencies) {
     for (const t of targets) results[`${t.key}@${latencyMs}`] = [];
     for (let i = 0; i < loads; i++) {

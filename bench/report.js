@@ -3,33 +3,53 @@
  * where one exists, beside the floor measured in the same run. Text for the console, Markdown
  * for RESULTS.md.
  */
+import { SIZE_BUDGET_GZIP as GZIP_BUDGET } from '../scripts/size.js';
 import { kb, median, ms, percentile } from './stats.js';
 
-const KB = 1024;
-const GZIP_BUDGET = 12 * KB;
 const RATIO_BUDGET = 1.5;
 const PROTOCOL_SERIAL = 3; // init → token → start
 const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)
 /** Heap growth per cycle in the 2nd half that counts as a leak unless it is under half the 1st half's. */
 const LEAK_BYTES_PER_CYCLE = 32;
 
-const verdict = (ok) => (ok ? 'ok' : 'MISS');
-const count = (xs, f) => `${xs.filter(f).length}/${xs.length}`;
-const range = (xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
-const medP95 = (xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
-const pick = (samples, key) => samples.map((s) => s[key]).filter((v) => typeof v === 'number');
-const signedKb = (b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
-const listenerText = (o) => Object.entries(o).map(([k, n]) => `${n}× ${k}`).join(', ') || '0';
+/**
+ * @typedef {object} BenchResults everything one run measured (written to .bench/results.json)
+ * @property {string} runId
+ * @property {number[]} latencies added per request (ms), one set of offer loads each
+ * @property {{loads: string, clicks: string, cycles: string, only: string, write: boolean}} args
+ * @property {ReturnType<typeof import('./machine.js').sourceState>} source
+ * @property {ReturnType<typeof import('./machine.js').machine> & {loadAverageEnd?: number[]}} [machine]
+ * @property {Awaited<ReturnType<typeof import('./size.js').measureSize>>} [size]
+ * @property {import('./offer.js').OfferResults} [offer]
+ * @property {import('./click.js').ClickSample[]} [click]
+ * @property {Awaited<ReturnType<typeof import('./memory.js').measureMemory>>} [memory]
+ */
+/** @typedef {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}} Row */
 
-/** @returns {{section: string, measure: string, figure: string, budget: string, floor: string, verdict: string}[]} */
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'ok' : 'MISS');
+/** @template T @param {T[]} xs @param {(x: T) => unknown} f */
+const count = (xs, f) => `${xs.filter(f).length}/${xs.length}`;
+const range = (/** @type {number[]} */ xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
+const medP95 = (/** @type {number[]} */ xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
+/** The numeric values of `key` over `samples` (missing ones left out). @template T @param {T[]} samples @param {keyof T} key */
+const pick = (samples, key) => /** @type {number[]} */ (samples.map((s) => s[key]).filter((v) => typeof v === 'number'));
+const signedKb = (/** @type {number} */ b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
+const listenerText = (/** @type {Record<string, number>} */ o) =>
+  Object.entries(o)
+    .map(([k, n]) => `${n}× ${k}`)
+    .join(', ') || '0';
+
+/** @param {BenchResults} results @returns {Row[]} */
 export function rows({ size, offer, latencies, click, memory }) {
+  /** @type {Row[]} */
   const out = [];
+  /** @param {string} section @param {string} measure @param {string} figure */
   const row = (section, measure, figure, budget = '—', floor = '—', v = '—') =>
     out.push({ section, measure, figure, budget, floor, verdict: v });
 
   if (size) {
     const { product: p, floor: f } = size;
-    const bytes = (n) => `${kb(n)} (${n} B)`;
+    const bytes = (/** @type {number} */ n) => `${kb(n)} (${n} B)`;
     row('Size', 'drop-in, gzip -9', bytes(p.gzip), `≤ ${kb(GZIP_BUDGET)}`, bytes(f.gzip), verdict(p.gzip <= GZIP_BUDGET));
     row('Size', 'drop-in, gzip ÷ floor', `${size.ratio.toFixed(2)}×`, `≤ ${RATIO_BUDGET}×`, '1.00×', verdict(size.ratio <= RATIO_BUDGET));
     row('Size', 'drop-in, brotli -q 11', bytes(p.brotli), '—', bytes(f.brotli));
@@ -43,10 +63,23 @@ export function rows({ size, offer, latencies, click, memory }) {
       const floor = offer[`floor@${lat}`];
       const req = prod.map((s) => s.requests);
       const serial = prod.map((s) => s.serial);
-      const atMost = (xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
-      row('Time to offer', `connect → ready, +${lat} ms/request (${prod.length} loads)`, medP95(pick(prod, 'offerMs')), '—', medP95(pick(floor, 'offerMs')));
+      const atMost = (/** @type {number[]} */ xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
+      row(
+        'Time to offer',
+        `connect → ready, +${lat} ms/request (${prod.length} loads)`,
+        medP95(pick(prod, 'offerMs')),
+        '—',
+        medP95(pick(floor, 'offerMs')),
+      );
       row('Time to offer', `requests before the offer, +${lat} ms`, range(req), least, range(pick(floor, 'requests')), atMost(req));
-      row('Time to offer', `serial round trips before the offer, +${lat} ms`, range(serial), least, range(pick(floor, 'serial')), atMost(serial));
+      row(
+        'Time to offer',
+        `serial round trips before the offer, +${lat} ms`,
+        range(serial),
+        least,
+        range(pick(floor, 'serial')),
+        atMost(serial),
+      );
     }
     const all = latencies.flatMap((lat) => offer[`product@${lat}`]);
     const probes = latencies.flatMap((lat) => pick(offer[`floor@${lat}`], 'probesMs'));
@@ -54,8 +87,15 @@ export function rows({ size, offer, latencies, click, memory }) {
     const initPw = pick(all, 'initPw');
     const bounded = `probes parallel, bounded (${PROBE_BOUND_MS} ms)`;
     const probeFloor = `${ms(median(probes))} (probes alone, idle page)`;
-    const withinBound = (xs) => verdict(median(xs) <= PROBE_BOUND_MS);
-    row('Overhead', `connect → init request (Playwright request event, ${initPw.length} loads)`, medP95(initPw), bounded, probeFloor, withinBound(initPw));
+    const withinBound = (/** @type {number[]} */ xs) => verdict(median(xs) <= PROBE_BOUND_MS);
+    row(
+      'Overhead',
+      `connect → init request (Playwright request event, ${initPw.length} loads)`,
+      medP95(initPw),
+      bounded,
+      probeFloor,
+      withinBound(initPw),
+    );
     row(
       'Overhead',
       'connect → init fetch() / sending (Resource Timing)',
@@ -64,7 +104,7 @@ export function rows({ size, offer, latencies, click, memory }) {
       probeFloor,
       withinBound(initFetch),
     );
-    const parts = ['toProbes', 'probing', 'probesToInit'].map((k) => ms(median(pick(all, k))));
+    const parts = /** @type {const} */ (['toProbes', 'probing', 'probesToInit']).map((k) => ms(median(pick(all, k))));
     const probed = all.filter((s) => s.probesParallel !== undefined);
     const parallel = probed.every((s) => s.probesParallel);
     row('Overhead', 'of which: connect → probes · probes · probes → fetch()', parts.join(' · '), 'no serial awaits');
@@ -81,13 +121,38 @@ export function rows({ size, offer, latencies, click, memory }) {
   if (click) {
     const sameTask = click.every((c) => c.sameTask);
     const active = click.every((c) => c.userActivation);
-    const medMax = (xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
+    const medMax = (/** @type {number[]} */ xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
     const budget = 'same task, no await';
-    row('Click', `click event → credentials.create() (${click.length} clicks)`, medMax(pick(click, 'delayMs')), budget, '—', verdict(sameTask));
+    row(
+      'Click',
+      `click event → credentials.create() (${click.length} clicks)`,
+      medMax(pick(click, 'delayMs')),
+      budget,
+      '—',
+      verdict(sameTask),
+    );
     row('Click', 'first click listener → credentials.create()', medMax(pick(click, 'inPageMs')), budget, '—', verdict(sameTask));
-    row('Click', "create() in the click's task", `${sameTask ? 'yes' : 'NO'} (${count(click, (c) => c.sameTask)})`, 'yes', '—', verdict(sameTask));
-    row('Click', 'user activation active at create()', `${active ? 'yes' : 'NO'} (${count(click, (c) => c.userActivation)})`, 'yes', '—', verdict(active));
-    row('Click', 'passkey made (complete)', count(click, (c) => c.status === 'complete'));
+    row(
+      'Click',
+      "create() in the click's task",
+      `${sameTask ? 'yes' : 'NO'} (${count(click, (c) => c.sameTask)})`,
+      'yes',
+      '—',
+      verdict(sameTask),
+    );
+    row(
+      'Click',
+      'user activation active at create()',
+      `${active ? 'yes' : 'NO'} (${count(click, (c) => c.userActivation)})`,
+      'yes',
+      '—',
+      verdict(active),
+    );
+    row(
+      'Click',
+      'passkey made (complete)',
+      count(click, (c) => c.status === 'complete'),
+    );
   }
 
   if (memory) {
@@ -105,24 +170,37 @@ export function rows({ size, offer, latencies, click, memory }) {
     row('Memory', 'timers left', `${m.timersLeft}`, '0', '—', verdict(m.timersLeft <= 0));
     row('Memory', 'listeners left', listenerText(m.listenersLeft), '0', '—', verdict(listenersLeft === 0));
     row('Memory', 'pending fetches', `${m.pendingFetches} (of ${m.fetchesStarted} started)`, '0', '—', verdict(m.pendingFetches === 0));
-    row('Memory', 'pending ceremonies (create())', `${m.pendingCreates} (of ${m.createsStarted} started)`, '0', '—', verdict(m.pendingCreates === 0));
+    row(
+      'Memory',
+      'pending ceremonies (create())',
+      `${m.pendingCreates} (of ${m.createsStarted} started)`,
+      '0',
+      '—',
+      verdict(m.pendingCreates === 0),
+    );
   }
   return out;
 }
 
 const HEAD = ['area', 'measure', 'figure', 'budget', 'floor (same run)', 'verdict'];
-const cells = (r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdict];
+const cells = (/** @type {Row} */ r) => [r.section, r.measure, r.figure, r.budget, r.floor, r.verdict];
 
+/** @param {Row[]} rs */
 export function textTable(rs) {
   const table = [HEAD, ...rs.map(cells)];
   const widths = HEAD.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(HEAD), rule, ...rs.map((r) => line(cells(r)))].join('\n');
 }
 
+/** @param {Row[]} rs */
 export function markdownTable(rs) {
-  const esc = (c) => c.replace(/\|/g, '\\|');
+  const esc = (/** @type {string} */ c) => c.replace(/\|/g, '\\|');
   return [
     `| ${HEAD.map(esc).join(' | ')} |`,
     `|${HEAD.map(() => '---').join('|')}|`,

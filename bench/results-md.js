@@ -1,8 +1,14 @@
 /** bench/RESULTS.md: one run's table, the machine it ran on, and how each figure is measured. */
 import { markdownTable } from './report.js';
 
+/**
+ * @param {import('./report.js').BenchResults} results
+ * @param {import('./report.js').Row[]} table
+ * @param {{loads: string, clicks: string, cycles: string}} args
+ */
 export function resultsMarkdown(results, table, args) {
   const m = results.machine;
+  if (!m) throw new Error('bench: results without the machine they ran on');
   const mem = results.memory;
   const misses = table.filter((r) => r.verdict === 'MISS');
   return `# Bench results
@@ -11,7 +17,7 @@ One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
 
 - Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, ${m.os}
 - Chromium ${m.chromium} (headless), Node ${m.node}
-- Load average (1, 5, 15 min) as the browser started: ${m.loadAverage.join(', ')}; at the end: ${m.loadAverageEnd.join(', ')}
+- Load average (1, 5, 15 min) as the browser started: ${m.loadAverage.join(', ')}; at the end: ${m.loadAverageEnd?.join(', ')}
   (the timings are only as quiet as the machine was)
 - Source: commit ${results.source.commit}${results.source.srcChanged ? ' plus uncommitted changes in src/ (the tree is shared)' : ''}
 - Drop-in measured: ${results.size?.source ?? 'n/a'}; ${args.loads} page loads per page and latency, ${args.clicks} clicks, ${args.cycles} mount/unmount cycles
@@ -19,7 +25,9 @@ One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
 
 ${markdownTable(table)}
 ${misses.length ? `\n**Misses:** ${misses.map((r) => `${r.measure} (${r.figure}, budget ${r.budget})`).join('; ')}.\n` : ''}${
-    mem?.timersAfter.length ? `\nAll timers alive after the cycles, the page's own included ("timers left" counts only those added by the cycles): ${JSON.stringify(mem.timersAfter)} (delays in ms).\n` : ''
+    mem?.timersAfter.length
+      ? `\nAll timers alive after the cycles, the page's own included ("timers left" counts only those added by the cycles): ${JSON.stringify(mem.timersAfter)} (delays in ms).\n`
+      : ''
   }
 ${METHOD}`;
 }
@@ -34,8 +42,8 @@ run: \`.bench/results.json\`. Page instrumentation: \`bench/pages/hooks.js\` (an
 
 - **Size** — \`dist/corbado-append.min.js\` as \`npm run build\` writes it (the minified IIFE
   drop-in). The floor is \`bench/floor/floor-element.js\`, a LitElement whose button calls
-  SimpleWebAuthn's \`startRegistration\`, bundled in the same run the way the build bundles the
-  drop-in (Vite, one IIFE, es2022) and minified with the drop-in's terser settings. gzip level 9
+  SimpleWebAuthn's \`startRegistration\`, bundled and minified in the same run by the drop-in's
+  own Vite config (\`vite.drop-in.config.ts\`: one IIFE, es2022, terser). gzip level 9
   and brotli quality 11 with \`node:zlib\`.
 - **Time to offer** — the playground (\`index.html\` + \`playground/main.ts\`, served from source by
   the Vite dev server, so Lit runs its development build), one tab navigated to a fresh emulator

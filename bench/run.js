@@ -36,25 +36,27 @@ const only = new Set(args.only.split(','));
 const LATENCIES = [0, 100];
 const runId = Date.now().toString(36);
 const t0 = performance.now();
-const log = (s) => console.error(`bench [${((performance.now() - t0) / 1000).toFixed(0)} s] ${s}`);
+const log = (/** @type {string} */ s) => console.error(`bench [${((performance.now() - t0) / 1000).toFixed(0)} s] ${s}`);
 
-/** Resources to release on exit, newest first. */
+/** Resources to release on exit, newest first. @type {(() => Promise<unknown>)[]} */
 const cleanups = [];
 async function cleanup() {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((e) => console.error('bench: cleanup:', e.message));
+  for (const fn of cleanups.splice(0).reverse())
+    await fn().catch((e) => console.error('bench: cleanup:', e instanceof Error ? e.message : e));
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, () => void cleanup().finally(() => process.exit(130)));
 }
 
 async function main() {
+  /** @type {import('./report.js').BenchResults} */
   const results = { runId, latencies: LATENCIES, args, source: sourceState() };
   let dropIn;
   if (only.has('size') || only.has('memory')) {
     log('npm run build');
     dropIn = await buildDropIn();
   }
-  if (only.has('size')) {
+  if (only.has('size') && dropIn) {
     results.size = await measureSize(dropIn);
     log(`size: ${dropIn.source}`);
   }
@@ -70,7 +72,7 @@ async function main() {
     results.offer = await measureOffer(browser, server.url, { loads: +args.loads, latencies: LATENCIES, runId, log });
   }
   if (only.has('click')) results.click = await measureClick(browser, server.url, { clicks: +args.clicks, runId, log });
-  if (only.has('memory')) {
+  if (only.has('memory') && dropIn) {
     results.memory = await measureMemory(browser, server.url, {
       cycles: +args.cycles,
       warmup: 20,

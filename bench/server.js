@@ -24,11 +24,17 @@ export async function startServer({ cacheDir = `${ROOT}.bench/vite-cache` } = {}
     optimizeDeps: { entries: ['index.html'] },
   });
   await server.listen();
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.httpServer.address());
+  // Listening on a TCP port (not a pipe): the address is an AddressInfo.
+  const { port } = /** @type {import('node:net').AddressInfo} */ (/** @type {import('node:http').Server} */ (server.httpServer).address());
   return { url: `http://localhost:${port}`, close: () => server.close() };
 }
 
-/** JSON request to the emulator's demo routes (`/emulator/*`). */
+/**
+ * JSON request to the emulator's demo routes (`/emulator/*`).
+ * @param {string} baseUrl @param {string} method @param {string} path e.g. `scenario`
+ * @param {string} projectId @param {unknown} [body]
+ * @returns {Promise<any>} the JSON answer (undefined for 204)
+ */
 export async function emulator(baseUrl, method, path, projectId, body) {
   const res = await fetch(`${baseUrl}/emulator/${path}?projectId=${encodeURIComponent(projectId)}`, {
     method,

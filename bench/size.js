@@ -4,10 +4,9 @@
  * with the same settings. Raw bytes, gzip level 9, brotli quality 11 (node:zlib).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
 import { build } from 'vite';
-import { minifyDropIn } from '../scripts/build.js';
+import { measure } from '../scripts/size.js';
 import { ROOT } from './server.js';
 
 export const DROP_IN = `${ROOT}dist/corbado-append.min.js`;
@@ -16,30 +15,21 @@ const OUT = `${ROOT}.bench/size`;
 const FLOOR_FILE = `${OUT}/floor.min.js`;
 
 /**
- * The floor bundled the way scripts/build.js bundles the drop-in (Vite, one IIFE, es2022, not
- * minified), then minified by the build's own `minifyDropIn` (terser; its renaming of the
- * element's TypeScript `private` members finds nothing of the element in the floor).
+ * The floor bundled and minified by the drop-in's own Vite config (vite.drop-in.config.ts: one
+ * IIFE, es2022, terser), with the floor as entry.
  */
 async function buildFloor() {
-  const out = await build({
+  await build({
     root: ROOT,
-    configFile: false,
+    configFile: `${ROOT}vite.drop-in.config.ts`,
     logLevel: 'warn',
     build: {
-      write: false,
-      target: 'es2022',
-      minify: false,
-      sourcemap: false,
-      modulePreload: false,
-      copyPublicDir: false,
-      rolldownOptions: { input: FLOOR_ENTRY, output: { format: 'iife', entryFileNames: 'floor.js' } },
+      outDir: OUT,
+      emptyOutDir: true,
+      rolldownOptions: { input: FLOOR_ENTRY, output: { entryFileNames: 'floor.min.js' } },
     },
   });
-  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`bench: floor: expected one chunk, got ${chunks.length}`);
-  const { code } = await minifyDropIn(chunks[0]);
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(FLOOR_FILE, code);
+  if (!existsSync(FLOOR_FILE)) throw new Error(`bench: floor: the build wrote no ${FLOOR_FILE}`);
   return FLOOR_FILE;
 }
 
@@ -52,6 +42,7 @@ export async function buildDropIn() {
   return { file: DROP_IN, source: 'npm run build' };
 }
 
+/** @param {string} cmd @param {string[]} args @returns {Promise<{code: number | null, out: string}>} */
 function run(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,14 +53,8 @@ function run(cmd, args) {
   });
 }
 
-function sizes(file) {
-  const bytes = readFileSync(file);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
+/** @param {string} file */
+const sizes = (file) => measure(readFileSync(file));
 
 /** @param {{file: string, source: string}} dropIn */
 export async function measureSize(dropIn) {

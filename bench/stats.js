@@ -1,6 +1,9 @@
 /** Small statistics and formatting helpers. */
 
-/** Nearest-rank percentile (`p` in 0…100) of a list of numbers. */
+/**
+ * Nearest-rank percentile (`p` in 0…100) of a list of numbers.
+ * @param {number[]} values @param {number} p
+ */
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -8,7 +11,7 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-export const median = (values) => percentile(values, 50);
+export const median = (/** @type {number[]} */ values) => percentile(values, 50);
 
 /**
  * Serial round trips: the longest chain of requests in which each one starts after the
@@ -26,12 +29,17 @@ export function serialRoundTrips(spans) {
   return Math.max(0, ...chain);
 }
 
-export const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : 'n/a');
-export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+export const ms = (/** @type {number} */ v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)} ms` : 'n/a');
+export const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
-/** `promise`, or a rejection naming `what` after `ms` — so a broken page fails the bench instead of hanging it. */
+/**
+ * `promise`, or a rejection naming `what` after `ms` — so a broken page fails the bench instead of hanging it.
+ * @template T @param {Promise<T>} promise @param {number} ms @param {string} what @returns {Promise<T>}
+ */
 export function withDeadline(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<never>} */
   const deadline = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`bench: ${what} did not happen within ${ms} ms`)), ms);
   });

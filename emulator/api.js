@@ -17,13 +17,7 @@ import { isObject, isStringMap } from './validate.js';
 const COMPLETION_TYPES = ['auto', 'conditional', 'manual', 'manual-retry'];
 
 /** `eventType` values of the events request (the append subset of Corbado's passkeyEventType). */
-const EVENT_TYPES = [
-  'append-credential-exists',
-  'append-explicit-abort',
-  'append-error',
-  'append-error-unexpected',
-  'append-learn-more',
-];
+const EVENT_TYPES = ['append-credential-exists', 'append-explicit-abort', 'append-error', 'append-error-unexpected', 'append-learn-more'];
 
 /** WebAuthn ceremony timeout put in the creation options, in ms. */
 const CEREMONY_TIMEOUT_MS = 60_000;
@@ -99,8 +93,7 @@ export function init({ req, project, body }) {
   optional(b, 'situation', 'string');
 
   const sentHandle = /** @type {{clientEnvHandle?: unknown}} */ (b.clientInformation).clientEnvHandle;
-  const envHandle =
-    typeof sentHandle === 'string' && project.envHandles.has(sentHandle) ? sentHandle : randomId('ceh');
+  const envHandle = typeof sentHandle === 'string' && project.envHandles.has(sentHandle) ? sentHandle : randomId('ceh');
   project.envHandles.add(envHandle);
 
   const process = {

@@ -17,13 +17,16 @@ import { TIMEOUT_CAP_MS, sendFault } from './faults.js';
 import { takeFault } from './scenario.js';
 import { DEFAULT_PROJECT_ID, PROJECT_ID_PATTERN, appendLog, createStore } from './state.js';
 
-/** /v2 path → endpoint name (for faults) and handler. */
-const API_ROUTES = /** @type {Record<string, {name: string, handler: (ctx: api.ApiContext) => api.ApiResult | Promise<api.ApiResult>}>} */ ({
+/**
+ * /v2 path → endpoint name (for faults) and handler.
+ * @type {Record<string, {name: string, handler: (ctx: api.ApiContext) => api.ApiResult | Promise<api.ApiResult>}>}
+ */
+const API_ROUTES = {
   '/v2/connect/append/init': { name: 'init', handler: api.init },
   '/v2/connect/append/start': { name: 'start', handler: api.start },
   '/v2/connect/append/finish': { name: 'finish', handler: api.finish },
   '/v2/connect/events': { name: 'events', handler: api.events },
-});
+};
 
 /**
  * @typedef {object} EmulatorOptions
@@ -66,7 +69,10 @@ export function createEmulator(opts = {}) {
 
       /** @type {unknown} */
       let bodyError;
-      await readJsonBody(req, bodyLimitBytes).then((body) => (entry.body = body), (err) => (bodyError = err));
+      await readJsonBody(req, bodyLimitBytes).then(
+        (body) => (entry.body = body),
+        (err) => (bodyError = err),
+      );
       if (project.scenario.latencyMs > 0) await sleep(project.scenario.latencyMs);
       const fault = takeFault(project.scenario, route.name);
       if (fault) return sendFault(fault, res, { startedAt, hung, timeoutCapMs });

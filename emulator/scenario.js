@@ -135,12 +135,7 @@ export function mergeScenario(current, patch) {
     else next[key] = key === 'customData' ? { ...value } : value;
   }
   if (problems.length > 0) {
-    throw new ApiError(
-      400,
-      'validation_error',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
+    throw new ApiError(400, 'validation_error', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
   return /** @type {Scenario} */ (next);
 }

@@ -49,6 +49,8 @@ export const LOG_LIMIT = 5000;
  * @property {string} [challenge] base64url, set by each start (a new start replaces it)
  * @property {string} [rpID] rp.id of the last start's options
  * @property {number} [optionsExpiresMs] unix ms: the last start's `expiresMs`
+ * @property {boolean} [requireUserVerification] the last start asked for `userVerification: 'required'`
+ *   (scenario `userVerification`): finish then insists on the UV flag
  * @property {boolean} [challengeUsed] a finish already tried this challenge
  *
  * @typedef {object} Project

@@ -57,7 +57,7 @@ function mount(): void {
   if (situation) el.situation = situation;
   el.forcePasskeyAppend = data.get('forcePasskeyAppend') === 'on';
   for (const type of ['ready', 'complete', 'skip', 'error', 'state'] as const) {
-    el.addEventListener(`corbado-append-${type}`, e => {
+    el.addEventListener(`corbado-append-${type}`, (e) => {
       log(e.type, (e as CustomEvent).detail);
       if (type === 'complete') void showCredentials();
     });
@@ -87,7 +87,7 @@ function scenarioFromForm(): Record<string, unknown> {
   };
 }
 
-form.addEventListener('submit', async e => {
+form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const status = $('#scenario-status');
   try {

@@ -20,7 +20,12 @@ function newest(p, skip = () => false) {
   if (!existsSync(p)) return 0;
   const st = statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).filter((e) => !skip(e)).map((e) => newest(join(p, e), skip)));
+  return Math.max(
+    0,
+    ...readdirSync(p)
+      .filter((e) => !skip(e))
+      .map((e) => newest(join(p, e), skip)),
+  );
 }
 
 const ifStale = process.argv.includes('--if-stale');
@@ -31,7 +36,11 @@ if (!existsSync(join(root, 'dist/esm/index.js'))) {
 for (const name of FRAMEWORK_EXAMPLES) {
   const dir = join(root, 'examples', name);
   const out = join(dir, 'dist/index.html');
-  const inputs = Math.max(newest(dir, (e) => e === 'dist'), newest(join(root, 'dist/esm')), newest(join(root, 'package-lock.json')));
+  const inputs = Math.max(
+    newest(dir, (e) => e === 'dist'),
+    newest(join(root, 'dist/esm')),
+    newest(join(root, 'package-lock.json')),
+  );
   if (ifStale && existsSync(out) && statSync(out).mtimeMs > inputs) {
     console.log(`build-examples: examples/${name}/dist is up to date`);
     continue;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm test`: run the given npm scripts one after another, each even when an earlier one failed
+ * `npm test`, `npm run lint`: run the given npm scripts one after another, each even when an earlier one failed
  * (so one broken suite never hides the results of the others), and exit non-zero when any failed.
  *
  *   node scripts/run-all.js typecheck test:emulator test:browser …

@@ -5,14 +5,20 @@ import { LitElement, html } from 'lit';
 import { startRegistration } from '@simplewebauthn/browser';
 
 class FloorAppend extends LitElement {
+  /** @override */
   static properties = { optionsJSON: { attribute: false } };
 
+  /** @override */
   render() {
     return html`<button part="primary-button" type="button" @click=${this.create}>Create passkey</button>`;
   }
 
   create() {
-    return startRegistration({ optionsJSON: this.optionsJSON });
+    // A reactive property (`static properties`): no class field, which would shadow Lit's accessor.
+    const { optionsJSON } = /** @type {this & {optionsJSON: import('@simplewebauthn/browser').PublicKeyCredentialCreationOptionsJSON}} */ (
+      this
+    );
+    return startRegistration({ optionsJSON });
   }
 }
 

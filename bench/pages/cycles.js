@@ -5,10 +5,11 @@
 //   init-sent — the init request is on its way (the project answers /v2 calls 50 ms late)
 //   ready     — the offer is shown: options held, refresh and expiry timers armed
 //   creating  — autoAppend started create(); the authenticator never answers (presence off)
+// Types: bench/pages/bench.d.ts.
 (() => {
-  const slot = document.getElementById('slot');
+  const slot = /** @type {HTMLElement} */ (document.getElementById('slot'));
 
-  const token = async (projectId) => {
+  const token = async (/** @type {string} */ projectId) => {
     const res = await fetch(`/emulator/append-token?projectId=${encodeURIComponent(projectId)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -18,16 +19,22 @@
     return (await res.json()).appendToken;
   };
 
-  /** Resolves when `el` reaches `stage`; rejects when its flow ends before (skip or error). */
+  /**
+   * Resolves when `el` reaches `stage`; rejects when its flow ends before (skip or error).
+   * @param {HTMLElement} el @param {import('./bench.js').CycleStage['stage']} stage
+   * @returns {Promise<void>}
+   */
   function reached(el, stage) {
     return new Promise((resolve, reject) => {
       const ac = new AbortController();
+      /** @template T @param {(v?: T) => void} fn @param {T} [v] */
       const done = (fn, v) => {
         ac.abort();
         if (window.__bench.fetches) window.__bench.fetches.onFetch = undefined;
         fn(v);
       };
-      const on = (type, fn) => el.addEventListener(type, fn, { signal: ac.signal });
+      /** @param {string} type @param {(e: CustomEvent) => unknown} fn */
+      const on = (type, fn) => el.addEventListener(type, /** @type {EventListener} */ (fn), { signal: ac.signal });
       on('corbado-append-skip', (e) => done(reject, new Error(`skipped before ${stage}: ${JSON.stringify(e.detail)}`)));
       on('corbado-append-error', (e) => done(reject, new Error(`error before ${stage}: ${JSON.stringify(e.detail)}`)));
       if (stage === 'ready') on('corbado-append-ready', () => done(resolve));
@@ -39,15 +46,13 @@
     });
   }
 
-  /**
-   * Run `count` cycles over `stages` (`[{stage, projectId}]`, round robin).
-   * @returns {Promise<{cycles: number, ms: number}>}
-   */
+  /** Run `count` cycles over `stages` (round robin). */
   window.cycles = async (count, stages) => {
     const t0 = performance.now();
     for (let i = 0; i < count; i++) {
       const { stage, projectId } = stages[i % stages.length];
-      const el = document.createElement('corbado-append');
+      // The element's class is TypeScript (src/): the one property this page sets.
+      const el = /** @type {HTMLElement & {appendTokenProvider?: () => Promise<string>}} */ (document.createElement('corbado-append'));
       el.setAttribute('project-id', projectId);
       el.setAttribute('frontend-api-url', location.origin);
       el.appendTokenProvider = () => token(projectId);

@@ -9,6 +9,7 @@
  *   listeners — track live event listeners (WeakRefs: they keep nothing alive)
  * Everything it records lives on `window.__bench`. Every clock is the page's `performance.now()`.
  */
+// Types: bench/pages/bench.d.ts.
 (() => {
   const opts = globalThis.__BENCH_OPTS ?? {};
   const now = () => performance.now();
@@ -18,17 +19,21 @@
   const origSetTimeout = setTimeout;
   const origClearTimeout = clearTimeout;
 
-  const bench = {
-    connected: [],
-    ready: [],
-    /** Resolve after `ms` with the page's own setTimeout (untracked): waiting for a known deadline. */
-    wait: (ms) => new Promise((resolve) => origSetTimeout(resolve, Math.max(0, ms))),
-  };
+  // The other fields are filled in below, one group per hook that is on.
+  const bench = /** @type {import('./bench.js').Bench} */ (
+    /** @type {unknown} */ ({
+      connected: [],
+      ready: [],
+      /** Resolve after `ms` with the page's own setTimeout (untracked): waiting for a known deadline. */
+      wait: (/** @type {number} */ ms) => new Promise((resolve) => origSetTimeout(resolve, Math.max(0, ms))),
+    })
+  );
   Object.defineProperty(globalThis, '__bench', { value: bench });
 
   // ── marks: when the element is connected (before its own connectedCallback runs) and ready ──
   if (opts.marks) {
     const define = CustomElementRegistry.prototype.define;
+    /** @this {CustomElementRegistry} @param {string} name @param {CustomElementConstructor} ctor @param {ElementDefinitionOptions} [options] */
     CustomElementRegistry.prototype.define = function (name, ctor, options) {
       // The registry reads the lifecycle callbacks at define time: wrap before defining.
       if (name === 'corbado-append') {
@@ -41,6 +46,7 @@
       return define.call(this, name, ctor, options);
     };
     // The element's outcome events, in order, with their time; `when(type)` awaits one.
+    /** @type {{type: string, resolve: (e: import('./bench.js').BenchEvent) => void, reject: (e: Error) => void}[]} */
     const waiters = [];
     bench.events = [];
     bench.when = (type) =>
@@ -64,7 +70,7 @@
         (e) => {
           const at = now();
           if (type === 'corbado-append-ready') bench.ready.push(at);
-          bench.events.push({ type, at, detail: e.detail });
+          bench.events.push({ type, at, detail: /** @type {CustomEvent} */ (e).detail });
           settleWaiters();
         },
         { capture: true },
@@ -75,11 +81,13 @@
   // ── fetches: pending count, and a hook per call ──
   if (opts.fetches) {
     const origFetch = fetch;
-    let idle = [];
+    /** @type {(() => void)[]} */
+    const idle = [];
     bench.fetches = { pending: 0, started: 0, onFetch: undefined };
     const settleOne = () => {
       if (--bench.fetches.pending === 0) for (const r of idle.splice(0)) r();
     };
+    /** @this {unknown} @param {RequestInfo | URL} input @param {RequestInit} [init] */
     globalThis.fetch = function (input, init) {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       bench.fetches.started++;
@@ -93,15 +101,21 @@
     bench.fetchesIdle = (capMs) =>
       bench.fetches.pending === 0
         ? Promise.resolve(true)
-        : Promise.race([new Promise((r) => idle.push(() => r(true))), bench.wait(capMs).then(() => false)]);
+        : Promise.race([
+            new Promise((/** @type {(v: boolean) => void} */ r) => idle.push(() => r(true))),
+            bench.wait(capMs).then(() => false),
+          ]);
   }
 
   // ── ceremony: every create() call, with user activation and its distance from the last click ──
   if (opts.ceremony) {
+    /** @type {import('./bench.js').CreateCall[]} */
     const calls = [];
     let pendingCreates = 0;
-    let lastClick; // {timeStamp, taskOpen}
-    let idle = [];
+    /** @type {{timeStamp: number, dispatchedAt: number, isTrusted: boolean, taskOpen: boolean} | undefined} */
+    let lastClick;
+    /** @type {(() => void)[]} */
+    const idle = [];
     bench.creates = calls;
     bench.createsStarted = 0;
     bench.pendingCreates = () => pendingCreates;
@@ -109,7 +123,10 @@
     bench.createsIdle = (capMs) =>
       pendingCreates === 0
         ? Promise.resolve(true)
-        : Promise.race([new Promise((r) => idle.push(() => r(true))), bench.wait(capMs).then(() => false)]);
+        : Promise.race([
+            new Promise((/** @type {(v: boolean) => void} */ r) => idle.push(() => r(true))),
+            bench.wait(capMs).then(() => false),
+          ]);
     // First listener of every click (window, capture). The click's task ends before a message
     // posted now is handled: a create() seen while `taskOpen` ran in the click's task.
     addListener.call(
@@ -128,12 +145,15 @@
       { capture: true },
     );
     const create = CredentialsContainer.prototype.create;
+    /** @this {CredentialsContainer} @param {CredentialCreationOptions} [options] */
     CredentialsContainer.prototype.create = function (options) {
       const at = now();
       calls.push({
         at,
-        conditional: options?.mediation === 'conditional',
-        userActivation: navigator.userActivation?.isActive ?? null,
+        // `mediation` on create() (conditional create) is newer than TypeScript's DOM library.
+        conditional: /** @type {{mediation?: string} | undefined} */ (options)?.mediation === 'conditional',
+        // Chromium has `navigator.userActivation`; other engines may not.
+        userActivation: /** @type {Navigator & {userActivation?: {isActive: boolean}}} */ (navigator).userActivation?.isActive ?? null,
         click: lastClick && {
           ...lastClick,
           delayMs: at - lastClick.timeStamp, // since the input event was created (browser side)
@@ -155,10 +175,13 @@
   // ── probes: when the client-information probes are called and when each settles ──
   if (opts.probes) {
     bench.probes = [];
-    const wrap = (obj, name, label) => {
+    /** Replaces `obj[name]` (a function) with one that records when it is called and settles. */
+    const wrap = (/** @type {any} */ obj, /** @type {string} */ name, /** @type {string} */ label) => {
       const fn = obj?.[name];
       if (typeof fn !== 'function') return;
+      /** @this {unknown} @param {unknown[]} a */
       obj[name] = function (...a) {
+        /** @type {import('./bench.js').ProbeCall} */
         const rec = { name: label, called: now(), settled: undefined };
         bench.probes.push(rec);
         const p = fn.apply(this, a);
@@ -172,17 +195,23 @@
       wrap(PublicKeyCredential, 'isConditionalMediationAvailable', 'conditionalMediation');
       wrap(PublicKeyCredential, 'getClientCapabilities', 'clientCapabilities');
     }
-    if (globalThis.Bluetooth) wrap(Bluetooth.prototype, 'getAvailability', 'bluetooth');
-    if (globalThis.NavigatorUAData) wrap(NavigatorUAData.prototype, 'getHighEntropyValues', 'highEntropy');
+    // Chromium-only interfaces, not in TypeScript's DOM library.
+    const g = /** @type {any} */ (globalThis);
+    if (g.Bluetooth) wrap(g.Bluetooth.prototype, 'getAvailability', 'bluetooth');
+    if (g.NavigatorUAData) wrap(g.NavigatorUAData.prototype, 'getHighEntropyValues', 'highEntropy');
   }
 
   // ── timers: live ones only (a fired or cleared timer is forgotten) ──
   if (opts.timers) {
-    const live = new Map(); // id → {delay, due, repeat}
-    globalThis.setTimeout = function (fn, delay = 0, ...args) {
+    /** @type {Map<unknown, {delay: number, due: number, repeat: boolean}>} */
+    const live = new Map();
+    // The replacements are typed loosely: `setTimeout` has a DOM and a Node.js declaration here.
+    const g = /** @type {any} */ (globalThis);
+    /** @param {TimerHandler} fn @param {number} [delay] @param {unknown[]} args */
+    g.setTimeout = function (fn, delay = 0, ...args) {
       const d = Math.max(0, Number(delay) || 0);
       const id = origSetTimeout(
-        (...a) => {
+        (/** @type {unknown[]} */ ...a) => {
           live.delete(id);
           return typeof fn === 'function' ? fn(...a) : undefined;
         },
@@ -192,18 +221,21 @@
       live.set(id, { delay: d, due: now() + d, repeat: false });
       return id;
     };
-    globalThis.clearTimeout = function (id) {
+    /** @param {number} id */
+    g.clearTimeout = function (id) {
       live.delete(id);
       return origClearTimeout(id);
     };
     const origSetInterval = setInterval;
     const origClearInterval = clearInterval;
-    globalThis.setInterval = function (fn, delay = 0, ...args) {
+    /** @param {TimerHandler} fn @param {number} [delay] @param {unknown[]} args */
+    g.setInterval = function (fn, delay = 0, ...args) {
       const id = origSetInterval(fn, delay, ...args);
       live.set(id, { delay: Number(delay) || 0, due: Infinity, repeat: true });
       return id;
     };
-    globalThis.clearInterval = function (id) {
+    /** @param {number} id */
+    g.clearInterval = function (id) {
       live.delete(id);
       return origClearInterval(id);
     };
@@ -223,20 +255,38 @@
 
   // ── listeners: records hold WeakRefs, so a listener only counts while its target lives ──
   if (opts.listeners) {
-    const byTarget = new WeakMap(); // target → Set<record>
+    /**
+     * @typedef {object} ListenerRecord
+     * @property {WeakRef<EventTarget>} target
+     * @property {string} type
+     * @property {WeakRef<EventListenerOrEventListenerObject>} listener
+     * @property {boolean} capture
+     * @property {string} kind
+     */
+    /** @type {WeakMap<EventTarget, Set<ListenerRecord>>} */
+    const byTarget = new WeakMap();
+    /** @type {Set<ListenerRecord>} */
     const all = new Set();
-    const captureOf = (o) => (typeof o === 'boolean' ? o : !!o?.capture);
+    const captureOf = (/** @type {boolean | EventListenerOptions | undefined} */ o) => (typeof o === 'boolean' ? o : !!o?.capture);
+    /**
+     * @param {EventTarget} target @param {string} type @param {EventListenerOrEventListenerObject} listener
+     * @param {boolean} capture
+     */
     const find = (target, type, listener, capture) => {
       for (const r of byTarget.get(target) ?? []) {
         if (r.type === type && r.capture === capture && r.listener.deref() === listener) return r;
       }
       return undefined;
     };
-    const drop = (r) => {
+    const drop = (/** @type {ListenerRecord} */ r) => {
       all.delete(r);
-      const set = r.target.deref() && byTarget.get(r.target.deref());
-      set?.delete(r);
+      const target = r.target.deref();
+      if (target) byTarget.get(target)?.delete(r);
     };
+    /**
+     * @this {EventTarget} @param {string} type @param {EventListenerOrEventListenerObject | null} listener
+     * @param {boolean | AddEventListenerOptions} [options]
+     */
     EventTarget.prototype.addEventListener = function (type, listener, options) {
       addListener.call(this, type, listener, options);
       if (!listener) return;
@@ -257,6 +307,10 @@
         else addListener.call(signal, 'abort', () => drop(r), { once: true });
       }
     };
+    /**
+     * @this {EventTarget} @param {string} type @param {EventListenerOrEventListenerObject | null} listener
+     * @param {boolean | EventListenerOptions} [options]
+     */
     EventTarget.prototype.removeEventListener = function (type, listener, options) {
       removeListener.call(this, type, listener, options);
       const r = listener && find(this, type, listener, captureOf(options));
@@ -265,6 +319,7 @@
     bench.listeners = {
       /** Listeners whose target is still alive (call after a forced GC), grouped as "kind type". */
       live() {
+        /** @type {Record<string, number>} */
         const out = {};
         for (const r of all) {
           if (!r.target.deref()) {
@@ -279,6 +334,7 @@
     };
   }
 
+  /** @param {EventTarget} t */
   function kindOf(t) {
     if (t === window) return 'window';
     if (t === document) return 'document';

@@ -71,7 +71,10 @@ describe('standalone server', () => {
       await c.demo('GET', '/emulator/scenario'),
       await c.demo('GET', '/nope'),
     ];
-    assert.deepEqual(answers.map((a) => a.status), [200, 400, 200, 404]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 400, 200, 404],
+    );
     for (const { headers } of answers) {
       assert.equal(headers.get('access-control-allow-origin'), origin);
       assert.equal(headers.get('access-control-allow-credentials'), 'true');

@@ -41,8 +41,10 @@ describe('init', () => {
     assert.equal(res.status, 200);
     assert.match(res.json.processID, /\S+/);
     assert.match(res.json.newClientEnvHandle, /\S+/);
-    assert.ok(Number.isInteger(res.json.expiresAt) && res.json.expiresAt > before && res.json.expiresAt < before + 86400,
-      'expiresAt is unix seconds in the future');
+    assert.ok(
+      Number.isInteger(res.json.expiresAt) && res.json.expiresAt > before && res.json.expiresAt < before + 86400,
+      'expiresAt is unix seconds in the future',
+    );
     assert.equal(res.json.frontendApiUrl, emu.base);
     assert.equal(res.json.appendAllowed, true);
     assert.deepEqual(res.json.flags, {});
@@ -103,7 +105,14 @@ describe('start', () => {
     assert.match(publicKey.challenge, /^[A-Za-z0-9_-]{16,}$/);
     assert.deepEqual(
       { ...start.json, attestationOptions: undefined, expiresMs: undefined },
-      { attestationOptions: undefined, expiresMs: undefined, variant: 'default', isRestrictedBrowser: false, autoAppend: false, conditionalAppend: false },
+      {
+        attestationOptions: undefined,
+        expiresMs: undefined,
+        variant: 'default',
+        isRestrictedBrowser: false,
+        autoAppend: false,
+        conditionalAppend: false,
+      },
     );
     assert.ok(start.json.expiresMs >= t0 + 300000 && start.json.expiresMs <= Date.now() + 300000, 'expiresMs = now + ttlMs');
   });
@@ -116,7 +125,14 @@ describe('start', () => {
 
   it('answers the scenario decisions and customData', async () => {
     const c = fresh();
-    await c.scenario({ variant: 'after-hybrid', autoAppend: true, conditionalAppend: true, isRestrictedBrowser: true, ttlMs: 1000, customData: { a: 'b' } });
+    await c.scenario({
+      variant: 'after-hybrid',
+      autoAppend: true,
+      conditionalAppend: true,
+      isRestrictedBrowser: true,
+      ttlMs: 1000,
+      customData: { a: 'b' },
+    });
     const { start } = await c.initAndStart();
     assert.equal(start.json.variant, 'after-hybrid');
     assert.equal(start.json.autoAppend, true);
@@ -146,7 +162,10 @@ describe('start', () => {
     assert.equal(again.status, 400);
     assert.ok(isCorbadoError(again.json));
     assert.equal(again.json.error.type, 'validation_error');
-    assert.deepEqual(again.json.error.validation.map((/** @type {any} */ v) => v.field), ['appendTokenValue']);
+    assert.deepEqual(
+      again.json.error.validation.map((/** @type {any} */ v) => v.field),
+      ['appendTokenValue'],
+    );
   });
 
   it('rejects an expired, unknown or empty append token', async () => {
@@ -206,15 +225,18 @@ describe('finish', () => {
     });
     const { credentials } = (await c.demo('GET', '/emulator/credentials')).json;
     assert.equal(credentials.length, 1);
-    assert.deepEqual({ ...credentials[0], createdAt: typeof credentials[0].createdAt }, {
-      id: attestation.id,
-      userId: 'user-1',
-      aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
-      transports: ['internal', 'hybrid'],
-      createdAt: 'number',
-      completionType: 'conditional',
-      customData: { orderId: '7' },
-    });
+    assert.deepEqual(
+      { ...credentials[0], createdAt: typeof credentials[0].createdAt },
+      {
+        id: attestation.id,
+        userId: 'user-1',
+        aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+        transports: ['internal', 'hybrid'],
+        createdAt: 'number',
+        completionType: 'conditional',
+        customData: { orderId: '7' },
+      },
+    );
   });
 
   it('names an unknown AAGUID by scenario.aaguidName, else "Passkey manager"', async () => {
@@ -222,10 +244,13 @@ describe('finish', () => {
     assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Passkey manager');
     await c.scenario({ aaguidName: 'Chromium virtual authenticator' });
     assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Chromium virtual authenticator');
-    assert.equal((await append(c, { aaguid: 'BADA5566-A7AA-401F-BD96-45619A55120D' })).finish.json.passkeyOperation.aaguidDetails.name, '1Password');
+    assert.equal(
+      (await append(c, { aaguid: 'BADA5566-A7AA-401F-BD96-45619A55120D' })).finish.json.passkeyOperation.aaguidDetails.name,
+      '1Password',
+    );
   });
 
-  it('lists the user\'s stored credentials in excludeCredentials of the next start', async () => {
+  it("lists the user's stored credentials in excludeCredentials of the next start", async () => {
     const c = fresh();
     const first = await append(c);
     const second = await append(c);
@@ -244,7 +269,13 @@ describe('finish', () => {
     const c = fresh();
     const { processID, start } = await c.initAndStart();
     const options = JSON.parse(start.json.attestationOptions).publicKey;
-    const garbage = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
+    const garbage = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+      clientExtensionResults: {},
+    };
     const res = await c.api(FINISH, { attestationResponse: JSON.stringify(garbage), completionType: 'manual' }, { processId: processID });
     assert.equal(res.status, 400);
     assert.ok(isCorbadoError(res.json));
@@ -262,7 +293,11 @@ describe('finish', () => {
     const { processID, start } = await c.initAndStart();
     const options = JSON.parse(start.json.attestationOptions).publicKey;
     const wrongOrigin = attest(options, { origin: 'https://evil.example' });
-    const res = await c.api(FINISH, { attestationResponse: JSON.stringify(wrongOrigin), completionType: 'manual' }, { processId: processID });
+    const res = await c.api(
+      FINISH,
+      { attestationResponse: JSON.stringify(wrongOrigin), completionType: 'manual' },
+      { processId: processID },
+    );
     assert.equal(res.status, 400);
     assert.match(res.json.error.details, /origin/i);
   });
@@ -360,10 +395,13 @@ describe('request handling', () => {
     const t0 = Date.now();
     const { processID } = await c.initAndStart({ situation: 's1' });
     const { requests } = (await c.demo('GET', '/emulator/requests')).json;
-    assert.deepEqual(requests.map((/** @type {any} */ r) => [r.path, r.method, r.processId]), [
-      [INIT, 'POST', null],
-      [START, 'POST', processID],
-    ]);
+    assert.deepEqual(
+      requests.map((/** @type {any} */ r) => [r.path, r.method, r.processId]),
+      [
+        [INIT, 'POST', null],
+        [START, 'POST', processID],
+      ],
+    );
     assert.deepEqual(requests[0].body, { clientInformation: {}, flags: {} });
     assert.equal(requests[1].body.situation, 's1');
     assert.ok(requests.every((/** @type {any} */ r) => r.at >= t0 && r.at <= Date.now()));

@@ -145,13 +145,15 @@ export function attest(options, { origin, aaguid = '00000000-0000-0000-0000-0000
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = publicKey.export({ format: 'jwk' });
   const coseKey = isoCBOR.encode(
-    new Map(/** @type {[number, number | Uint8Array][]} */ ([
-      [1, 2], // kty: EC2
-      [3, -7], // alg: ES256
-      [-1, 1], // crv: P-256
-      [-2, isoBase64URL.toBuffer(/** @type {string} */ (jwk.x))],
-      [-3, isoBase64URL.toBuffer(/** @type {string} */ (jwk.y))],
-    ])),
+    new Map(
+      /** @type {[number, number | Uint8Array][]} */ ([
+        [1, 2], // kty: EC2
+        [3, -7], // alg: ES256
+        [-1, 1], // crv: P-256
+        [-2, isoBase64URL.toBuffer(/** @type {string} */ (jwk.x))],
+        [-3, isoBase64URL.toBuffer(/** @type {string} */ (jwk.y))],
+      ]),
+    ),
   );
   const signCount = new Uint8Array(4);
   const idLength = new Uint8Array([credentialId.length >> 8, credentialId.length & 0xff]);
@@ -165,11 +167,13 @@ export function attest(options, { origin, aaguid = '00000000-0000-0000-0000-0000
     coseKey,
   ]);
   const attestationObject = isoCBOR.encode(
-    new Map(/** @type {[string, any][]} */ ([
-      ['fmt', 'none'],
-      ['attStmt', new Map()],
-      ['authData', new Uint8Array(authData)],
-    ])),
+    new Map(
+      /** @type {[string, any][]} */ ([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', new Uint8Array(authData)],
+      ]),
+    ),
   );
   const clientDataJSON = JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false });
   const id = isoBase64URL.fromBuffer(new Uint8Array(credentialId));

@@ -33,7 +33,10 @@ it('keeps scenario, tokens, processes, credentials, events and requests per proj
   const { processID, start } = await b.initAndStart();
   const options = JSON.parse(start.json.attestationOptions).publicKey;
   const attestationResponse = JSON.stringify(attest(options, { origin: b.origin }));
-  assert.equal((await b.api('/v2/connect/append/finish', { attestationResponse, completionType: 'manual' }, { processId: processID })).status, 200);
+  assert.equal(
+    (await b.api('/v2/connect/append/finish', { attestationResponse, completionType: 'manual' }, { processId: processID })).status,
+    200,
+  );
   await b.api('/v2/connect/events', { eventType: 'append-explicit-abort' }, { processId: processID });
   assert.equal((await b.demo('GET', '/emulator/credentials')).json.credentials.length, 1);
   assert.equal((await a.demo('GET', '/emulator/credentials')).json.credentials.length, 0);

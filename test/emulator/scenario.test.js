@@ -62,7 +62,15 @@ describe('scenario', () => {
     assert.ok(isCorbadoError(res.json));
     assert.equal(res.json.error.type, 'validation_error');
     assert.deepEqual(res.json.error.validation.map((/** @type {any} */ v) => v.field).sort(), [
-      'autoAppend', 'bogus', 'customData', 'faults.finish', 'faults.nope', 'faults.start', 'latencyMs', 'ttlMs', 'variant',
+      'autoAppend',
+      'bogus',
+      'customData',
+      'faults.finish',
+      'faults.nope',
+      'faults.start',
+      'latencyMs',
+      'ttlMs',
+      'variant',
     ]);
     assert.equal((await c.demo('GET', '/emulator/scenario')).json.autoAppend, false);
     for (const body of [[1], 'text', 7]) assert.equal((await c.scenario(/** @type {any} */ (body))).status, 400);
@@ -155,7 +163,11 @@ describe('faults', () => {
     assert.equal(requests.length, 2);
     // the faulted start did not spend anything: a retry with a new token works once the fault is gone
     await c.scenario({ faults: {} });
-    const retry = await c.api('/v2/connect/append/start', { appendTokenValue: await c.token(), loadedMs: Date.now() }, { processId: processID });
+    const retry = await c.api(
+      '/v2/connect/append/start',
+      { appendTokenValue: await c.token(), loadedMs: Date.now() },
+      { processId: processID },
+    );
     assert.equal(retry.status, 200);
   });
 

@@ -35,7 +35,11 @@ async function appendWith(c, change = (a) => a) {
   const { processID, start } = await c.initAndStart();
   const options = JSON.parse(start.json.attestationOptions).publicKey;
   const attestation = change(attest(options, { origin: c.origin }));
-  const finish = await c.api(FINISH, { attestationResponse: JSON.stringify(attestation), completionType: 'manual' }, { processId: processID });
+  const finish = await c.api(
+    FINISH,
+    { attestationResponse: JSON.stringify(attestation), completionType: 'manual' },
+    { processId: processID },
+  );
   return { options, finish };
 }
 

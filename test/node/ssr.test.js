@@ -28,9 +28,7 @@ test('dist/esm/react.js imports and server-renders under Node', async () => {
   const mod = await import(new URL('esm/react.js', dist).href);
   const React = await import('react');
   const { renderToString } = await import('react-dom/server');
-  const html = renderToString(
-    React.createElement(mod.CorbadoAppend, { projectId: 'pro-ssr', onCorbadoAppendReady: () => {} }),
-  );
+  const html = renderToString(React.createElement(mod.CorbadoAppend, { projectId: 'pro-ssr', onCorbadoAppendReady: () => {} }));
   assert.match(html, /^<corbado-append[^>]*><\/corbado-append>$/);
 });
 

@@ -13,6 +13,11 @@ const ROUTE = /^\/__shared\/cases\/([A-Za-z0-9_.-]+\.json)$/;
 /** @param {{dir?: string}} [opts] dir: the cases folder (default `<repo>/../shared/cases`) */
 export function sharedCasesMiddleware({ dir } = {}) {
   const root = dir ?? fileURLToPath(new URL('../../../shared/cases/', import.meta.url));
+  /**
+   * The part of koa's context this middleware uses.
+   * @param {{path: string, method: string, body: unknown, type: string, status: number, set(field: string, value: string): void}} ctx
+   * @param {() => Promise<unknown>} next
+   */
   return async (ctx, next) => {
     const m = ROUTE.exec(ctx.path);
     if (!m || ctx.method !== 'GET' || m[1].startsWith('.')) return next();

@@ -174,9 +174,7 @@ export function webauthnPlugin() {
           const ids = [...state.authenticators];
           state.authenticators.clear();
           await Promise.all(
-            ids.map((authenticatorId) =>
-              cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {}),
-            ),
+            ids.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})),
           );
           return true;
         }

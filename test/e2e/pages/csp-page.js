@@ -1,7 +1,8 @@
 // The page's own code (external file: no inline script under this CSP). It mounts the element
 // against the same-origin emulator, with a token provider like a customer backend call.
-const projectId = new URLSearchParams(location.search).get('projectId');
-const el = document.createElement('corbado-append');
+const projectId = new URLSearchParams(location.search).get('projectId') ?? '';
+// The element's class is TypeScript (src/): the one property this page sets.
+const el = /** @type {HTMLElement & {appendTokenProvider?: () => Promise<string>}} */ (document.createElement('corbado-append'));
 el.setAttribute('project-id', projectId);
 el.setAttribute('frontend-api-url', location.origin);
 el.appendTokenProvider = async () => {
@@ -13,6 +14,11 @@ el.appendTokenProvider = async () => {
   return (await res.json()).appendToken;
 };
 for (const type of ['corbado-append-ready', 'corbado-append-complete', 'corbado-append-error', 'corbado-append-skip']) {
-  el.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+  el.addEventListener(type, (e) =>
+    /** @type {typeof window & {__events: {type: string, detail: unknown}[]}} */ (window).__events.push({
+      type,
+      detail: /** @type {CustomEvent} */ (e).detail,
+    }),
+  );
 }
-document.querySelector('main').append(el);
+/** @type {HTMLElement} */ (document.querySelector('main')).append(el);

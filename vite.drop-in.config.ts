@@ -1,0 +1,37 @@
+// `npm run build:drop-in`: dist/corbado-append.min.js, the drop-in — one classic script (IIFE),
+// everything bundled, the Lit templates and styles minified, then terser. It runs src/index.ts,
+// which defines <corbado-append> once; an IIFE without `name` drops the entry's exports, so it
+// adds no global. Empties dist/ first (the other builds write into it afterwards).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    {
+      // html`` and css`` literals of our own sources, before TypeScript is stripped.
+      ...minifyLiterals({ failOnError: true, filter: (id: string) => id.startsWith(src) && id.endsWith('.ts') }),
+      enforce: 'pre',
+    },
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    copyPublicDir: false,
+    modulePreload: false,
+    minify: 'terser',
+    terserOptions: {
+      ecma: 2020,
+      safari10: false,
+      compress: { passes: 3 },
+      format: { comments: false },
+    },
+    rolldownOptions: {
+      input: 'src/index.ts',
+      output: { format: 'iife', entryFileNames: 'corbado-append.min.js' },
+    },
+  },
+});
