@@ -8,11 +8,7 @@ export { CorbadoAppend };
 export { CorbadoAppendError, type CorbadoAppendErrorCode } from './errors.js';
 export type * from './components/events.js';
 export type { AppendStrings } from './components/messages.js';
-export type {
-  AppendVariant,
-  CompletionType,
-  PasskeyOperation,
-} from './api/types.js';
+export type { AppendVariant, CompletionType, PasskeyOperation } from './api/types.js';
 
 if (typeof customElements !== 'undefined' && !customElements.get('corbado-append')) {
   customElements.define('corbado-append', CorbadoAppend);

@@ -57,8 +57,7 @@ export type { CorbadoAppendElement };
  * `oncorbado-append-complete`. Do not pass `onComplete`/`onSkip`/`onError` to the raw tag
  * (React would listen for events named `Complete`…); use the events, or the wrapper above.
  */
-export interface CorbadoAppendJSXProps
-  extends React.DetailedHTMLProps<React.HTMLAttributes<CorbadoAppendElement>, CorbadoAppendElement> {
+export interface CorbadoAppendJSXProps extends React.DetailedHTMLProps<React.HTMLAttributes<CorbadoAppendElement>, CorbadoAppendElement> {
   'project-id'?: string;
   'frontend-api-url'?: string;
   'append-token'?: string;

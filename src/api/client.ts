@@ -6,7 +6,14 @@
  * "the server failed".
  */
 import { CorbadoAppendError } from '../errors.js';
-import type { AppendFinishRequest, AppendFinishResponse, AppendInitRequest, AppendStartRequest, AppendStartResponse, ConnectEventRequest } from './types.js';
+import type {
+  AppendFinishRequest,
+  AppendFinishResponse,
+  AppendInitRequest,
+  AppendStartRequest,
+  AppendStartResponse,
+  ConnectEventRequest,
+} from './types.js';
 import { parseErrorBody, parseFinishResponse, parseInitResponse, parseStartResponse, type AppendInitResult } from './validate.js';
 
 /** A checked response plus what the caller needs to turn `expiresMs` into a local deadline. */

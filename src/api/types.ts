@@ -18,11 +18,7 @@ export interface ClientInformation {
 }
 
 export type ClientCapability =
-  | 'conditionalCreate'
-  | 'conditionalMediation'
-  | 'hybridTransport'
-  | 'passkeyPlatformAuthenticator'
-  | 'userVerifyingPlatformAuthenticator';
+  'conditionalCreate' | 'conditionalMediation' | 'hybridTransport' | 'passkeyPlatformAuthenticator' | 'userVerifyingPlatformAuthenticator';
 
 /** `connectAppendInitReq`. */
 export interface AppendInitRequest {
@@ -82,10 +78,13 @@ export interface AppendFinishRequest {
 
 /** `passkeyOperation`. */
 export interface PasskeyOperation {
-  operationType: 'append' | 'verify' | string;
+  /** `append`, `verify`, or a value a newer API sends. */
+  operationType: 'append' | 'verify' | (string & {});
   identifierValue: string;
-  identifierType: 'email' | 'phone' | 'username' | string;
-  ceremonyType: 'local' | 'cda' | 'security-key' | string;
+  /** `email`, `phone`, `username`, or a value a newer API sends. */
+  identifierType: 'email' | 'phone' | 'username' | (string & {});
+  /** `local`, `cda`, `security-key`, or a value a newer API sends. */
+  ceremonyType: 'local' | 'cda' | 'security-key' | (string & {});
   aaguidDetails?: { name: string; iconLight: string; iconDark: string };
 }
 
@@ -96,11 +95,7 @@ export interface AppendFinishResponse {
 
 /** `connectEventCreateReq.eventType`. */
 export type ConnectEventType =
-  | 'append-credential-exists'
-  | 'append-explicit-abort'
-  | 'append-error'
-  | 'append-error-unexpected'
-  | 'append-learn-more';
+  'append-credential-exists' | 'append-explicit-abort' | 'append-error' | 'append-error-unexpected' | 'append-learn-more';
 
 /** `connectEventCreateReq`. */
 export interface ConnectEventRequest {

@@ -16,10 +16,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 /** A `{[k]: string}` map, keeping only string values; undefined when not an object. */
 export const stringMap = (v: unknown): Record<string, string> | undefined =>
-  isObject(v) ? Object.fromEntries(Object.entries(v).filter(e => typeof e[1] == 'string')) as Record<string, string> : undefined;
+  isObject(v) ? (Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] == 'string')) as Record<string, string>) : undefined;
 
-const bad = (what: string) =>
-  new CorbadoAppendError('api-unavailable', `Unexpected ${what} response`, { recoverable: true });
+const bad = (what: string) => new CorbadoAppendError('api-unavailable', `Unexpected ${what} response`, { recoverable: true });
 
 /** What the element uses of `connectAppendInitRsp`. */
 export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAllowed' | 'newClientEnvHandle'>;
@@ -49,7 +48,7 @@ export function parseStartResponse(v: unknown): AppendStartResponse {
   const expiresMs = b.expiresMs;
   return {
     attestationOptions: o,
-    variant: VARIANTS.find(x => x === b.variant) ?? 'default',
+    variant: VARIANTS.find((x) => x === b.variant) ?? 'default',
     isRestrictedBrowser: b.isRestrictedBrowser === true,
     autoAppend: b.autoAppend === true,
     conditionalAppend: b.conditionalAppend === true,

@@ -169,7 +169,8 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   }
 
   private renderOffer(t: AppendStrings, s: Shown) {
-    const [title, text] = this.view === 'learn-more' ? (['learnMoreTitle', 'learnMoreText'] as const) : TEXT_FOR.variant[s.offer.start.variant];
+    const [title, text] =
+      this.view === 'learn-more' ? (['learnMoreTitle', 'learnMoreText'] as const) : TEXT_FOR.variant[s.offer.start.variant];
     const busy = s.name !== 'ready' || s.refreshing;
     const notice = s.name === 'finishing' ? undefined : s.notice;
     const slow = s.name === 'finishing' && s.slow;
@@ -181,15 +182,21 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       t[text],
       busy,
       html`${hint ? html`<p part="hint">${t[hint]}</p>` : nothing}
-        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>${notice ? t[TEXT_FOR.notice[notice]] : progress}</p>`,
+        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>
+          ${notice ? t[TEXT_FOR.notice[notice]] : progress}
+        </p>`,
       html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
         </button>
-        ${s.name === 'finishing' && !slow
-          ? nothing
-          : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${slow ? t.continue : t.skip}</button>`}`,
+        ${
+          s.name === 'finishing' && !slow
+            ? nothing
+            : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${slow ? t.continue : t.skip}</button>`
+        }`,
       html`<p class="more">
-        <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>${this.view === 'learn-more' ? t.back : t.learnMore}</button>
+        <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>
+          ${this.view === 'learn-more' ? t.back : t.learnMore}
+        </button>
       </p>`,
     );
   }

@@ -5,15 +5,7 @@ import type { AppendVariant, CompletionType, PasskeyOperation } from '../api/typ
 import type { CorbadoAppendErrorCode } from '../errors.js';
 
 /** `state` of the element. */
-export type AppendState =
-  | 'idle'
-  | 'loading'
-  | 'ready'
-  | 'creating'
-  | 'finishing'
-  | 'success'
-  | 'error'
-  | 'skipped';
+export type AppendState = 'idle' | 'loading' | 'ready' | 'creating' | 'finishing' | 'success' | 'error' | 'skipped';
 
 /**
  * Why the element stepped aside (`corbado-append-skip.reason`). `finish-pending`: the user went on

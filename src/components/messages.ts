@@ -93,7 +93,8 @@ export const de: AppendStrings = {
   defaultTitle: 'Schneller anmelden mit einem Passkey',
   defaultText: 'Schneller und sicherer anmelden: mit Fingerabdruck, Gesicht oder Bildschirmsperre statt Passwort.',
   afterHybridTitle: 'Passkey auf diesem Gerät erstellen',
-  afterHybridText: 'Sie haben sich gerade mit Ihrem Smartphone angemeldet. Mit einem Passkey hier melden Sie sich künftig direkt auf diesem Gerät an.',
+  afterHybridText:
+    'Sie haben sich gerade mit Ihrem Smartphone angemeldet. Mit einem Passkey hier melden Sie sich künftig direkt auf diesem Gerät an.',
   afterErrorTitle: 'Versuchen wir es noch einmal',
   afterErrorText: 'Beim letzten Mal hat das Einrichten Ihres Passkeys nicht geklappt. Es dauert nur einen Moment.',
   create: 'Passkey erstellen',
@@ -104,7 +105,8 @@ export const de: AppendStrings = {
   learnMoreText:
     'Ein Passkey ersetzt Ihr Passwort. Der Passwortmanager Ihres Geräts (z. B. iCloud-Schlüsselbund, Google Passwortmanager, Windows Hello) verwahrt ihn und entsperrt ihn mit Fingerabdruck, Gesicht oder Bildschirmsperre. Er kann nicht abgefischt werden.',
   restrictedHint: 'Dieser Browser speichert Passkeys womöglich nicht zuverlässig. Der Standardbrowser Ihres Geräts eignet sich am besten.',
-  inAppHint: 'Der eingebaute Browser dieser App speichert Passkeys womöglich nicht. Öffnen Sie die Seite sicherheitshalber in Safari oder Chrome.',
+  inAppHint:
+    'Der eingebaute Browser dieser App speichert Passkeys womöglich nicht. Öffnen Sie die Seite sicherheitshalber in Safari oder Chrome.',
   frameHint: 'In dieser eingebetteten Seite können keine Passkeys erstellt werden. Öffnen Sie sie in einem eigenen Tab.',
   noPlatformHint: 'Sie können den Passkey auf Ihrem Smartphone oder einem Sicherheitsschlüssel speichern.',
   loading: 'Wird geladen…',
@@ -117,7 +119,8 @@ export const de: AppendStrings = {
   error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   security: 'Auf dieser Seite können gerade keine Passkeys erstellt werden.',
   finishFailed: 'Ihr Passkey konnte nicht gespeichert werden. Fahren Sie ohne fort; Sie können später einen hinzufügen.',
-  finishUnknown: 'Wir konnten Ihren Passkey nicht bestätigen. Vielleicht funktioniert er beim nächsten Mal; sonst können Sie später einen hinzufügen.',
+  finishUnknown:
+    'Wir konnten Ihren Passkey nicht bestätigen. Vielleicht funktioniert er beim nächsten Mal; sonst können Sie später einen hinzufügen.',
   unsupportedFinal: 'In diesem Browser können keine Passkeys erstellt werden. Sie können später in einem anderen Browser einen hinzufügen.',
   expiredFinal: 'Dieses Angebot ist abgelaufen. Sie können später einen Passkey hinzufügen.',
   errorFinal: 'Etwas ist schiefgelaufen. Sie können später einen Passkey hinzufügen.',
@@ -157,9 +160,12 @@ export const TEXT_FOR = {
     expired: 'expired',
   } satisfies Record<Notice, Key>,
   /** The alert of the final error, per code; `errorFinal` for any other code. */
-  final: { 'finish-failed': 'finishFailed', 'security-error': 'security', expired: 'expiredFinal', unsupported: 'unsupportedFinal' } satisfies Partial<
-    Record<CorbadoAppendErrorCode, Key>
-  >,
+  final: {
+    'finish-failed': 'finishFailed',
+    'security-error': 'security',
+    expired: 'expiredFinal',
+    unsupported: 'unsupportedFinal',
+  } satisfies Partial<Record<CorbadoAppendErrorCode, Key>>,
 } as const;
 
 /** The text key of a final error; `maybeStored`: a finish without a definitive answer. */

@@ -120,7 +120,7 @@ export class AppendController implements ReactiveController {
   private dispatch(event: FlowEvent): void {
     if (this.queue) return void this.queue.push(event);
     this.queue = [event];
-    for (let next; (next = this.queue.shift()); ) {
+    for (let next; (next = this.queue.shift());) {
       const { state, effects } = transition(this.state, next);
       const before = PUBLIC_STATE[this.state.name];
       this.state = state;
@@ -150,8 +150,8 @@ export class AppendController implements ReactiveController {
           conditionalCreate: flow.info?.clientCapabilities?.conditionalCreate === true,
           limit: flow.info && this.ports.environmentLimit(flow.info),
         }).then(
-          e => this.deliver(flow, e),
-          e => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+          (e) => this.deliver(flow, e),
+          (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
         );
       case 'create':
         return this.ceremony(flow, 'modal', effect.offer);
@@ -163,18 +163,21 @@ export class AppendController implements ReactiveController {
         // Not the flow's scope: the finish outlives the element (finish.ts).
         const deps = {
           send: () => client!.finish(effect.request).then(({ data }) => data.passkeyOperation),
-          wait: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, clampDelay(ms))),
+          wait: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, clampDelay(ms))),
           signalUnknown: () => this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId),
         };
-        return void finishAttestation(deps, effect.deadlineMs).then(outcome => this.deliver(flow, { type: 'finish-done', outcome }));
+        return void finishAttestation(deps, effect.deadlineMs).then((outcome) => this.deliver(flow, { type: 'finish-done', outcome }));
       }
       case 'later': {
         flow.timers.get(effect.slot)?.();
         const ms = effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - Date.now();
-        return void flow.timers.set(effect.slot, scope.later(ms, () => this.deliver(flow, effect.event)));
+        return void flow.timers.set(
+          effect.slot,
+          scope.later(ms, () => this.deliver(flow, effect.event)),
+        );
       }
       case 'emit':
-        return this.host.emit(effect.event, effect.detail as never);
+        return this.host.emit(effect.event, effect.detail);
       case 'report':
         return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
       case 'track': {
@@ -184,7 +187,7 @@ export class AppendController implements ReactiveController {
       case 'then':
         return this.dispatch(effect.event);
       case 'stop':
-        flow.timers.forEach(cancel => cancel());
+        flow.timers.forEach((cancel) => cancel());
         this.abort(flow, 'modal');
         return this.abort(flow, 'conditional');
     }
@@ -226,8 +229,11 @@ export class AppendController implements ReactiveController {
       this.deliver(flow, event);
     };
     ceremony.result.then(
-      response => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
-      err => settle(kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit) } : { type: 'conditional-failed' }),
+      (response) => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
+      (err) =>
+        settle(
+          kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit) } : { type: 'conditional-failed' },
+        ),
     );
   }
 

@@ -55,11 +55,12 @@ export function answerOf(e: unknown): FinishAnswer {
  * @param deadlineMs local unix ms after which the options are void (`Offer.deadlineMs`)
  */
 export function finishStep(answers: FinishAnswer[], now: number, deadlineMs: number): { retryInMs: number } | { outcome: FinishOutcome } {
-  const last = answers[answers.length - 1]!;
+  const last = answers[answers.length - 1];
+  if (!last) throw new RangeError('finishStep: no answer yet');
   if (last.kind === 'confirmed') return { outcome: last };
-  const maybeStored = answers.slice(0, -1).some(a => a.kind === 'unknown');
+  const maybeStored = answers.slice(0, -1).some((a) => a.kind === 'unknown');
   if (last.kind === 'rejected') return { outcome: { kind: maybeStored ? 'unconfirmed' : 'rejected', error: last.error } };
-  const pause = FINISH_BACKOFF_MS[Math.min(answers.length, FINISH_BACKOFF_MS.length) - 1]!;
+  const pause = FINISH_BACKOFF_MS[Math.min(answers.length, FINISH_BACKOFF_MS.length) - 1] ?? 5000;
   if (answers.length < MIN_FINISH_ATTEMPTS || now + pause < deadlineMs) return { retryInMs: pause };
   return { outcome: { kind: 'undecided', error: last.error } };
 }
@@ -77,7 +78,7 @@ export interface FinishDeps {
 export async function finishAttestation(deps: FinishDeps, deadlineMs: number): Promise<FinishOutcome> {
   const answers: FinishAnswer[] = [];
   for (;;) {
-    answers.push(await deps.send().then(passkeyOperation => ({ kind: 'confirmed', passkeyOperation }) as const, answerOf));
+    answers.push(await deps.send().then((passkeyOperation) => ({ kind: 'confirmed', passkeyOperation }) as const, answerOf));
     const step = finishStep(answers, Date.now(), deadlineMs);
     if ('retryInMs' in step) {
       await deps.wait(step.retryInMs);

@@ -52,7 +52,11 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const token = await appendToken(config, scope);
   req.secrets.add(token);
   scope.signal.throwIfAborted();
-  const { data: start, serverDateMs, receivedAtMs } = await req.client.start(
+  const {
+    data: start,
+    serverDateMs,
+    receivedAtMs,
+  } = await req.client.start(
     {
       appendTokenValue: token,
       loadedMs: req.loadedMs,

@@ -24,11 +24,11 @@ export interface FlowPorts {
 
 export const browserPorts: FlowPorts = {
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),
-  clientInformation: projectId => gatherClientInformation(projectId),
+  clientInformation: (projectId) => gatherClientInformation(projectId),
   storeClientEnvHandle,
   webAuthnAvailable,
   runCeremony,
   signalUnknownCredential,
   hostname: () => location.hostname,
-  environmentLimit: info => environmentLimit(info),
+  environmentLimit: (info) => environmentLimit(info),
 };

@@ -78,7 +78,11 @@ function renew(s: In<'ready'> | In<'creating'>, announce: boolean, ...effects: E
 }
 
 /** The attestation goes to the server (finish.ts); after a while the user may go on. */
-function finishing(s: In<'ready'> | In<'creating'>, { response }: On<'created' | 'conditional-created'>, completionType: CompletionType): Move {
+function finishing(
+  s: In<'ready'> | In<'creating'>,
+  { response }: On<'created' | 'conditional-created'>,
+  completionType: CompletionType,
+): Move {
   const { offer } = s;
   return to(
     { name: 'finishing', offer, response, completionType, slow: false },
@@ -144,7 +148,8 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
       : { type: 'track', eventType: 'append-error', message: error.recoverable ? reason : `${reason}: ${error.message}` };
   if (!error.recoverable) return failLate(error, track);
   // autoAppend refused (a cancel, or no focus/activation yet): the button, silently — no notice, no error, no loop.
-  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss')) return to(ready(s.offer, { retry: s.retry }), track);
+  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss'))
+    return to(ready(s.offer, { retry: s.retry }), track);
   return to(ready(s.offer, { notice: error.code as Notice, retry: true }), track, { type: 'report', error });
 }
 
@@ -159,11 +164,7 @@ const learnMore = (s: FlowState): Move => to(s, { type: 'track', eventType: 'app
 const TABLE: { [N in FlowStateName]: Moves<N> } = {
   idle: {
     start: (_, e) =>
-      e.problem === 'unsupported'
-        ? skipped('unsupported')
-        : e.problem
-          ? failEarly(e.problem)
-          : to({ name: 'loading' }, { type: 'init' }),
+      e.problem === 'unsupported' ? skipped('unsupported') : e.problem ? failEarly(e.problem) : to({ name: 'loading' }, { type: 'init' }),
   },
 
   loading: {
@@ -203,26 +204,24 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       if (e.now >= s.offer.deadlineMs) return renew(s, true, ...dropConditional(s));
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
-    auto: s => create(s, 'auto'),
+    auto: (s) => create(s, 'auto'),
     skip: userSkip,
     'learn-more': learnMore,
-    'refresh-due': s =>
+    'refresh-due': (s) =>
       s.offer.renewable && !s.refreshing
         ? // The new start voids this challenge on the server: a conditional create on it must not finish.
           to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), { type: 'load-offer' })
         : to(s),
-    expired: s => {
+    expired: (s) => {
       if (s.refreshing) return to({ ...s, conditional: false }, ...dropConditional(s)); // its outcome decides
       return renew(s, false, ...dropConditional(s));
     },
-    offer: (s, { offer }) =>
-      s.refreshing ? to({ ...s, offer, refreshing: false }, ...clock(offer)) : to(s),
-    'no-offer': s => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
+    offer: (s, { offer }) => (s.refreshing ? to({ ...s, offer, refreshing: false }, ...clock(offer)) : to(s)),
+    'no-offer': (s) => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
     // A failed early refresh keeps the still-valid offer; at the deadline it is the end.
-    'load-failed': (s, e) =>
-      !s.refreshing ? to(s) : e.now >= s.offer.deadlineMs ? failLate(e.error) : to({ ...s, refreshing: false }),
+    'load-failed': (s, e) => (!s.refreshing ? to(s) : e.now >= s.offer.deadlineMs ? failLate(e.error) : to({ ...s, refreshing: false })),
     'conditional-created': (s, e) => (s.conditional ? finishing(s, e, 'conditional') : to(s)),
-    'conditional-failed': s => (s.conditional ? conditionalOver(s) : to(s)),
+    'conditional-failed': (s) => (s.conditional ? conditionalOver(s) : to(s)),
   },
 
   renewing: {
@@ -240,12 +239,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     created: (s, e) => finishing(s, e, s.completionType),
     'create-failed': (s, e) => ceremonyFailed(s, e.failure),
     // The controller has aborted the ceremony; its promise may never settle (and is ignored if it does).
-    watchdog: s =>
+    watchdog: (s) =>
       to(ready(s.offer, { notice: 'ceremony-timeout', retry: true }), {
         type: 'report',
         error: new CorbadoAppendError('ceremony-timeout', 'The authenticator did not answer in time', { recoverable: true }),
       }),
-    expired: s => {
+    expired: (s) => {
       const abort: Effect = { type: 'abort', ceremony: 'modal' };
       if (!s.offer.renewable) return renew(s, true, abort);
       const error = new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true });
@@ -257,9 +256,9 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
 
   finishing: {
     'learn-more': learnMore,
-    'finish-slow': s => to({ ...s, slow: true }),
+    'finish-slow': (s) => to({ ...s, slow: true }),
     // The user goes on; the finish goes on in the background (finish.ts) and still decides.
-    skip: s => (s.slow ? skipped('finish-pending') : to(s)),
+    skip: (s) => (s.slow ? skipped('finish-pending') : to(s)),
     'finish-done': (s, e) => finished(s, e.outcome),
   },
 

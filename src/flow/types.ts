@@ -107,7 +107,9 @@ export type FlowEvent =
 export type FlowEventType = FlowEvent['type'];
 
 /** An element event and its detail, as the flow asks for it to be fired. */
-export type Emit = { [K in keyof AppendEventDetailMap]: { type: 'emit'; event: K; detail: AppendEventDetailMap[K] } }[keyof AppendEventDetailMap];
+export type Emit = {
+  [K in keyof AppendEventDetailMap]: { type: 'emit'; event: K; detail: AppendEventDetailMap[K] };
+}[keyof AppendEventDetailMap];
 
 /** What a move asks the controller to do; each outcome comes back as a `FlowEvent`. */
 export type Effect =

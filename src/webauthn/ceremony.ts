@@ -6,10 +6,7 @@
  * click handler, the call happens inside the click's task and its user activation (Safari's rule).
  */
 import { bufferToBase64URLString, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
-import type {
-  PublicKeyCredentialCreationOptionsJSON,
-  RegistrationResponseJSON,
-} from '@simplewebauthn/browser';
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { CorbadoAppendError } from '../errors.js';
 import { repeatsIdentically, type EnvironmentLimit } from './environment.js';
 
@@ -64,12 +61,12 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
 function hardened<T>(start: () => Promise<T>): Promise<T> {
   const container = navigator.credentials as CredentialsContainer & { create: CredentialsContainer['create'] };
   const own = Object.getOwnPropertyDescriptor(container, 'create');
-  const create = container.create;
+  const create = container.create.bind(container);
   try {
     Object.defineProperty(container, 'create', {
       configurable: true,
       writable: true,
-      value: (options?: CredentialCreationOptions) => create.call(container, options).then(safeCredential, asError),
+      value: (options?: CredentialCreationOptions) => create(options).then(safeCredential, asError),
     });
   } catch {
     return start(); // a locked-down container: go without
@@ -93,7 +90,7 @@ function safeCredential(credential: Credential | null): Credential | null {
     get(target, key) {
       if (key === 'getClientExtensionResults') return () => extensionOutputsJSON(target as PublicKeyCredential);
       const value: unknown = Reflect.get(target, key, target); // platform getters need the real object
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

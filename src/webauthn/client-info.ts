@@ -15,7 +15,7 @@ const CAPABILITIES: readonly ClientCapability[] = [
 
 /** Resolve `fn()` or `undefined` after `ms` (relative) — never rejects, leaves no timer behind. */
 export function bounded<T>(fn: () => Promise<T> | T | undefined, ms: number): Promise<T | undefined> {
-  return new Promise(resolve => {
+  return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), ms);
     const done = (v: T | undefined) => {
       clearTimeout(timer);
@@ -32,7 +32,7 @@ export function bounded<T>(fn: () => Promise<T> | T | undefined, ms: number): Pr
 type PKC = typeof PublicKeyCredential & {
   getClientCapabilities?: () => Promise<Record<string, boolean>>;
 };
-const pkc = (): PKC | undefined => (typeof PublicKeyCredential === 'function' ? (PublicKeyCredential as PKC) : undefined);
+const pkc = (): PKC | undefined => (typeof PublicKeyCredential === 'function' ? PublicKeyCredential : undefined);
 
 /** `PublicKeyCredential.getClientCapabilities()` (WebAuthn L3 §5.1.7), reduced to the known keys. */
 export async function getClientCapabilities(): Promise<ClientInformation['clientCapabilities']> {
@@ -48,8 +48,8 @@ const storageKey = (projectId: string) => `cbo_append_ceh:${projectId}`;
 /** The `newClientEnvHandle` of the last init for this project, with its unix-ms timestamp. */
 function loadClientEnvHandle(projectId: string): { handle: string; ts: number } | undefined {
   try {
-    const v = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? 'null');
-    return typeof v?.handle === 'string' && typeof v?.ts === 'number' ? v : undefined;
+    const v = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? 'null') as { handle?: unknown; ts?: unknown } | null;
+    return typeof v?.handle === 'string' && typeof v.ts === 'number' ? { handle: v.handle, ts: v.ts } : undefined;
   } catch {
     return undefined; // storage blocked (sandboxed iframe, privacy mode) or garbage
   }

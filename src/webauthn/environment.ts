@@ -19,7 +19,8 @@ export type EnvironmentLimit = 'frame-permission' | 'in-app-browser' | 'no-platf
  * TikTok (`musical_ly`, `BytedanceWebview`), Snapchat, LINE, WeChat (`MicroMessenger`), LinkedIn,
  * Pinterest, Android WebView (`; wv)`), and iOS WebKit without `Safari` in its user agent (a WKWebView).
  */
-const IN_APP = /Instagram|FBAN|FBAV|FB_IAB|musical_ly|BytedanceWebview|Snapchat|\bLine\/|MicroMessenger|LinkedInApp|Pinterest|; wv\)|(iPhone|iPad|iPod)(?!.*Safari)/;
+const IN_APP =
+  /Instagram|FBAN|FBAV|FB_IAB|musical_ly|BytedanceWebview|Snapchat|\bLine\/|MicroMessenger|LinkedInApp|Pinterest|; wv\)|(iPhone|iPad|iPod)(?!.*Safari)/;
 
 /** The first limit that holds here, most certain first; undefined where none is known. */
 export function environmentLimit(

@@ -4,10 +4,7 @@
  * Nothing here touches `navigator.credentials`: a value that leaves this module is safe to hand
  * to `create()`; anything else is a `CorbadoAppendError('options-invalid')`.
  */
-import type {
-  PublicKeyCredentialCreationOptionsJSON,
-  PublicKeyCredentialDescriptorJSON,
-} from '@simplewebauthn/browser';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialDescriptorJSON } from '@simplewebauthn/browser';
 import { CorbadoAppendError } from '../errors.js';
 
 type Json = Record<string, unknown>;
@@ -22,8 +19,7 @@ function integer(v: unknown, min: number, max: number): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }
 
-const invalid = (why: string) =>
-  new CorbadoAppendError('options-invalid', `attestationOptions unusable: ${why}`);
+const invalid = (why: string) => new CorbadoAppendError('options-invalid', `attestationOptions unusable: ${why}`);
 
 /**
  * Canonical base64url (RFC 4648 §5, no padding) of a base64url or standard base64 string
@@ -93,7 +89,7 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   const displayName = typeof o.user.displayName === 'string' ? o.user.displayName : o.user.name;
 
   // COSEAlgorithmIdentifier is a WebIDL `long`: outside its range create() would wrap it.
-  const params = (Array.isArray(o.pubKeyCredParams) ? o.pubKeyCredParams : []).flatMap(p => {
+  const params = (Array.isArray(o.pubKeyCredParams) ? o.pubKeyCredParams : []).flatMap((p) => {
     const alg = isObject(p) && p.type === 'public-key' ? integer(p.alg, -(2 ** 31), 2 ** 31 - 1) : undefined;
     return alg === undefined ? [] : [{ type: 'public-key' as const, alg }];
   });
@@ -112,7 +108,7 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   if (isObject(o.authenticatorSelection)) out.authenticatorSelection = o.authenticatorSelection;
   if (typeof o.attestation === 'string') out.attestation = o.attestation as PublicKeyCredentialCreationOptionsJSON['attestation'];
   if (isObject(o.extensions)) out.extensions = o.extensions;
-  if (Array.isArray(o.hints)) out.hints = o.hints.filter(h => typeof h === 'string') as PublicKeyCredentialCreationOptionsJSON['hints'];
+  if (Array.isArray(o.hints)) out.hints = o.hints.filter((h) => typeof h === 'string') as PublicKeyCredentialCreationOptionsJSON['hints'];
   return out;
 }
 
@@ -123,12 +119,12 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
 function parseDescriptors(v: unknown): PublicKeyCredentialDescriptorJSON[] {
   if (!Array.isArray(v)) throw invalid('excludeCredentials not an array');
   // Array.from: a hole (sparse already-parsed array) is an entry without an id, not skipped.
-  return Array.from(v as unknown[]).map(d => {
+  return Array.from(v as unknown[]).map((d) => {
     const id = isObject(d) ? toBase64url(d.id) : undefined;
     if (!isObject(d) || !id) throw invalid('excludeCredentials entry without a base64url id');
     const desc: PublicKeyCredentialDescriptorJSON = { type: 'public-key', id: id.value };
     if (Array.isArray(d.transports)) {
-      desc.transports = d.transports.filter(t => typeof t === 'string') as PublicKeyCredentialDescriptorJSON['transports'];
+      desc.transports = d.transports.filter((t): t is string => typeof t === 'string');
     }
     return desc;
   });

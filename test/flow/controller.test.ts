@@ -19,13 +19,16 @@ beforeEach(() => {
 });
 afterEach(() => h.restore());
 
-const states = () => h.of('corbado-append-state').map(s => s.state);
+const states = () => h.of('corbado-append-state').map((s) => s.state);
 
 describe('the happy path', () => {
   it('init → token → start → ready; a click calls create() in the same task; finish → success', async () => {
     await h.mount();
     assert.equal(h.state, 'ready');
-    assert.deepEqual(h.requests.map(r => r.endpoint), ['init', 'start']);
+    assert.deepEqual(
+      h.requests.map((r) => r.endpoint),
+      ['init', 'start'],
+    );
     const start = h.sent('start')[0]!.body as { appendTokenValue: string; loadedMs: number };
     assert.deepEqual(start, { appendTokenValue: 'token-1', loadedMs: T0 });
     assert.equal(h.of('corbado-append-ready').length, 1);
@@ -72,7 +75,10 @@ describe('the offer clock', () => {
     await h.mount();
     await h.tick(300_000);
     assert.equal(h.state, 'error');
-    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['expired']);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.code),
+      ['expired'],
+    );
     assert.equal(h.sent('start').length, 1);
     assert.equal(h.clock.countTimers(), 0);
   });
@@ -92,7 +98,10 @@ describe('the offer clock', () => {
     h.controller.click();
     await h.tick(300_000);
     assert.equal(h.ceremony().aborted, true);
-    assert.deepEqual(h.of('corbado-append-error').map(e => [e.code, e.recoverable]), [['expired', true]]);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => [e.code, e.recoverable]),
+      [['expired', true]],
+    );
     assert.equal(h.sent('start').length, 2);
     assert.equal(h.state, 'ready');
     h.ceremony().settle.resolve(response()); // the aborted ceremony answers late: ignored
@@ -110,7 +119,10 @@ describe('the watchdog', () => {
     await h.tick(1);
     assert.equal(h.state, 'ready');
     assert.equal(h.ceremony().aborted, true);
-    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['ceremony-timeout']);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.code),
+      ['ceremony-timeout'],
+    );
     h.ceremony().settle.resolve(response());
     await h.settle();
     assert.equal(h.state, 'ready');
@@ -149,7 +161,10 @@ describe('conditional create', () => {
     await h.tick(CONDITIONAL_TIMEBOX_MS);
     assert.equal(h.ceremony(true).aborted, true);
     assert.equal(h.state, 'creating');
-    assert.deepEqual(h.ceremonies.map(c => c.conditional), [true, false]);
+    assert.deepEqual(
+      h.ceremonies.map((c) => c.conditional),
+      [true, false],
+    );
     assert.deepEqual(h.of('corbado-append-error'), [], 'silent');
   });
 
@@ -193,7 +208,7 @@ describe('finish', () => {
     assert.equal(h.sent('finish').length, 2);
     await h.tick(FINISH_BACKOFF_MS[1]!);
     assert.equal(h.sent('finish').length, 3);
-    assert.equal(new Set(h.sent('finish').map(r => JSON.stringify(r.body))).size, 1);
+    assert.equal(new Set(h.sent('finish').map((r) => JSON.stringify(r.body))).size, 1);
     assert.equal(h.state, 'success');
     assert.equal(h.ceremonies.length, 1);
     assert.deepEqual(h.signalled, []);
@@ -288,14 +303,20 @@ describe('the append token', () => {
     assert.equal(h.state, 'loading');
     await h.tick(TOKEN_TIMEOUT_MS);
     assert.equal(h.state, 'skipped');
-    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['token-unavailable']);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.code),
+      ['token-unavailable'],
+    );
     assert.deepEqual(h.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'error' }]);
   });
 
   it('a token echoed by the server in an error message is scrubbed from the report', async () => {
     h.answer.start = () => Promise.reject(new CorbadoAppendError('api-rejected', 'bad token token-1'));
     await h.mount();
-    assert.deepEqual(h.of('corbado-append-error').map(e => e.message), ['bad token [append token]']);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.message),
+      ['bad token [append token]'],
+    );
   });
 });
 
@@ -312,9 +333,11 @@ describe('configuration', () => {
   it('a hostile project-id → config-invalid, no request', async () => {
     h.config = { ...h.config, projectId: 'evil.com/' };
     await h.mount();
-    assert.deepEqual(h.of('corbado-append-error').map(e => e.code), ['config-invalid']);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.code),
+      ['config-invalid'],
+    );
     assert.equal(h.requests.length, 0);
     assert.equal(h.state, 'skipped');
   });
 });
-

@@ -23,7 +23,11 @@ const deadline = T0 + 60_000;
 describe('finishStep', () => {
   it('a 4xx with a Corbado body is a rejection; everything else an unknown outcome', () => {
     assert.equal(answerOf(new CorbadoAppendError('api-rejected', 'x', { status: 400 })).kind, 'rejected');
-    for (const e of [new CorbadoAppendError('api-unavailable', 'x', { status: 504 }), new CorbadoAppendError('api-unavailable', 'x'), new TypeError('x')]) {
+    for (const e of [
+      new CorbadoAppendError('api-unavailable', 'x', { status: 504 }),
+      new CorbadoAppendError('api-unavailable', 'x'),
+      new TypeError('x'),
+    ]) {
       assert.equal(answerOf(e).kind, 'unknown');
     }
   });
@@ -51,7 +55,10 @@ describe('finishStep', () => {
     const late = deadline + 1;
     assert.ok('retryInMs' in finishStep([unknown()], late, deadline));
     assert.ok('retryInMs' in finishStep([unknown(), unknown()], late, deadline));
-    assert.equal((finishStep([unknown(), unknown(), unknown()], late, deadline) as { outcome: { kind: string } }).outcome.kind, 'undecided');
+    assert.equal(
+      (finishStep([unknown(), unknown(), unknown()], late, deadline) as { outcome: { kind: string } }).outcome.kind,
+      'undecided',
+    );
   });
 });
 
@@ -71,59 +78,65 @@ afterEach(() => h?.restore());
 describe('finish faults, as a property', () => {
   it('a stored passkey is never signalled away; a refused one is; the user always has a way on; create() once per click', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(faultArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 5_000, max: 120_000 }), async (faults, ttlMs) => {
-        h?.restore();
-        h = new Harness();
-        const server = { stored: false, definitivelyRefused: false, attempts: 0 };
-        h.answer.start = () => startOk({ expiresMs: Date.now() + ttlMs });
-        // The server model: the first store wins; an attempt after it is refused as already used.
-        // A definitive 4xx (`reject`) means this attempt stored nothing.
-        h.answer.finish = () => {
-          const fault = faults[Math.min(server.attempts++, faults.length - 1)]!;
-          const wasStored = server.stored;
-          if (!wasStored && fault.answer !== 'reject' && (fault.stored || fault.answer === 'ok')) server.stored = true;
-          const reject = () => Promise.reject(new CorbadoAppendError('api-rejected', 'challenge_used', { status: 400 }));
-          const unknownAnswer = (status?: number) => Promise.reject(new CorbadoAppendError('api-unavailable', 'lost', { status }));
-          switch (fault.answer) {
-            case 'ok':
-              return wasStored ? reject() : finishOk();
-            case 'reject':
-              if (!server.stored) server.definitivelyRefused = true;
-              return reject();
-            case 'http-500':
-              return unknownAnswer(500);
-            case 'gateway-504-html':
-              return unknownAnswer(504);
-            case 'ok-html':
-              return unknownAnswer(200);
-            case 'drop':
-              return unknownAnswer();
-            case 'timeout': // the client's own 10 s timeout
-              return new Promise((_, reject_) => setTimeout(() => reject_(new CorbadoAppendError('api-unavailable', 'no answer')), 10_000));
+      fc.asyncProperty(
+        fc.array(faultArb, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 5_000, max: 120_000 }),
+        async (faults, ttlMs) => {
+          h?.restore();
+          h = new Harness();
+          const server = { stored: false, definitivelyRefused: false, attempts: 0 };
+          h.answer.start = () => startOk({ expiresMs: Date.now() + ttlMs });
+          // The server model: the first store wins; an attempt after it is refused as already used.
+          // A definitive 4xx (`reject`) means this attempt stored nothing.
+          h.answer.finish = () => {
+            const fault = faults[Math.min(server.attempts++, faults.length - 1)]!;
+            const wasStored = server.stored;
+            if (!wasStored && fault.answer !== 'reject' && (fault.stored || fault.answer === 'ok')) server.stored = true;
+            const reject = () => Promise.reject(new CorbadoAppendError('api-rejected', 'challenge_used', { status: 400 }));
+            const unknownAnswer = (status?: number) => Promise.reject(new CorbadoAppendError('api-unavailable', 'lost', { status }));
+            switch (fault.answer) {
+              case 'ok':
+                return wasStored ? reject() : finishOk();
+              case 'reject':
+                if (!server.stored) server.definitivelyRefused = true;
+                return reject();
+              case 'http-500':
+                return unknownAnswer(500);
+              case 'gateway-504-html':
+                return unknownAnswer(504);
+              case 'ok-html':
+                return unknownAnswer(200);
+              case 'drop':
+                return unknownAnswer();
+              case 'timeout': // the client's own 10 s timeout
+                return new Promise((_, reject_) =>
+                  setTimeout(() => reject_(new CorbadoAppendError('api-unavailable', 'no answer')), 10_000),
+                );
+            }
+          };
+          await h.mount();
+          h.controller.click();
+          assert.equal(h.ceremonies.length, 1);
+          h.ceremony().settle.resolve(response('cred-x'));
+          await h.settle();
+          // A way on within a few seconds: done, or "Continue" offered.
+          await h.tick(FINISH_PATIENCE_MS);
+          const c = h.controller.state;
+          assert.ok(c.name !== 'finishing' || c.slow, 'a way on after the patience');
+          await h.tick(ttlMs + 60_000); // the finish rules run to their end
+          assert.notEqual(h.state, 'finishing');
+          assert.equal(h.ceremonies.length, 1, 'create() ran once for the one click');
+          if (server.stored) assert.deepEqual(h.signalled, [], 'a passkey the server stored is never signalled away');
+          else if (server.definitivelyRefused && server.attempts === 1) {
+            assert.deepEqual(h.signalled, [{ rpId: 'localhost', credentialId: 'cred-x' }], 'a definitively refused one is');
           }
-        };
-        await h.mount();
-        h.controller.click();
-        assert.equal(h.ceremonies.length, 1);
-        h.ceremony().settle.resolve(response('cred-x'));
-        await h.settle();
-        // A way on within a few seconds: done, or "Continue" offered.
-        await h.tick(FINISH_PATIENCE_MS);
-        const c = h.controller.state;
-        assert.ok(c.name !== 'finishing' || c.slow, 'a way on after the patience');
-        await h.tick(ttlMs + 60_000); // the finish rules run to their end
-        assert.notEqual(h.state, 'finishing');
-        assert.equal(h.ceremonies.length, 1, 'create() ran once for the one click');
-        if (server.stored) assert.deepEqual(h.signalled, [], 'a passkey the server stored is never signalled away');
-        else if (server.definitivelyRefused && server.attempts === 1) {
-          assert.deepEqual(h.signalled, [{ rpId: 'localhost', credentialId: 'cred-x' }], 'a definitively refused one is');
-        }
-        if (h.signalled.length) assert.ok(!server.stored);
-        if (server.stored && h.state === 'error') {
-          const e = h.controller.state;
-          assert.ok(e.name === 'error' && e.maybeStored, 'a stored passkey is never called "not saved"');
-        }
-      }),
+          if (h.signalled.length) assert.ok(!server.stored);
+          if (server.stored && h.state === 'error') {
+            const e = h.controller.state;
+            assert.ok(e.name === 'error' && e.maybeStored, 'a stored passkey is never called "not saved"');
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

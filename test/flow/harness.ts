@@ -40,7 +40,7 @@ export interface CeremonyCall {
   settle: ReturnType<typeof deferred<ReturnType<typeof response>>>;
 }
 
-export class Harness {
+export class Harness implements AppendHost {
   readonly clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   /** What the element fired, in order (the reflected `state` aside). */
   readonly fired: { type: keyof AppendEventDetailMap; detail: unknown }[] = [];
@@ -50,7 +50,11 @@ export class Harness {
   /** `[baseUrl, projectId]` of every API client made. */
   readonly clients: [string, string][] = [];
   reflected?: string;
-  config: AppendConfig = { projectId: 'pro-1', frontendApiUrl: 'http://localhost:1', appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`) };
+  config: AppendConfig = {
+    projectId: 'pro-1',
+    frontendApiUrl: 'http://localhost:1',
+    appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`),
+  };
   conditionalCreate = false;
   limit: EnvironmentLimit | undefined;
   tokens = 0;
@@ -62,42 +66,54 @@ export class Harness {
     finish: finishOk as Answer<unknown>,
   };
 
-  readonly host: AppendHost & { connect(): void; disconnect(): void };
   readonly controller: AppendController;
+  isConnected = false;
+  private readonly controllers: { hostConnected?(): void; hostDisconnected?(): void }[] = [];
+  readonly updateComplete = Promise.resolve(true);
 
   constructor() {
-    const controllers: { hostConnected?(): void; hostDisconnected?(): void }[] = [];
-    const harness = this;
-    this.host = {
-      isConnected: false,
-      get appendConfig() {
-        return harness.config;
-      },
-      emit(type, detail) {
-        if (type === 'corbado-append-state') harness.reflected = (detail as { state: string }).state;
-        if (this.isConnected) harness.fired.push({ type, detail });
-      },
-      addController: c => void controllers.push(c),
-      removeController: () => undefined,
-      requestUpdate: () => undefined,
-      updateComplete: Promise.resolve(true),
-      connect() {
-        (this as { isConnected: boolean }).isConnected = true;
-        controllers.forEach(c => c.hostConnected?.());
-      },
-      disconnect() {
-        (this as { isConnected: boolean }).isConnected = false;
-        controllers.forEach(c => c.hostDisconnected?.());
-      },
-    };
-    this.controller = new AppendController(this.host, this.ports());
+    this.controller = new AppendController(this, this.ports());
+  }
+
+  /** The stand-in element is the harness itself. */
+  get host(): this {
+    return this;
+  }
+
+  get appendConfig(): AppendConfig {
+    return this.config;
+  }
+
+  emit: AppendHost['emit'] = (type, detail) => {
+    if (type === 'corbado-append-state') this.reflected = (detail as { state: string }).state;
+    if (this.isConnected) this.fired.push({ type, detail });
+  };
+
+  addController(c: { hostConnected?(): void; hostDisconnected?(): void }): void {
+    this.controllers.push(c);
+  }
+
+  removeController(): void {}
+
+  requestUpdate(): void {}
+
+  connect(): void {
+    this.isConnected = true;
+    this.controllers.forEach((c) => c.hostConnected?.());
+  }
+
+  disconnect(): void {
+    this.isConnected = false;
+    this.controllers.forEach((c) => c.hostDisconnected?.());
   }
 
   private ports(): FlowPorts {
-    const record = <B>(endpoint: string, answer: () => Answer<unknown>) => (body: B, signal?: AbortSignal) => {
-      this.requests.push({ endpoint, body, signal });
-      return abortable(answer()(), signal) as never;
-    };
+    const record =
+      <B>(endpoint: string, answer: () => Answer<unknown>) =>
+      (body: B, signal?: AbortSignal) => {
+        this.requests.push({ endpoint, body, signal });
+        return abortable(answer()(), signal) as never;
+      };
     return {
       client: (baseUrl, projectId) => {
         this.clients.push([baseUrl, projectId]);
@@ -144,16 +160,16 @@ export class Harness {
   }
 
   of<K extends keyof AppendEventDetailMap>(type: K): AppendEventDetailMap[K][] {
-    return this.fired.filter(e => e.type === type).map(e => e.detail as AppendEventDetailMap[K]);
+    return this.fired.filter((e) => e.type === type).map((e) => e.detail as AppendEventDetailMap[K]);
   }
 
   sent(endpoint: string) {
-    return this.requests.filter(r => r.endpoint === endpoint);
+    return this.requests.filter((r) => r.endpoint === endpoint);
   }
 
   /** The last modal (or conditional) ceremony. */
   ceremony(conditional = false): CeremonyCall {
-    const call = this.ceremonies.filter(c => c.conditional === conditional).at(-1);
+    const call = this.ceremonies.filter((c) => c.conditional === conditional).at(-1);
     if (!call) throw new Error(`no ${conditional ? 'conditional' : 'modal'} ceremony`);
     return call;
   }
@@ -174,8 +190,13 @@ function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
 }
 
 /** An answer that never comes. */
-export const never = <T>(): Answer<T> => () => new Promise<T>(() => undefined);
+export const never =
+  <T>(): Answer<T> =>
+  () =>
+    new Promise<T>(() => undefined);
 
 /** A failed request as the API client reports it. */
-export const failing = (code: 'api-unavailable' | 'api-rejected', status?: number): Answer<never> => () =>
-  Promise.reject(new CorbadoAppendError(code, `${code} ${status ?? 'no answer'}`, { status, recoverable: code === 'api-unavailable' }));
+export const failing =
+  (code: 'api-unavailable' | 'api-rejected', status?: number): Answer<never> =>
+  () =>
+    Promise.reject(new CorbadoAppendError(code, `${code} ${status ?? 'no answer'}`, { status, recoverable: code === 'api-unavailable' }));

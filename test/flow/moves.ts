@@ -3,10 +3,12 @@ import type { Effect } from '../../src/flow/types.js';
 
 /** Effect kinds in order: `emit:<event>`, `abort:<ceremony>`, `later:<slot>`, else the type. */
 export const kinds = (effects: Effect[]) =>
-  effects.map(e =>
+  effects.map((e) =>
     e.type === 'emit' ? `emit:${e.event}` : e.type === 'abort' ? `abort:${e.ceremony}` : e.type === 'later' ? `later:${e.slot}` : e.type,
   );
 export const emitted = (effects: Effect[], event: string) =>
-  effects.find(e => e.type === 'emit' && e.event === event) as Extract<Effect, { type: 'emit' }> | undefined;
-export const reported = (effects: Effect[]) => effects.filter(e => e.type === 'report').map(e => (e as Extract<Effect, { type: 'report' }>).error);
-export const tracked = (effects: Effect[]) => effects.filter(e => e.type === 'track').map(e => (e as Extract<Effect, { type: 'track' }>).eventType);
+  effects.find((e) => e.type === 'emit' && e.event === event) as Extract<Effect, { type: 'emit' }> | undefined;
+export const reported = (effects: Effect[]) =>
+  effects.filter((e) => e.type === 'report').map((e) => (e as Extract<Effect, { type: 'report' }>).error);
+export const tracked = (effects: Effect[]) =>
+  effects.filter((e) => e.type === 'track').map((e) => (e as Extract<Effect, { type: 'track' }>).eventType);

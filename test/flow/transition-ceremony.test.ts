@@ -31,7 +31,10 @@ describe('creating', () => {
   it('a user cancel → ready with the cancel notice, reported as ceremony-cancelled (recoverable)', () => {
     const { state, effects } = transition(creating(), failure('ceremony-cancelled', true));
     assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true }));
-    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['ceremony-cancelled', true]]);
+    assert.deepEqual(
+      reported(effects).map((e) => [e.code, e.recoverable]),
+      [['ceremony-cancelled', true]],
+    );
     assert.deepEqual(effects[0], { type: 'track', eventType: 'append-error', message: 'user-cancel' });
   });
   it('a cancel of the auto ceremony → the button, silently: no notice, no error, no loop', () => {
@@ -43,7 +46,10 @@ describe('creating', () => {
     const { state, effects } = transition(creating(), failure('ceremony-failed', true));
     assert.deepEqual(state, ready({ notice: 'ceremony-failed', retry: true }));
     assert.deepEqual(tracked(effects), ['append-error-unexpected']);
-    assert.deepEqual(reported(effects).map(e => e.code), ['ceremony-failed']);
+    assert.deepEqual(
+      reported(effects).map((e) => e.code),
+      ['ceremony-failed'],
+    );
   });
   it('a failure that would repeat (security-error) → the final error, no retry', () => {
     const { state, effects } = transition(creating(), failure('security-error', false));
@@ -53,18 +59,27 @@ describe('creating', () => {
   it('the watchdog → ready with the timeout notice, ceremony-timeout reported (recoverable)', () => {
     const { state, effects } = transition(creating(), { type: 'watchdog' });
     assert.deepEqual(state, ready({ notice: 'ceremony-timeout', retry: true }));
-    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['ceremony-timeout', true]]);
+    assert.deepEqual(
+      reported(effects).map((e) => [e.code, e.recoverable]),
+      [['ceremony-timeout', true]],
+    );
   });
   it('the options expire mid-ceremony → aborted, expired reported (recoverable), fresh options announced', () => {
     const { state, effects } = transition(creating(), { type: 'expired' });
     assert.equal(state.name === 'renewing' && state.announce, true);
     assert.deepEqual(kinds(effects), ['abort:modal', 'report', 'load-offer']);
-    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['expired', true]]);
+    assert.deepEqual(
+      reported(effects).map((e) => [e.code, e.recoverable]),
+      [['expired', true]],
+    );
   });
   it('… without a token provider → one final expired error', () => {
     const { state, effects } = transition(creating({ offer: offer({ renewable: false }) }), { type: 'expired' });
     assert.equal(state.name === 'error' && state.error.code, 'expired');
-    assert.deepEqual(reported(effects).map(e => [e.code, e.recoverable]), [['expired', false]]);
+    assert.deepEqual(
+      reported(effects).map((e) => [e.code, e.recoverable]),
+      [['expired', false]],
+    );
   });
   it('skip → skipped, the ceremony stopped; a click or a due refresh → nothing', () => {
     assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'emit:corbado-append-skip']);
@@ -99,12 +114,20 @@ describe('finishing', () => {
   it('confirmed → success, complete with passkeyOperation', () => {
     const { state, effects } = transition(finishing({ completionType: 'auto' }), done({ kind: 'confirmed', passkeyOperation: op }));
     assert.deepEqual(state, { name: 'success', passkeyOperation: op, alreadyRegistered: false });
-    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete', completionType: 'auto', passkeyOperation: op });
+    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, {
+      status: 'complete',
+      completionType: 'auto',
+      passkeyOperation: op,
+    });
   });
   it('unconfirmed (refused after an unanswered attempt) → success-like: complete, marked unconfirmed', () => {
     const { state, effects } = transition(finishing(), done({ kind: 'unconfirmed', error: error('api-rejected') }));
     assert.deepEqual(state, { name: 'success', alreadyRegistered: false, unconfirmed: true });
-    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete', completionType: 'manual', unconfirmed: true });
+    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, {
+      status: 'complete',
+      completionType: 'manual',
+      unconfirmed: true,
+    });
     assert.deepEqual(reported(effects), []);
   });
   it('rejected → finish-failed with requestId and error type; "not saved"', () => {
@@ -149,7 +172,7 @@ describe('final states', () => {
     { type: 'finish-done', outcome: { kind: 'undecided', error: error('api-unavailable') } },
   ];
   it('covers every event type but skip', () => {
-    const types = new Set<FlowEventType>(all.map(e => e.type));
+    const types = new Set<FlowEventType>(all.map((e) => e.type));
     assert.equal(types.size, all.length);
     assert.ok(!types.has('skip'));
   });

@@ -24,7 +24,10 @@ describe('idle', () => {
   it('start with a bad config → reported, then skipped (error)', () => {
     const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: error('config-invalid') });
     assert.deepEqual(state, { name: 'skipped', reason: 'error' });
-    assert.deepEqual(reported(effects).map(e => e.code), ['config-invalid']);
+    assert.deepEqual(
+      reported(effects).map((e) => e.code),
+      ['config-invalid'],
+    );
     assert.deepEqual(kinds(effects), ['stop', 'report', 'emit:corbado-append-skip']);
   });
 });
@@ -47,7 +50,10 @@ describe('loading', () => {
   it('a failure before the offer → reported and skipped quietly', () => {
     const { state, effects } = transition(loading, { type: 'load-failed', error: error('api-unavailable'), now: T0 });
     assert.deepEqual(state, { name: 'skipped', reason: 'error' });
-    assert.deepEqual(reported(effects).map(e => e.code), ['api-unavailable']);
+    assert.deepEqual(
+      reported(effects).map((e) => e.code),
+      ['api-unavailable'],
+    );
   });
   it('an offer → ready, clock armed, ready event with the server decisions', () => {
     const o = offer({ start: { variant: 'after-hybrid', customData: { a: '1' } } });
@@ -193,7 +199,10 @@ describe('ready', () => {
     assert.deepEqual(transition(s, { type: 'offer', offer: offer(), conditionalCreate: false }), { state: s, effects: [] });
   });
   it('the refresh finds no options → skipped passkey-intel-denied', () => {
-    assert.deepEqual(transition(ready({ refreshing: true }), { type: 'no-offer' }).state, { name: 'skipped', reason: 'passkey-intel-denied' });
+    assert.deepEqual(transition(ready({ refreshing: true }), { type: 'no-offer' }).state, {
+      name: 'skipped',
+      reason: 'passkey-intel-denied',
+    });
   });
   it('a failed early refresh keeps the still-valid offer', () => {
     const { state, effects } = transition(ready({ refreshing: true }), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
@@ -245,7 +254,10 @@ describe('renewing', () => {
     assert.equal(transition(renewing(false), { type: 'no-offer' }).state.name, 'skipped');
     const { state, effects } = transition(renewing(false), { type: 'load-failed', error: error('api-rejected'), now: T0 });
     assert.equal(state.name === 'error' && state.error.code, 'api-rejected');
-    assert.deepEqual(reported(effects).map(e => e.code), ['api-rejected']);
+    assert.deepEqual(
+      reported(effects).map((e) => e.code),
+      ['api-rejected'],
+    );
   });
   it('skip works; a click waits (busy)', () => {
     assert.equal(transition(renewing(false), { type: 'skip' }).state.name, 'skipped');

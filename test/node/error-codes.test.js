@@ -11,19 +11,22 @@ const read = (/** @type {string} */ path) => readFileSync(new URL(`../../${path}
 
 describe('error codes', () => {
   const source = read('src/errors.ts');
-  const documented = [...source.matchAll(/^ \* - `([a-z-]+)`: (.+)$/gm)].map(m => [m[1], m[2]]);
+  const documented = [...source.matchAll(/^ \* - `([a-z-]+)`: (.+)$/gm)].map((m) => [m[1], m[2]]);
   const union = source.match(/export type CorbadoAppendErrorCode =([^;]+);/)?.[1] ?? '';
-  const typed = [...union.matchAll(/'([a-z-]+)'/g)].map(m => m[1]);
+  const typed = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
 
   it('the doc list and the type union of src/errors.ts name the same codes, in the same order', () => {
     assert.ok(documented.length >= 10, 'the doc list is found');
-    assert.deepEqual(documented.map(([code]) => code), typed);
+    assert.deepEqual(
+      documented.map(([code]) => code),
+      typed,
+    );
   });
 
   it("the README's error table mirrors the doc list word for word", () => {
     const readme = read('README.md');
     const section = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('### Styling'));
-    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (.+) \|$/gm)].map(m => [m[1], m[2]]);
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
     assert.deepEqual(rows, documented);
   });
 });
