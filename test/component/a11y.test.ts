@@ -9,9 +9,8 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
-import { setScenario, uniqueProjectId } from '../helpers/emulator.js';
-import { mountAppend, type Mounted } from '../helpers/element.js';
-import * as authn from '../helpers/webauthn.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
 
 /** Loads axe-core's browser build once (it registers `window.axe`). */
 async function loadAxe(): Promise<typeof Axe> {
@@ -44,51 +43,43 @@ async function expectNoViolations(root: Element, what: string): Promise<void> {
   expect(checked, `axe checked nothing inside the element in state "${what}"`).to.not.equal(undefined);
 }
 
-/** A signed-in page: a link before the element (keyboard start), a main landmark and a heading. */
-function page(): { main: HTMLElement; link: HTMLAnchorElement } {
+/**
+ * The element on a signed-in page: a link before it (keyboard start), a main landmark and a
+ * heading; the page and the emulated media are undone after the test.
+ */
+async function onPage(opts: FixtureOptions = {}): Promise<{ m: AppendFixture; main: HTMLElement; link: HTMLAnchorElement }> {
   const main = document.createElement('main');
   main.innerHTML = '<h1>Welcome back</h1><p><a href="#account" id="before">Your account</a></p>';
   document.body.append(main);
-  return { main, link: main.querySelector<HTMLAnchorElement>('#before')! };
+  onCleanup(async () => {
+    main.remove();
+    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+  });
+  const m = await appendFixture({ ...opts, parent: main });
+  await m.state('ready');
+  return { m, main, link: main.querySelector<HTMLAnchorElement>('#before')! };
 }
 
-const focusedPart = (m: Mounted) => m.el.shadowRoot!.activeElement?.getAttribute('part') ?? null;
+const focusedPart = (m: AppendFixture) => m.el.shadowRoot!.activeElement?.getAttribute('part') ?? null;
 
 describe('<corbado-append> accessibility', () => {
-  let m: Mounted | undefined;
-  let main: HTMLElement;
-  let link: HTMLAnchorElement;
-
   before(() => {
     document.documentElement.lang = 'en';
     document.title = 'Signed in';
   });
-  beforeEach(() => {
-    ({ main, link } = page());
-  });
-  afterEach(async () => {
-    m?.remove();
-    m = undefined;
-    main.remove();
-    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
-    await authn.clearAuthenticators();
-  });
 
   it('ready, learn-more, and back: no axe violations', async () => {
-    await authn.addAuthenticator();
-    m = mountAppend(uniqueProjectId(), { parent: main });
-    await m.state('ready');
+    const { m, main } = await onPage();
     await expectNoViolations(main, 'ready');
 
-    m.part('learn-more-button')!.click();
+    m.click('learn-more-button');
     await m.el.updateComplete;
     expect(m.part('title')!.textContent).to.match(/passkey/i);
     await expectNoViolations(main, 'learn-more');
   });
 
   it('keyboard focus stays on the learn-more toggle through "Learn more" and "Back"', async () => {
-    m = mountAppend(uniqueProjectId(), { parent: main });
-    await m.state('ready');
+    const { m } = await onPage({ authenticator: false });
     m.part('learn-more-button')!.focus();
     await sendKeys({ press: 'Enter' });
     await m.el.updateComplete;
@@ -101,9 +92,7 @@ describe('<corbado-append> accessibility', () => {
   });
 
   it('ready in the dark theme, and with the OS in dark mode: no axe violations', async () => {
-    await authn.addAuthenticator();
-    m = mountAppend(uniqueProjectId(), { parent: main, attrs: { theme: 'dark' } });
-    await m.state('ready');
+    const { m, main } = await onPage({ attrs: { theme: 'dark' } });
     await expectNoViolations(main, 'ready (theme=dark)');
     m.el.theme = 'auto';
     await emulateMedia({ colorScheme: 'dark' });
@@ -112,10 +101,8 @@ describe('<corbado-append> accessibility', () => {
   });
 
   it('creating (ceremony pending): no axe violations; the spinner spins unless reduced motion is asked for', async () => {
-    const id = await authn.addAuthenticator({ automaticPresenceSimulation: false });
-    m = mountAppend(uniqueProjectId(), { parent: main });
-    await m.state('ready');
-    m.part('primary-button')!.click();
+    const { m, main } = await onPage({ authenticator: { automaticPresenceSimulation: false } });
+    m.click('primary-button');
     await m.state('creating');
     expect(m.part('primary-button')!.hasAttribute('disabled')).to.equal(true);
     expect(m.part('container')!.getAttribute('aria-busy')).to.equal('true');
@@ -128,33 +115,26 @@ describe('<corbado-append> accessibility', () => {
     expect(getComputedStyle(spinner).animationName).to.equal('none');
     await emulateMedia({ reducedMotion: 'no-preference' });
     expect(getComputedStyle(spinner).animationName).to.not.equal('none');
-    await authn.removeAuthenticator(id);
   });
 
   it('error (finish keeps failing): no axe violations; the message is an alert', async () => {
-    await authn.addAuthenticator();
-    const projectId = uniqueProjectId();
-    await setScenario(projectId, { faults: { finish: 'http-500' } });
-    m = mountAppend(projectId, { parent: main });
-    await m.state('ready');
-    m.part('primary-button')!.click();
+    const { m, main } = await onPage({ scenario: { faults: { finish: 'http-500' } } });
+    m.click('primary-button');
     await m.state('error', 10_000);
     expect(m.part('message')!.getAttribute('role')).to.equal('alert');
-    expect(m.part('message')!.textContent!.trim()).to.not.equal('');
+    expect(m.text('message')).to.not.equal('');
     await expectNoViolations(main, 'error');
   });
 
   it('keyboard only: Tab reaches the button, Enter creates the passkey, focus moves to the result', async () => {
-    await authn.addAuthenticator();
-    m = mountAppend(uniqueProjectId(), { parent: main });
-    await m.state('ready');
+    const { m, main, link } = await onPage();
     link.focus();
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(m.el);
     expect(focusedPart(m)).to.equal('primary-button');
 
     await sendKeys({ press: 'Enter' });
-    const complete = await m.next('corbado-append-complete', 10_000);
+    const complete = await m.event('corbado-append-complete', 10_000);
     expect(complete.status).to.equal('complete');
     await m.state('success');
     expect(document.activeElement).to.equal(m.el);
@@ -163,24 +143,13 @@ describe('<corbado-append> accessibility', () => {
   });
 
   it('after a cancel, focus is back on the button and the message is announced', async () => {
-    const id = await authn.addAuthenticator();
-    await authn.setUserVerified(id, false); // NotAllowedError, as when the user cancels
-    m = mountAppend(uniqueProjectId(), { parent: main });
-    await m.state('ready');
+    // NotAllowedError, as when the user cancels
+    const { m, main, link } = await onPage({ authenticator: { isUserVerified: false } });
     link.focus();
     await sendKeys({ press: 'Tab' });
     expect(focusedPart(m)).to.equal('primary-button');
     await sendKeys({ press: 'Enter' });
-    await m.next('corbado-append-state'); // loading/ready/creating…
-    await new Promise<void>((resolve, reject) => {
-      const t0 = Date.now();
-      const tick = () => {
-        if (m!.of('corbado-append-state').some((s) => s.state === 'creating') && m!.el.state === 'ready') resolve();
-        else if (Date.now() - t0 > 5000) reject(new Error(`no cancel; state ${m!.el.state}`));
-        else setTimeout(tick, 10);
-      };
-      tick();
-    });
+    await waitFor(() => m.states().includes('creating') && m.el.state === 'ready', 'the cancel');
     await m.el.updateComplete;
     expect(document.activeElement).to.equal(m.el);
     expect(focusedPart(m)).to.equal('primary-button');

@@ -5,9 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { uniqueProjectId } from '../helpers/emulator.js';
-import { mountAppend, type Mounted } from '../helpers/element.js';
-import * as authn from '../helpers/webauthn.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { appendFixture, type AppendFixture } from '../helpers/fixture.js';
 
 const LIGHT_PRIMARY = 'rgb(25, 83, 255)'; // #1953ff
 const DARK_PRIMARY = 'rgb(143, 168, 255)'; // #8fa8ff
@@ -15,33 +14,24 @@ const DARK_PRIMARY = 'rgb(143, 168, 255)'; // #8fa8ff
 const bg = (el: Element) => getComputedStyle(el).backgroundColor;
 const box = (el: Element) => el.getBoundingClientRect();
 
-describe('<corbado-append> layout and theming', () => {
-  let m: Mounted | undefined;
-  let wrapper: HTMLElement;
-
-  beforeEach(async () => {
-    await authn.addAuthenticator();
-    wrapper = document.createElement('div');
-    wrapper.style.inlineSize = '600px';
-    document.body.append(wrapper);
-  });
-  afterEach(async () => {
-    m?.remove();
-    m = undefined;
+/** A 600 px wide wrapper, set up by `style` before the element mounts in it and waits for ready. */
+async function ready(attrs: Record<string, string> = {}, style: (wrapper: HTMLElement) => void = () => {}): Promise<AppendFixture> {
+  const wrapper = document.createElement('div');
+  wrapper.style.inlineSize = '600px';
+  style(wrapper);
+  document.body.append(wrapper);
+  onCleanup(async () => {
     wrapper.remove();
     await emulateMedia({ colorScheme: 'light' });
-    await authn.clearAuthenticators();
   });
+  const m = await appendFixture({ parent: wrapper, attrs });
+  await m.state('ready');
+  return m;
+}
 
-  async function ready(attrs: Record<string, string> = {}): Promise<Mounted> {
-    m = mountAppend(uniqueProjectId(), { parent: wrapper, attrs });
-    await m.state('ready');
-    return m;
-  }
-
+describe('<corbado-append> layout and theming', () => {
   it('lays the actions out left to right in dir="ltr"', async () => {
-    wrapper.dir = 'ltr';
-    const { part } = await ready();
+    const { part } = await ready({}, w => (w.dir = 'ltr'));
     const primary = box(part('primary-button')!);
     const skip = box(part('skip-button')!);
     expect(Math.abs(primary.top - skip.top)).to.be.lessThan(2); // one row
@@ -49,8 +39,7 @@ describe('<corbado-append> layout and theming', () => {
   });
 
   it('mirrors the actions in dir="rtl": the primary button is right of skip', async () => {
-    wrapper.dir = 'rtl';
-    const { part, el } = await ready();
+    const { part, el } = await ready({}, w => (w.dir = 'rtl'));
     const container = box(part('container')!);
     const primary = box(part('primary-button')!);
     const skip = box(part('skip-button')!);
@@ -83,10 +72,11 @@ describe('<corbado-append> layout and theming', () => {
   });
 
   it('--cb-color-* set on the page colour the element, in light and dark', async () => {
-    wrapper.style.setProperty('--cb-color-primary', 'rgb(200, 10, 90)');
-    wrapper.style.setProperty('--cb-color-on-primary', 'rgb(1, 2, 3)');
-    wrapper.style.setProperty('--cb-border-radius', '3px');
-    const { part, el } = await ready();
+    const { part, el } = await ready({}, w => {
+      w.style.setProperty('--cb-color-primary', 'rgb(200, 10, 90)');
+      w.style.setProperty('--cb-color-on-primary', 'rgb(1, 2, 3)');
+      w.style.setProperty('--cb-border-radius', '3px');
+    });
     const primary = part('primary-button')!;
     expect(bg(primary)).to.equal('rgb(200, 10, 90)');
     expect(getComputedStyle(primary).color).to.equal('rgb(1, 2, 3)');

@@ -6,9 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { getRequests, setScenario, uniqueProjectId } from '../helpers/emulator.js';
-import { mountAppend, type Mounted } from '../helpers/element.js';
-import { spyFetch, stubPublicKeyCredential, type FetchSpy } from '../helpers/spies.js';
-import * as authn from '../helpers/webauthn.js';
+import { appendFixture, mountAppend, testAuthenticator, type FixtureOptions } from '../helpers/fixture.js';
+import { spyFetch, stubProperty } from '../helpers/spies.js';
 
 const INIT = '/v2/connect/append/init';
 const START = '/v2/connect/append/start';
@@ -20,60 +19,43 @@ type PKCStatics = {
 };
 const pkc = PublicKeyCredential as unknown as PKCStatics;
 
+/** Mounts, waits for ready; `body(path)` is the first request body the emulator received for `path`. */
+async function ready(opts: FixtureOptions = {}) {
+  const m = await appendFixture(opts);
+  await m.state('ready');
+  const body = async (path: string) =>
+    (await getRequests(m.projectId)).find(r => r.path === path)?.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { m, body };
+}
+
 describe('request side', () => {
-  let m: Mounted | undefined;
-  let fetchSpy: FetchSpy | undefined;
-  const stubs: { restore(): void }[] = [];
-
-  beforeEach(async () => {
-    await authn.addAuthenticator();
-  });
-  afterEach(async () => {
-    m?.remove();
-    fetchSpy?.restore();
-    for (const s of stubs.splice(0)) s.restore();
-    m = fetchSpy = undefined;
-    await authn.clearAuthenticators();
-  });
-
-  const bodyOf = async (projectId: string, path: string, index = 0) =>
-    (await getRequests(projectId)).filter(r => r.path === path)[index]?.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
   it('situation and force-passkey-append are forwarded to init and start', async () => {
-    const projectId = uniqueProjectId();
-    m = mountAppend(projectId, { attrs: { situation: 'post-login-password', 'force-passkey-append': '' } });
-    await m.state('ready');
-    const init = await bodyOf(projectId, INIT);
-    const start = await bodyOf(projectId, START);
+    const { body } = await ready({ attrs: { situation: 'post-login-password', 'force-passkey-append': '' } });
+    const init = await body(INIT);
+    const start = await body(START);
     expect(init.situation).to.equal('post-login-password');
     expect(start.situation).to.equal('post-login-password');
     expect(start.forcePasskeyAppend).to.equal(true);
   });
 
   it('without them nothing is sent for them', async () => {
-    const projectId = uniqueProjectId();
-    m = mountAppend(projectId);
-    await m.state('ready');
-    const init = await bodyOf(projectId, INIT);
-    const start = await bodyOf(projectId, START);
+    const { body } = await ready();
+    const init = await body(INIT);
+    const start = await body(START);
     expect(init).not.to.have.property('situation');
     expect(start).not.to.have.property('situation');
     expect(start.forcePasskeyAppend ?? false).to.equal(false);
   });
 
   it('properties work like attributes', async () => {
-    const projectId = uniqueProjectId();
-    m = mountAppend(projectId, { props: { situation: 'checkout', forcePasskeyAppend: true } });
-    await m.state('ready');
-    expect((await bodyOf(projectId, INIT)).situation).to.equal('checkout');
-    expect(await bodyOf(projectId, START)).to.include({ situation: 'checkout', forcePasskeyAppend: true });
+    const { body } = await ready({ props: { situation: 'checkout', forcePasskeyAppend: true } });
+    expect((await body(INIT)).situation).to.equal('checkout');
+    expect(await body(START)).to.include({ situation: 'checkout', forcePasskeyAppend: true });
   });
 
   it("init's clientInformation carries what this browser reports", async () => {
-    const projectId = uniqueProjectId();
-    m = mountAppend(projectId);
-    await m.state('ready');
-    const ci = (await bodyOf(projectId, INIT)).clientInformation;
+    const { body } = await ready();
+    const ci = (await body(INIT)).clientInformation;
     expect(ci.isUserVerifyingPlatformAuthenticatorAvailable).to.equal(await pkc.isUserVerifyingPlatformAuthenticatorAvailable());
     expect(ci.isConditionalMediationAvailable).to.equal(await pkc.isConditionalMediationAvailable());
     const caps = await pkc.getClientCapabilities();
@@ -93,14 +75,15 @@ describe('request side', () => {
 
   it('probes are bounded: a probe that never answers does not hold init back (≈1 s)', async () => {
     const never = () => new Promise<never>(() => undefined);
-    stubs.push(stubPublicKeyCredential('isUserVerifyingPlatformAuthenticatorAvailable', never));
-    stubs.push(stubPublicKeyCredential('getClientCapabilities', never));
-    fetchSpy = spyFetch();
+    stubProperty(PublicKeyCredential, 'isUserVerifyingPlatformAuthenticatorAvailable', never);
+    stubProperty(PublicKeyCredential, 'getClientCapabilities', never);
+    const net = spyFetch();
     const projectId = uniqueProjectId();
+    await testAuthenticator();
     const t0 = performance.now();
-    m = mountAppend(projectId);
+    const m = mountAppend(projectId);
     await m.state('ready', 6000);
-    const init = fetchSpy.of(INIT)[0]!;
+    const init = net.api(INIT)[0]!;
     const waited = init.at - t0;
     expect(waited, 'init within ~1.5 s').to.be.below(1500);
     const ci = init.body.clientInformation;
@@ -110,33 +93,33 @@ describe('request side', () => {
   });
 
   it('newClientEnvHandle is kept per project and sent back on the next init of that project only', async () => {
-    fetchSpy = spyFetch();
+    const net = spyFetch();
     const a = uniqueProjectId();
     const b = uniqueProjectId();
     // appendAllowed false: init only, quick.
     await setScenario(a, { appendAllowed: false });
     await setScenario(b, { appendAllowed: false });
+    /** Mounts on `project` until its quick skip; the init request it sent. */
+    const initOf = async (project: string) => {
+      const m = await appendFixture({ projectId: project, authenticator: false });
+      await m.event('corbado-append-skip');
+      m.remove();
+      return net.api(INIT).at(-1)!;
+    };
 
-    m = mountAppend(a);
-    await m.next('corbado-append-skip');
-    const firstA = fetchSpy.of(INIT)[0]!;
+    const firstA = await initOf(a);
     expect(firstA.body.clientInformation).not.to.have.property('clientEnvHandle');
     const handle = firstA.response.newClientEnvHandle as string;
     expect(handle).to.be.a('string').and.not.equal('');
     const stored = Object.keys(localStorage).filter(k => localStorage.getItem(k)!.includes(handle));
     expect(stored, 'kept in localStorage').to.have.length(1);
     expect(stored[0]).to.contain(a);
-    m.remove();
 
-    m = mountAppend(b);
-    await m.next('corbado-append-skip');
-    const firstB = fetchSpy.of(INIT)[1]!;
+    const firstB = await initOf(b);
     expect(firstB.body.clientInformation, 'not sent to another project').not.to.have.property('clientEnvHandle');
-    m.remove();
 
-    m = mountAppend(a);
-    await m.next('corbado-append-skip');
-    const secondA = fetchSpy.of(INIT)[2]!;
+    const secondA = await initOf(a);
+    expect(net.api(INIT), 'one init per mount').to.have.length(3);
     expect(secondA.body.clientInformation.clientEnvHandle).to.equal(handle);
     expect(secondA.body.clientInformation.clientEnvHandleMeta).to.include({ source: 'ls' });
     expect(secondA.body.clientInformation.clientEnvHandleMeta.ts).to.be.a('number').within(Date.now() - 60_000, Date.now());

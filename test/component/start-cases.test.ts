@@ -8,10 +8,16 @@
  */
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
-import { mountAppend, type Mounted } from '../helpers/element.js';
-import { uniqueProjectId } from '../helpers/emulator.js';
-import { bytesOf, finishOk, interceptFetch, sleep, spyCreate, waitFor, type CreateSpy, type FetchSpy } from '../helpers/intercept.js';
+import { appendFixture, waitFor, type FixtureOptions } from '../helpers/fixture.js';
+import { bytesOf, finishOk, pause, spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
+
+/** Room for what follows a decision at once (auto/conditional create, skip after error). */
+const FOLLOW_UP_MS = 50;
+/** Room for a create() that must not come before the click. */
+const NO_CREATE_MS = 200;
+/** How long a ceremony with `timeout: 0` must stay pending (not ended at once). */
+const STILL_PENDING_MS = 1500;
 
 interface StartCase {
   id: string;
@@ -77,39 +83,28 @@ function corbadoRequestId(c: StartCase): string | undefined {
 
 const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), ch => ch.charCodeAt(0));
 
-describe('start responses from shared/cases', () => {
-  let authenticatorId: string;
-  let m: Mounted | undefined;
-  let net: FetchSpy;
-  let create: CreateSpy;
-  let finishBodies: Record<string, unknown>[];
+/**
+ * Mounts with `c` answering start and the test answering finish (its bodies kept): init is the
+ * emulator's, create() the virtual authenticator's, both spied.
+ */
+async function mount(c: StartCase, opts: FixtureOptions = {}) {
+  const finishBodies: Record<string, unknown>[] = [];
+  const net = spyFetch({
+    answer: call => {
+      if (call.path === '/v2/connect/append/start') return answer(c);
+      if (call.path !== '/v2/connect/append/finish') return undefined;
+      finishBodies.push(call.body);
+      return finishOk();
+    },
+  });
+  const create = spyCreate();
+  const m = await appendFixture(opts);
+  return { m, net, create, finishBodies };
+}
 
+describe('start responses from shared/cases', () => {
   before(() => {
     expect(CASES.length, 'cases in the shared file').to.be.greaterThanOrEqual(20);
-  });
-
-  function setup(c: StartCase) {
-    finishBodies = [];
-    net = interceptFetch(call => {
-      if (call.url.pathname === '/v2/connect/append/start') return answer(c);
-      if (call.url.pathname === '/v2/connect/append/finish') {
-        finishBodies.push(JSON.parse(call.body!));
-        return finishOk();
-      }
-      return undefined;
-    });
-    create = spyCreate();
-  }
-
-  beforeEach(async () => {
-    authenticatorId = await authn.addAuthenticator();
-  });
-  afterEach(async () => {
-    m?.remove();
-    m = undefined;
-    net?.restore();
-    create?.restore();
-    await authn.clearAuthenticators();
   });
 
   it('reads the real shared file (one case per id, S01…)', () => {
@@ -121,15 +116,12 @@ describe('start responses from shared/cases', () => {
   for (const c of CASES) {
     it(`${c.id} ${c.about} → ${c.expect.outcome}${c.expect.code ? ` ${c.expect.code}` : ''}`, async () => {
       const x = c.expect;
-      setup(c);
-      const projectId = uniqueProjectId();
-      m = mountAppend(projectId);
-      const mm = m;
+      const { m: mm, net, create, finishBodies } = await mount(c);
       await waitFor(
         () => mm.of('corbado-append-ready').length + mm.of('corbado-append-skip').length + mm.of('corbado-append-error').length > 0,
         'ready, skip or error',
       );
-      await sleep(50); // anything that follows at once (auto/conditional create, skip after error)
+      await pause(FOLLOW_UP_MS);
       await mm.el.updateComplete;
       expect(net.api('/v2/connect/append/start'), 'one start request').to.have.length(1);
       const errors = mm.of('corbado-append-error');
@@ -156,7 +148,7 @@ describe('start responses from shared/cases', () => {
       }
 
       if (x.create === 'never') {
-        await sleep(100);
+        await pause(NO_CREATE_MS);
         expect(create.calls, 'navigator.credentials.create calls').to.have.length(0);
         expect(net.api('/v2/connect/append/finish')).to.have.length(0);
         return;
@@ -168,7 +160,7 @@ describe('start responses from shared/cases', () => {
       expect(ready.autoAppend, 'autoAppend only when the server sent true').to.equal(json.autoAppend === true);
       expect(ready.conditionalAppend, 'conditionalAppend only when the server sent true').to.equal(json.conditionalAppend === true);
       if (json.autoAppend !== true && json.conditionalAppend !== true) {
-        await sleep(200);
+        await pause(NO_CREATE_MS);
         expect(create.calls, 'no create() before the click').to.have.length(0);
       }
       const wantCustomData = (json.customData as Record<string, string> | undefined) ?? undefined;
@@ -183,7 +175,7 @@ describe('start responses from shared/cases', () => {
       }
 
       // … and create() inside the click's own task.
-      mm.part<HTMLButtonElement>('primary-button')!.click();
+      mm.click('primary-button');
       expect(create.calls, 'create() called synchronously by the click').to.have.length(1);
       const pk = create.calls[0]!.options.publicKey!;
       const opts = caseOptions(c)!;
@@ -201,7 +193,7 @@ describe('start responses from shared/cases', () => {
       const excl = (opts.excludeCredentials ?? []) as { id: string; transports?: string[] }[];
       expect((pk.excludeCredentials ?? []).map(d => d.transports ?? [])).to.deep.equal(excl.map(d => d.transports ?? []));
 
-      const complete = await mm.next('corbado-append-complete');
+      const complete = await mm.event('corbado-append-complete');
       expect(complete.status).to.equal('complete');
       expect(complete.completionType).to.equal('manual');
       expect(create.calls, 'one ceremony').to.have.length(1);
@@ -212,7 +204,7 @@ describe('start responses from shared/cases', () => {
       if (wantCustomData) expect(fin.customData, 'customData echoed').to.deep.equal(wantCustomData);
       else expect(fin).not.to.have.property('customData');
       const att = JSON.parse(fin.attestationResponse as string);
-      const onDevice = await authn.getCredentials(authenticatorId);
+      const onDevice = await authn.getCredentials(mm.authenticatorId!);
       expect(onDevice.map(d => d.credentialId), 'the credential the virtual authenticator made').to.deep.equal([att.id]);
       expect(att.rawId).to.equal(att.id);
       expect(att.type).to.equal('public-key');
@@ -228,18 +220,16 @@ describe('start responses from shared/cases', () => {
   // S15 and its kind: a `timeout` of 0 (or any non-positive value) must not end the ceremony at once.
   for (const c of CASES.filter(k => caseOptions(k)?.timeout === 0 && k.expect.outcome === 'ready')) {
     it(`${c.id} timeout ${caseOptions(c)!.timeout}: a pending ceremony is still running 1.5 s later`, async () => {
-      setup(c);
-      await authn.setPresence(authenticatorId, false); // create() stays pending
-      m = mountAppend(uniqueProjectId());
+      const { m, create } = await mount(c, { authenticator: { automaticPresenceSimulation: false } }); // create() stays pending
       await m.state('ready');
-      m.part<HTMLButtonElement>('primary-button')!.click();
-      await sleep(1500);
+      m.click('primary-button');
+      await pause(STILL_PENDING_MS);
       expect(create.calls).to.have.length(1);
       expect(create.calls[0]!.settled, 'create() still pending').to.equal(false);
       expect(create.calls[0]!.signal?.aborted, 'not aborted').to.equal(false);
       expect(m.el.state).to.equal('creating');
       expect(m.of('corbado-append-error')).to.have.length(0);
-      m.part<HTMLButtonElement>('skip-button')!.click(); // ends it (aborts the pending create)
+      m.click('skip-button'); // ends it (aborts the pending create)
       await waitFor(() => create.calls[0]!.settled, 'create() aborted by skip');
     });
   }

@@ -6,94 +6,55 @@
  */
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
-import { getEvents, setScenario, uniqueProjectId, type EmulatorEvent } from '../helpers/emulator.js';
-import { mountAppend, until, type Mounted } from '../helpers/element.js';
-import { spyCreate, spyFetch, type CreateSpy, type FetchSpy } from '../helpers/spies.js';
+import { getEvents, uniqueProjectId, type EmulatorEvent } from '../helpers/emulator.js';
+import { appendFixture, registerPasskey, waitFor, type FixtureOptions } from '../helpers/fixture.js';
+import { spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
 
 const EVENTS = '/v2/connect/events';
 
-/** Polls the emulator's event log until `eventType` shows up. */
-async function eventLogged(projectId: string, eventType: string, timeoutMs = 5000): Promise<EmulatorEvent[]> {
-  const t0 = performance.now();
-  for (;;) {
-    const events = await getEvents(projectId);
-    if (events.some(e => e.eventType === eventType)) return events;
-    if (performance.now() - t0 > timeoutMs) {
-      throw new Error(`no ${eventType} in the event log: ${JSON.stringify(events.map(e => e.eventType))}`);
-    }
-    await new Promise(r => setTimeout(r, 25));
-  }
+/** Waits until the emulator's event log of the project shows `eventType`; returns the log. */
+async function eventLogged(projectId: string, eventType: string): Promise<EmulatorEvent[]> {
+  let events: EmulatorEvent[] = [];
+  await waitFor(async () => (events = await getEvents(projectId)).some(e => e.eventType === eventType), `${eventType} in the event log`);
+  return events;
+}
+
+/** Mounts, waits for ready, clicks `part`; returns the event log once it shows `eventType`. */
+async function reported(part: string, eventType: string, opts: FixtureOptions = {}) {
+  const m = await appendFixture(opts);
+  await m.state('ready');
+  m.click(part);
+  return { m, events: await eventLogged(m.projectId, eventType) };
 }
 
 describe('telemetry (/v2/connect/events)', () => {
-  let authenticatorId: string;
-  let m: Mounted | undefined;
-  let create: CreateSpy | undefined;
-  let fetchSpy: FetchSpy | undefined;
-
-  beforeEach(async () => {
-    authenticatorId = await authn.addAuthenticator();
-  });
-  afterEach(async () => {
-    m?.remove();
-    create?.restore();
-    fetchSpy?.restore();
-    m = create = fetchSpy = undefined;
-    await authn.clearAuthenticators();
-  });
-
-  /** Creates a passkey for the project's demo user on this authenticator (a first visit). */
-  async function registerOnce(projectId: string) {
-    const first = mountAppend(projectId);
-    await first.state('ready');
-    first.part<HTMLButtonElement>('primary-button')!.click();
-    expect((await first.next('corbado-append-complete')).status).to.equal('complete');
-    first.remove();
-  }
-
   describe('what is reported', () => {
     it('skip click → append-explicit-abort (with the process)', async () => {
-      const projectId = uniqueProjectId();
-      m = mountAppend(projectId);
-      await m.state('ready');
-      m.part<HTMLButtonElement>('skip-button')!.click();
-      const events = await eventLogged(projectId, 'append-explicit-abort');
+      const { events } = await reported('skip-button', 'append-explicit-abort');
       expect(events.map(e => e.eventType)).to.deep.equal(['append-explicit-abort']);
       expect(events[0]!.processId).to.be.a('string').and.not.equal('');
     });
 
     it('learn more → append-learn-more', async () => {
-      const projectId = uniqueProjectId();
-      m = mountAppend(projectId);
-      await m.state('ready');
-      m.part<HTMLButtonElement>('learn-more-button')!.click();
-      const events = await eventLogged(projectId, 'append-learn-more');
+      const { events } = await reported('learn-more-button', 'append-learn-more');
       expect(events.map(e => e.eventType)).to.deep.equal(['append-learn-more']);
     });
 
     it('passkey already on this authenticator → append-credential-exists', async () => {
       const projectId = uniqueProjectId();
-      await registerOnce(projectId);
+      await registerPasskey(projectId);
       expect(await getEvents(projectId), 'a plain success reports nothing').to.deep.equal([]);
-      m = mountAppend(projectId);
-      await m.state('ready');
-      m.part<HTMLButtonElement>('primary-button')!.click();
-      expect((await m.next('corbado-append-complete')).status).to.equal('complete-noop');
-      const events = await eventLogged(projectId, 'append-credential-exists');
+      const { m, events } = await reported('primary-button', 'append-credential-exists', { projectId });
+      expect((await m.event('corbado-append-complete')).status).to.equal('complete-noop');
       expect(events.map(e => e.eventType)).to.deep.equal(['append-credential-exists']);
     });
 
     it('cancel (user verification refused) → append-error', async () => {
-      const projectId = uniqueProjectId();
       // UV required + an authenticator that refuses it: a real NotAllowedError.
-      await setScenario(projectId, { userVerification: 'required' });
-      await authn.setUserVerified(authenticatorId, false);
-      create = spyCreate();
-      m = mountAppend(projectId);
-      await m.state('ready');
-      m.part<HTMLButtonElement>('primary-button')!.click();
-      const events = await eventLogged(projectId, 'append-error');
+      const create = spyCreate();
+      const scenario = { userVerification: 'required' } as const;
+      const { events } = await reported('primary-button', 'append-error', { scenario, authenticator: { isUserVerified: false } });
       expect(events.map(e => e.eventType)).to.deep.equal(['append-error']);
       expect(create.calls[0]!.error).to.equal('NotAllowedError');
     });
@@ -102,11 +63,12 @@ describe('telemetry (/v2/connect/events)', () => {
   for (const fault of ['timeout', 'http-500'] as const) {
     describe(`events endpoint ${fault === 'timeout' ? 'never answering (timeout fault)' : 'failing (http-500)'}`, () => {
       /** Mounts with the events endpoint broken and a spy on fetch; returns the callbacks' log. */
-      async function mountBroken(projectId: string) {
-        await setScenario(projectId, { faults: { events: fault }, userVerification: 'required' });
-        fetchSpy = spyFetch();
+      async function mountBroken(opts: FixtureOptions = {}) {
+        const net = spyFetch();
         const callbacks: string[] = [];
-        m = mountAppend(projectId, {
+        const m = await appendFixture({
+          ...opts,
+          scenario: { faults: { events: fault }, userVerification: 'required' },
           attrs: { lang: 'en' },
           props: {
             onSkip: status => callbacks.push(`skip:${status}`),
@@ -115,62 +77,61 @@ describe('telemetry (/v2/connect/events)', () => {
           },
         });
         await m.state('ready');
-        return callbacks;
+        const eventsSent = () => net.api(EVENTS);
+        return { m, callbacks, eventsSent };
       }
-      const eventsSent = () => fetchSpy!.of(EVENTS);
 
       it('skip: the skip event and onSkip come in the click itself', async () => {
-        const callbacks = await mountBroken(uniqueProjectId());
-        m!.part<HTMLButtonElement>('skip-button')!.click();
-        expect(m!.of('corbado-append-skip')).to.deep.equal([{ status: 'skip-explicit', reason: 'user-skipped' }]);
+        const { m, callbacks, eventsSent } = await mountBroken();
+        m.click('skip-button');
+        expect(m.of('corbado-append-skip')).to.deep.equal([{ status: 'skip-explicit', reason: 'user-skipped' }]);
         expect(callbacks).to.deep.equal(['skip:skip-explicit']);
-        expect(m!.el.state).to.equal('skipped');
+        expect(m.el.state).to.equal('skipped');
         expect(eventsSent().map(c => c.body.eventType), 'the report was attempted').to.deep.equal(['append-explicit-abort']);
-        expect(m!.of('corbado-append-error')).to.deep.equal([]);
+        expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
 
       it('learn more: the explanation shows at once', async () => {
-        await mountBroken(uniqueProjectId());
-        m!.part<HTMLButtonElement>('learn-more-button')!.click();
-        await m!.el.updateComplete;
-        expect(m!.part('title')!.textContent!.trim()).to.equal(en.learnMoreTitle);
+        const { m, eventsSent } = await mountBroken();
+        m.click('learn-more-button');
+        await m.el.updateComplete;
+        expect(m.text('title')).to.equal(en.learnMoreTitle);
         expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-learn-more']);
         if (fault === 'timeout') expect(eventsSent()[0]!.response, 'still unanswered').to.equal(undefined);
-        expect(m!.of('corbado-append-error')).to.deep.equal([]);
+        expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
 
       it('already registered: complete-noop and onComplete without waiting for the report', async () => {
         const projectId = uniqueProjectId();
-        await registerOnce(projectId);
-        const callbacks = await mountBroken(projectId);
+        await registerPasskey(projectId);
+        const { m, callbacks, eventsSent } = await mountBroken({ projectId });
         const t0 = performance.now();
-        m!.part<HTMLButtonElement>('primary-button')!.click();
-        await m!.next('corbado-append-complete');
+        m.click('primary-button');
+        await m.event('corbado-append-complete');
         // The client's own request timeout is 10 s: waiting for the report would show here.
         expect(performance.now() - t0).to.be.below(3000);
         expect(callbacks).to.deep.equal(['complete:complete-noop']);
         expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-credential-exists']);
-        await m!.state('success');
-        expect(m!.of('corbado-append-error')).to.deep.equal([]);
+        await m.state('success');
+        expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
 
       it('cancel: back to the offer with its message without waiting for the report', async () => {
-        await authn.setUserVerified(authenticatorId, false);
-        create = spyCreate();
-        const callbacks = await mountBroken(uniqueProjectId());
+        spyCreate();
+        const { m, callbacks, eventsSent } = await mountBroken({ authenticator: { isUserVerified: false } });
         const t0 = performance.now();
-        m!.part<HTMLButtonElement>('primary-button')!.click();
-        await until(() => m!.part('message')!.textContent!.trim() === en.cancelled, 'the cancel message', 5000);
+        m.click('primary-button');
+        await waitFor(() => m.text('message') === en.cancelled, 'the cancel message');
         expect(performance.now() - t0).to.be.below(3000);
-        expect(m!.el.state).to.equal('ready');
+        expect(m.el.state).to.equal('ready');
         expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-error']);
-        expect(callbacks, 'onError hears of the cancel at once').to.deep.equal(['error:ceremony-cancelled']);
+        expect(callbacks).to.deep.equal([]);
 
         // … and the retry still completes, while the report of the cancel is still pending/failed.
-        await authn.setUserVerified(authenticatorId, true);
-        m!.part<HTMLButtonElement>('primary-button')!.click();
-        expect((await m!.next('corbado-append-complete')).completionType).to.equal('manual-retry');
-        expect(callbacks).to.deep.equal(['error:ceremony-cancelled', 'complete:complete']);
+        await authn.setUserVerified(m.authenticatorId!, true);
+        m.click('primary-button');
+        expect((await m.event('corbado-append-complete')).completionType).to.equal('manual-retry');
+        expect(callbacks).to.deep.equal(['complete:complete']);
       });
     });
   }

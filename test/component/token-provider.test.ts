@@ -3,34 +3,26 @@
  * Each ends in `token-unavailable` and a quiet skip; never a spinner or a silent hang.
  */
 import { expect } from '@open-wc/testing';
-import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
-import { uniqueProjectId } from '../helpers/emulator.js';
-import { mountAppend, type Mounted } from '../helpers/element.js';
+import { appendFixture, TOKEN_TIMEOUT_MS } from '../helpers/fixture.js';
+import { fakeTimers } from '../helpers/spies.js';
 
 describe('appendTokenProvider failures', () => {
-  let m: Mounted | undefined;
-  const undo: (() => void)[] = [];
-  afterEach(() => {
-    m?.remove();
-    m = undefined;
-    undo.splice(0).forEach(f => f());
-  });
-
   const cases: [string, () => Promise<string>][] = [
     ['throws', () => Promise.reject(new Error('backend down'))],
     ['returns an empty string', () => Promise.resolve('')],
     ['returns a non-string', () => Promise.resolve(42 as unknown as string)],
     ['never answers', () => new Promise<string>(() => {})],
   ];
-  for (const [what, provider] of cases) {
+  for (const [what, answer] of cases) {
     it(`${what} → token-unavailable, then skip-implicit (error)`, async () => {
-      // Only the provider's time limit is shortened, so "never answers" ends within the test.
-      const real = window.setTimeout;
-      window.setTimeout = ((fn: TimerHandler, ms?: number, ...a: unknown[]) =>
-        real(fn, ms === TOKEN_TIMEOUT_MS ? 300 : ms, ...a)) as typeof setTimeout;
-      undo.push(() => (window.setTimeout = real));
-      m = mountAppend(uniqueProjectId(), { provider });
-      const skip = await m.next('corbado-append-skip');
+      // Fake setTimeout (sinon), so "never answers" meets the provider's time limit within the test.
+      const clock = fakeTimers();
+      let asked!: () => void;
+      const called = new Promise<void>(r => (asked = r));
+      const m = await appendFixture({ authenticator: false, provider: () => (asked(), answer()) });
+      await called;
+      await clock.tickAsync(TOKEN_TIMEOUT_MS);
+      const skip = await m.event('corbado-append-skip');
       expect(skip).to.deep.equal({ status: 'skip-implicit', reason: 'error' });
       expect(m.of('corbado-append-error').map(e => e.code)).to.deep.equal(['token-unavailable']);
       expect(m.el.state).to.equal('skipped');

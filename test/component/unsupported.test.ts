@@ -6,10 +6,12 @@
  * `isSecureContext` is stubbed (see also test/unit/support.test.ts).
  */
 import { expect } from '@open-wc/testing';
-import { mountAppend, type Mounted } from '../helpers/element.js';
 import { getRequests, uniqueProjectId } from '../helpers/emulator.js';
-import { interceptFetch, sleep, spyCreate, type FetchSpy } from '../helpers/intercept.js';
-import { stubProperty as stub } from '../helpers/spies.js';
+import { mountAppend } from '../helpers/fixture.js';
+import { pause, spyCreate, spyFetch, stubProperty as stub } from '../helpers/spies.js';
+
+/** Room for a late render or request after the skip. */
+const SETTLE_MS = 150;
 
 const environments: [string, () => (() => void)[]][] = [
   ['PublicKeyCredential deleted', () => [stub(window, 'PublicKeyCredential', undefined, true)]],
@@ -20,27 +22,15 @@ const environments: [string, () => (() => void)[]][] = [
 ];
 
 describe('<corbado-append> unsupported environments', () => {
-  let m: Mounted | undefined;
-  let net: FetchSpy | undefined;
-  let undo: (() => void)[] = [];
-
-  afterEach(() => {
-    m?.remove();
-    m = undefined;
-    for (const u of undo.reverse()) u();
-    undo = [];
-    net?.restore();
-  });
-
   for (const [name, make] of environments) {
     it(`${name} → skip-implicit unsupported, no request, never rendered`, async () => {
       const projectId = uniqueProjectId();
-      const create = spyCreate(() => Promise.reject(new Error('create() must not be called')));
-      undo.push(() => create.restore());
-      net = interceptFetch();
+      const create = spyCreate({ answer: () => Promise.reject(new Error('create() must not be called')) });
+      const net = spyFetch();
       const tokenCalls: number[] = [];
-      undo.push(...make());
-      m = mountAppend(projectId, { provider: async () => (tokenCalls.push(1), 'token') });
+      const undo = make();
+      // Mounted in this task (no authenticator: none is needed), so the observer below sees the first render.
+      const m = mountAppend(projectId, { provider: async () => (tokenCalls.push(1), 'token') });
       // The shadow root exists from connect on; the flow starts a microtask later, renders later still.
       const root = m.el.shadowRoot!;
       const rendered: string[] = [];
@@ -48,18 +38,17 @@ describe('<corbado-append> unsupported environments', () => {
         for (const p of root.querySelectorAll('[part]')) rendered.push(p.getAttribute('part')!);
       });
       seen.observe(root, { childList: true, subtree: true, attributes: true });
-      const skip = await m.next('corbado-append-skip');
+      const skip = await m.event('corbado-append-skip');
       expect(skip).to.deep.equal({ status: 'skip-implicit', reason: 'unsupported' });
-      await sleep(150);
+      await pause(SETTLE_MS);
       await m.el.updateComplete;
       // Undo the stubs before asking the emulator (its helper uses fetch, not WebAuthn).
       for (const u of undo.reverse()) u();
-      undo = [];
       expect(m.el.state).to.equal('skipped');
-      expect(m.of('corbado-append-state').map(s => s.state), 'never loading').to.deep.equal(['skipped']);
+      expect(m.states(), 'never loading').to.deep.equal(['skipped']);
       expect(m.of('corbado-append-error')).to.have.length(0);
       expect(m.of('corbado-append-ready')).to.have.length(0);
-      expect(net!.calls.map(c => c.url.pathname), 'no request').to.deep.equal([]);
+      expect(net.calls.map(c => c.path), 'no request').to.deep.equal([]);
       expect(await getRequests(projectId), 'nothing reached the API').to.deep.equal([]);
       expect(tokenCalls, 'token provider not called').to.have.length(0);
       expect(m.el.shadowRoot!.querySelectorAll('[part]'), 'nothing rendered').to.have.length(0);

@@ -27,6 +27,10 @@ import {
   setUserVerified,
   toBase64url,
 } from '../helpers/webauthn.js';
+import { pause } from '../helpers/spies.js';
+
+/** How long a ceremony without user presence is watched staying pending. */
+const PENDING_WINDOW_MS = 500;
 
 async function postV2(
   path: string,
@@ -177,7 +181,7 @@ describe('test infrastructure: virtual authenticator + emulator', () => {
       () => (settled = true),
       () => (settled = true),
     );
-    await new Promise((r) => setTimeout(r, 500));
+    await pause(PENDING_WINDOW_MS);
     expect(settled, 'create() settled without user presence').to.equal(false);
     ac.abort();
     const err = await rejection(pending);

@@ -4,6 +4,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
 import { createEmulator } from '../../emulator/core.js';
 
@@ -28,6 +29,32 @@ export async function startEmulator(opts) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
+  };
+}
+
+/**
+ * One emulator for the whole test file: started before its first test, closed after its last.
+ * `fresh()` is a client for a new project (`client(base, newProjectId(), origin)`).
+ * @param {import('../../emulator/core.js').EmulatorOptions} [opts]
+ */
+export function emulatorForFile(opts) {
+  /** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
+  let emu;
+  before(async () => (emu = await startEmulator(opts)));
+  after(() => emu?.close());
+  const started = () => {
+    if (!emu) throw new Error('emulatorForFile: not started yet (use it inside a test)');
+    return emu;
+  };
+  return {
+    get base() {
+      return started().base;
+    },
+    get emulator() {
+      return started().emulator;
+    },
+    /** @param {string} [origin] */
+    fresh: (origin) => client(started().base, newProjectId(), origin),
   };
 }
 

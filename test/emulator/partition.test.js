@@ -3,12 +3,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { attest, client, newProjectId, startEmulator } from './helpers.js';
+import { attest, client, emulatorForFile, newProjectId } from './helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startEmulator>>} */
-let emu;
-before(async () => (emu = await startEmulator()));
-after(() => emu.close());
+const emu = emulatorForFile();
 
 it('keeps scenario, tokens, processes, credentials, events and requests per project', async () => {
   const a = client(emu.base, newProjectId());

@@ -3,16 +3,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { client, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
+import { client, emulatorForFile, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
 
 const INIT = '/v2/connect/append/init';
 const initBody = { clientInformation: {}, flags: {} };
 
-/** @type {Awaited<ReturnType<typeof startEmulator>>} */
-let emu;
-before(async () => (emu = await startEmulator({ timeoutCapMs: 300 })));
-after(() => emu.close());
-const fresh = () => client(emu.base, newProjectId());
+const emu = emulatorForFile({ timeoutCapMs: 300 });
+const fresh = emu.fresh;
 
 describe('scenario', () => {
   it('starts from the defaults', async () => {
@@ -78,28 +75,29 @@ describe('scenario', () => {
 });
 
 describe('faults', () => {
-  it('http-500 answers a Corbado internal_error body', async () => {
+  /** Sets `fault` on init and sends one init. @param {string} fault */
+  async function initWith(fault) {
     const c = fresh();
-    await c.scenario({ faults: { init: 'http-500' } });
-    const res = await c.api(INIT, initBody);
+    await c.scenario({ faults: { init: fault } });
+    return c.api(INIT, initBody);
+  }
+
+  it('http-500 answers a Corbado internal_error body', async () => {
+    const res = await initWith('http-500');
     assert.equal(res.status, 500);
     assert.ok(isCorbadoError(res.json));
     assert.equal(res.json.error.type, 'internal_error');
   });
 
   it('html answers a 200 text/html page', async () => {
-    const c = fresh();
-    await c.scenario({ faults: { init: 'html' } });
-    const res = await c.api(INIT, initBody);
+    const res = await initWith('html');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(res.text, /<html/i);
   });
 
   it('malformed answers 200 application/json that does not parse', async () => {
-    const c = fresh();
-    await c.scenario({ faults: { init: 'malformed' } });
-    const res = await c.api(INIT, initBody);
+    const res = await initWith('malformed');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     assert.throws(() => JSON.parse(res.text));

@@ -5,15 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
-import { attest, client, newProjectId, startEmulator } from './helpers.js';
+import { attest, client, emulatorForFile } from './helpers.js';
 
 const FINISH = '/v2/connect/append/finish';
 
-/** @type {Awaited<ReturnType<typeof startEmulator>>} */
-let emu;
-before(async () => (emu = await startEmulator()));
-after(() => emu.close());
-const fresh = () => client(emu.base, newProjectId());
+const emu = emulatorForFile();
+const fresh = emu.fresh;
 
 /**
  * The same attestation with the UV bit of authenticatorData's flags cleared (UP and AT stay).

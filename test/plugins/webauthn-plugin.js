@@ -20,6 +20,9 @@
  *
  * One CDP session per test page (kept in a WeakMap, dropped when the page closes).
  * Only the Playwright launcher on Chromium is supported.
+ *
+ * The Playwright e2e tests drive the same commands on their own page through
+ * `attachWebAuthn` and `runCommand` (test/e2e/virtual-authenticator.ts).
  */
 
 /** Options every new virtual authenticator starts from (a platform passkey authenticator). */
@@ -35,6 +38,7 @@ export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
 /**
  * @typedef {{ send(method: string, params?: object): Promise<any>; detach(): Promise<void> }} Cdp
  * @typedef {{ cdp: Promise<Cdp>; authenticators: Set<string> }} PageState
+ * @typedef {(cdp: Cdp, authenticators: Set<string>, payload: any) => Promise<unknown>} Command
  */
 
 /** @type {WeakMap<object, PageState>} */
@@ -60,16 +64,19 @@ function getPage(session) {
   return browser.getPage(session.id);
 }
 
+/** A CDP session on a Playwright `page` with the WebAuthn domain enabled. @param {any} page @returns {Promise<Cdp>} */
+export async function attachWebAuthn(page) {
+  /** @type {Cdp} */
+  const client = await page.context().newCDPSession(page);
+  await client.send('WebAuthn.enable', { enableUI: false });
+  return client;
+}
+
 /** @param {any} page @returns {PageState} */
 function stateFor(page) {
   let state = pages.get(page);
   if (!state) {
-    const cdp = (async () => {
-      /** @type {Cdp} */
-      const client = await page.context().newCDPSession(page);
-      await client.send('WebAuthn.enable', { enableUI: false });
-      return client;
-    })();
+    const cdp = attachWebAuthn(page);
     state = { cdp, authenticators: new Set() };
     // A failed attach must not poison later attempts.
     cdp.catch(() => pages.delete(page));
@@ -113,6 +120,57 @@ function fromCdpCredential(c) {
   };
 }
 
+/** Sends one CDP call for the authenticator the payload names; answers `true`. @type {(method: string, params: (p: any) => object) => Command} */
+const onAuthenticator = (method, params) => async (cdp, _ids, p) => {
+  await cdp.send(method, { authenticatorId: requireId(p), ...params(p) });
+  return true;
+};
+
+/** What each command does on a CDP session; `authenticators` are the ids it added (see the module comment). @type {Record<string, Command>} */
+const COMMANDS = {
+  async 'webauthn:add'(cdp, ids, p) {
+    const options = { ...DEFAULT_AUTHENTICATOR_OPTIONS, ...p };
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options });
+    ids.add(authenticatorId);
+    return authenticatorId;
+  },
+  async 'webauthn:remove'(cdp, ids, p) {
+    const authenticatorId = requireId(p);
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    ids.delete(authenticatorId);
+    return true;
+  },
+  async 'webauthn:get-credentials'(cdp, _ids, p) {
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: requireId(p) });
+    return credentials.map(fromCdpCredential);
+  },
+  'webauthn:set-user-verified': onAuthenticator('WebAuthn.setUserVerified', (p) => ({ isUserVerified: Boolean(p.isUserVerified) })),
+  'webauthn:set-presence': onAuthenticator('WebAuthn.setAutomaticPresenceSimulation', (p) => ({ enabled: Boolean(p.enabled) })),
+  'webauthn:add-credential': onAuthenticator('WebAuthn.addCredential', (p) => ({ credential: toCdpCredential(p.credential) })),
+  async 'webauthn:clear'(cdp, ids, p) {
+    if (typeof p.authenticatorId === 'string') {
+      await cdp.send('WebAuthn.clearCredentials', { authenticatorId: p.authenticatorId });
+      return true;
+    }
+    const all = [...ids];
+    ids.clear();
+    await Promise.all(
+      all.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})),
+    );
+    return true;
+  },
+};
+
+/**
+ * Runs one `webauthn:*` command on a CDP session (see the module comment for payloads and results).
+ * @param {Cdp} cdp @param {Set<string>} authenticators @param {string} command @param {any} [payload]
+ */
+export function runCommand(cdp, authenticators, command, payload) {
+  const run = COMMANDS[command];
+  if (!run) throw new Error(`webauthn plugin: unknown command ${command}`);
+  return run(cdp, authenticators, payload ?? {});
+}
+
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function webauthnPlugin() {
   return {
@@ -120,67 +178,8 @@ export function webauthnPlugin() {
 
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('webauthn:')) return undefined;
-      const page = getPage(session);
-      const state = stateFor(page);
-      const cdp = await state.cdp;
-      /** @type {any} */
-      const p = payload ?? {};
-
-      switch (command) {
-        case 'webauthn:add': {
-          const options = { ...DEFAULT_AUTHENTICATOR_OPTIONS, ...p };
-          const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options });
-          state.authenticators.add(authenticatorId);
-          return authenticatorId;
-        }
-        case 'webauthn:remove': {
-          const authenticatorId = requireId(p);
-          await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
-          state.authenticators.delete(authenticatorId);
-          return true;
-        }
-        case 'webauthn:get-credentials': {
-          const { credentials } = await cdp.send('WebAuthn.getCredentials', {
-            authenticatorId: requireId(p),
-          });
-          return credentials.map(fromCdpCredential);
-        }
-        case 'webauthn:set-user-verified': {
-          await cdp.send('WebAuthn.setUserVerified', {
-            authenticatorId: requireId(p),
-            isUserVerified: Boolean(p.isUserVerified),
-          });
-          return true;
-        }
-        case 'webauthn:set-presence': {
-          await cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-            authenticatorId: requireId(p),
-            enabled: Boolean(p.enabled),
-          });
-          return true;
-        }
-        case 'webauthn:add-credential': {
-          await cdp.send('WebAuthn.addCredential', {
-            authenticatorId: requireId(p),
-            credential: toCdpCredential(p.credential),
-          });
-          return true;
-        }
-        case 'webauthn:clear': {
-          if (typeof p.authenticatorId === 'string') {
-            await cdp.send('WebAuthn.clearCredentials', { authenticatorId: p.authenticatorId });
-            return true;
-          }
-          const ids = [...state.authenticators];
-          state.authenticators.clear();
-          await Promise.all(
-            ids.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})),
-          );
-          return true;
-        }
-        default:
-          throw new Error(`webauthn plugin: unknown command ${command}`);
-      }
+      const state = stateFor(getPage(session));
+      return runCommand(await state.cdp, state.authenticators, command, payload);
     },
   };
 }

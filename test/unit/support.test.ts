@@ -8,47 +8,42 @@ import { expect } from '@open-wc/testing';
 import { webAuthnAvailable } from '../../src/webauthn/support.js';
 import { stubProperty as stub } from '../helpers/spies.js';
 
+// Every stub is undone after its test (test/helpers/cleanup.ts); `undo()` puts it back earlier.
 describe('webAuthnAvailable', () => {
-  let undo: (() => void)[] = [];
-  afterEach(() => {
-    for (const u of undo.reverse()) u();
-    undo = [];
-  });
-
   it('true in this Chromium (secure localhost, WebAuthn present)', () => {
     expect(window.isSecureContext).to.equal(true);
     expect(webAuthnAvailable()).to.equal(true);
   });
 
   it('false in an insecure context (isSecureContext false or missing)', () => {
-    undo.push(stub(window, 'isSecureContext', false));
+    const undo = stub(window, 'isSecureContext', false);
     expect(webAuthnAvailable()).to.equal(false);
-    undo.pop()!();
-    undo.push(stub(window, 'isSecureContext', undefined, true));
+    undo();
+    stub(window, 'isSecureContext', undefined, true);
     expect(webAuthnAvailable()).to.equal(false);
   });
 
   it('false without PublicKeyCredential (deleted, undefined, or not a constructor)', () => {
     for (const value of [undefined, null, {}, 'PublicKeyCredential']) {
-      const u = stub(window, 'PublicKeyCredential', value);
+      const undo = stub(window, 'PublicKeyCredential', value);
       expect(webAuthnAvailable(), String(value)).to.equal(false);
-      u();
+      undo();
     }
-    undo.push(stub(window, 'PublicKeyCredential', undefined, true));
+    stub(window, 'PublicKeyCredential', undefined, true);
     expect('PublicKeyCredential' in window).to.equal(false);
     expect(webAuthnAvailable()).to.equal(false);
   });
 
   it('false without navigator.credentials or its create()', () => {
-    undo.push(stub(navigator, 'credentials', undefined));
-    expect(webAuthnAvailable()).to.equal(false);
-    undo.pop()!();
-    undo.push(stub(navigator, 'credentials', {}));
-    expect(webAuthnAvailable()).to.equal(false);
-    undo.pop()!();
-    undo.push(stub(navigator.credentials, 'create', undefined));
-    expect(webAuthnAvailable()).to.equal(false);
-    undo.pop()!();
+    for (const [target, key, value] of [
+      [navigator, 'credentials', undefined],
+      [navigator, 'credentials', {}],
+      [navigator.credentials, 'create', undefined],
+    ] as const) {
+      const undo = stub(target, key, value);
+      expect(webAuthnAvailable(), `${key}: ${JSON.stringify(value)}`).to.equal(false);
+      undo();
+    }
     expect(webAuthnAvailable(), 'restored').to.equal(true);
   });
 });

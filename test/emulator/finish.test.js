@@ -1,0 +1,172 @@
+/**
+ * `POST /v2/connect/append/finish` over HTTP: real attestations verified and stored, the
+ * provider named, and every refusal (garbage, wrong origin or challenge, no start, expired).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { attest, client, emulatorForFile, isCorbadoError, wait } from './helpers.js';
+
+const START = '/v2/connect/append/start';
+const FINISH = '/v2/connect/append/finish';
+
+const emu = emulatorForFile();
+const fresh = emu.fresh;
+
+/**
+ * Run a full append (init, start, software attestation, finish).
+ * @param {ReturnType<typeof client>} c
+ * @param {{aaguid?: string, completionType?: string, customData?: Record<string, string>}} [opts]
+ */
+async function append(c, { aaguid, completionType = 'manual', customData } = {}) {
+  const { processID, start } = await c.initAndStart();
+  const options = JSON.parse(start.json.attestationOptions).publicKey;
+  const attestation = attest(options, { origin: c.origin, aaguid });
+  const finish = await c.api(
+    FINISH,
+    { attestationResponse: JSON.stringify(attestation), completionType, customData },
+    { processId: processID },
+  );
+  return { options, attestation, finish };
+}
+
+describe('finish', () => {
+  it('verifies a real attestation, stores the passkey and names its provider', async () => {
+    const c = fresh();
+    const { attestation, finish } = await append(c, {
+      aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+      completionType: 'conditional',
+      customData: { orderId: '7' },
+    });
+    assert.equal(finish.status, 200, finish.text);
+    assert.deepEqual(finish.json, {
+      passkeyOperation: {
+        operationType: 'append',
+        identifierValue: 'demo@example.com',
+        identifierType: 'email',
+        ceremonyType: 'local',
+        aaguidDetails: { name: 'iCloud Keychain', iconLight: '', iconDark: '' },
+      },
+    });
+    const { credentials } = (await c.demo('GET', '/emulator/credentials')).json;
+    assert.equal(credentials.length, 1);
+    assert.deepEqual({ ...credentials[0], createdAt: typeof credentials[0].createdAt }, {
+      id: attestation.id,
+      userId: 'user-1',
+      aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+      transports: ['internal', 'hybrid'],
+      createdAt: 'number',
+      completionType: 'conditional',
+      customData: { orderId: '7' },
+    });
+  });
+
+  it('names an unknown AAGUID by scenario.aaguidName, else "Passkey manager"', async () => {
+    const c = fresh();
+    assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Passkey manager');
+    await c.scenario({ aaguidName: 'Chromium virtual authenticator' });
+    assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Chromium virtual authenticator');
+    assert.equal((await append(c, { aaguid: 'BADA5566-A7AA-401F-BD96-45619A55120D' })).finish.json.passkeyOperation.aaguidDetails.name, '1Password');
+  });
+
+  it('lists the user\'s stored credentials in excludeCredentials of the next start', async () => {
+    const c = fresh();
+    const first = await append(c);
+    const second = await append(c);
+    assert.deepEqual(second.options.excludeCredentials, [
+      { id: first.attestation.id, type: 'public-key', transports: ['internal', 'hybrid'] },
+    ]);
+    const { start } = await c.initAndStart();
+    const ids = JSON.parse(start.json.attestationOptions).publicKey.excludeCredentials.map((/** @type {any} */ x) => x.id);
+    assert.deepEqual(ids, [first.attestation.id, second.attestation.id]);
+    // another user of the same project has none
+    const other = await c.initAndStart({}, { userId: 'user-2', email: 'two@example.com' });
+    assert.deepEqual(JSON.parse(other.start.json.attestationOptions).publicKey.excludeCredentials, []);
+  });
+
+  it('rejects a garbage attestation with validation_error, and the challenge is then spent', async () => {
+    const c = fresh();
+    const { processID, start } = await c.initAndStart();
+    const options = JSON.parse(start.json.attestationOptions).publicKey;
+    const garbage = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
+    const res = await c.api(FINISH, { attestationResponse: JSON.stringify(garbage), completionType: 'manual' }, { processId: processID });
+    assert.equal(res.status, 400);
+    assert.ok(isCorbadoError(res.json));
+    assert.equal(res.json.error.type, 'validation_error');
+    assert.match(res.json.error.details, /verification failed/);
+    const valid = attest(options, { origin: c.origin });
+    const replay = await c.api(FINISH, { attestationResponse: JSON.stringify(valid), completionType: 'manual' }, { processId: processID });
+    assert.equal(replay.status, 400);
+    assert.equal(replay.json.error.type, 'challenge_used');
+    assert.deepEqual((await c.demo('GET', '/emulator/credentials')).json.credentials, []);
+  });
+
+  it('rejects an attestation for another origin or challenge', async () => {
+    const c = fresh();
+    const { processID, start } = await c.initAndStart();
+    const options = JSON.parse(start.json.attestationOptions).publicKey;
+    const wrongOrigin = attest(options, { origin: 'https://evil.example' });
+    const res = await c.api(FINISH, { attestationResponse: JSON.stringify(wrongOrigin), completionType: 'manual' }, { processId: processID });
+    assert.equal(res.status, 400);
+    assert.match(res.json.error.details, /origin/i);
+  });
+
+  it('rejects non-JSON attestationResponse and a bad completionType without spending the challenge', async () => {
+    const c = fresh();
+    const { processID, start } = await c.initAndStart();
+    const text = await c.api(FINISH, { attestationResponse: 'not json', completionType: 'manual' }, { processId: processID });
+    assert.equal(text.status, 400);
+    assert.equal(text.json.error.validation[0].field, 'attestationResponse');
+    const options = JSON.parse(start.json.attestationOptions).publicKey;
+    const attestationResponse = JSON.stringify(attest(options, { origin: c.origin }));
+    const type = await c.api(FINISH, { attestationResponse, completionType: 'magic' }, { processId: processID });
+    assert.equal(type.json.error.validation[0].field, 'completionType');
+    const ok = await c.api(FINISH, { attestationResponse, completionType: 'manual-retry' }, { processId: processID });
+    assert.equal(ok.status, 200, ok.text);
+  });
+
+  it('rejects a finish without a start', async () => {
+    const c = fresh();
+    const { processID } = await c.init();
+    const res = await c.api(FINISH, { attestationResponse: '{}', completionType: 'manual' }, { processId: processID });
+    assert.equal(res.status, 400);
+    assert.ok(isCorbadoError(res.json));
+    assert.equal(res.json.error.type, 'challenge_missing');
+  });
+
+  it('rejects a finish after a start that answered no options (passkey intel denied)', async () => {
+    const c = fresh();
+    await c.scenario({ passkeyIntelDenied: true });
+    const { processID } = await c.initAndStart();
+    const res = await c.api(FINISH, { attestationResponse: '{}', completionType: 'manual' }, { processId: processID });
+    assert.equal(res.json.error.type, 'challenge_missing');
+  });
+
+  it('rejects a finish after expiresMs', async () => {
+    const c = fresh();
+    await c.scenario({ ttlMs: 50 });
+    const { processID, start } = await c.initAndStart();
+    const options = JSON.parse(start.json.attestationOptions).publicKey;
+    await wait(80);
+    const attestationResponse = JSON.stringify(attest(options, { origin: c.origin }));
+    const res = await c.api(FINISH, { attestationResponse, completionType: 'manual' }, { processId: processID });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.error.type, 'process_expired');
+  });
+
+  it('binds the challenge to the latest start of the process', async () => {
+    const c = fresh();
+    const { processID, start: first } = await c.initAndStart();
+    const refreshed = await c.api(START, { appendTokenValue: await c.token(), loadedMs: Date.now() }, { processId: processID });
+    const stale = attest(JSON.parse(first.json.attestationOptions).publicKey, { origin: c.origin });
+    const res = await c.api(FINISH, { attestationResponse: JSON.stringify(stale), completionType: 'manual' }, { processId: processID });
+    assert.equal(res.status, 400);
+    assert.match(res.json.error.details, /challenge/i);
+    assert.ok(JSON.parse(refreshed.json.attestationOptions).publicKey.challenge);
+  });
+
+  it('requires the process header', async () => {
+    const res = await fresh().api(FINISH, { attestationResponse: '{}', completionType: 'manual' });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.error.validation[0].field, 'X-Corbado-Process-ID');
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The one test fixture of the component tests: `appendFixture()` mounts `<corbado-append>`
+ * against the same-origin emulator (test/helpers/emulator.ts) with a CDP virtual authenticator
+ * (test/helpers/webauthn.ts), records what it emits, and undoes it all after the test
+ * (test/helpers/cleanup.ts): the element removed, the authenticator detached.
+ *
+ *   const m = await appendFixture({ scenario: { autoAppend: true } });
+ *   await m.state('ready');
+ *   m.click('primary-button');
+ *
+ * Tests use only the element's public contract: attributes and properties, `state`, its
+ * `corbado-append-*` events, its shadow parts, plus the emulator, the authenticator and spies on
+ * browser globals (test/helpers/spies.ts).
+ */
+import { waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { CorbadoAppend } from '../../src/index.js';
+import { onCleanup } from './cleanup.js';
+import { emulatorUrl, mintToken, setScenario, uniqueProjectId, type ScenarioPatch } from './emulator.js';
+import { realTimers } from './spies.js';
+import { addAuthenticator, clearAuthenticators, type VirtualAuthenticatorOptions } from './webauthn.js';
+
+/**
+ * The element's own time limits, from the one module that defines them (the only import of the
+ * flow controller in the component tests): the conditional-create time-box and how long an
+ * `appendTokenProvider` may take.
+ */
+export { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
+export { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
+
+export const EVENT_TYPES = [
+  'corbado-append-ready',
+  'corbado-append-complete',
+  'corbado-append-skip',
+  'corbado-append-error',
+  'corbado-append-state',
+] as const;
+export type AppendEventType = (typeof EVENT_TYPES)[number];
+
+export interface Recorded {
+  type: AppendEventType;
+  detail: any;
+}
+
+/** Polling of this suite: every 10 ms, for 5 s (the defaults of @open-wc's `waitUntil`: 50 ms, 1 s). */
+export const POLL = { interval: 10, timeout: 5000 };
+
+/** `waitUntil` of @open-wc/testing with this suite's polling: resolves once `check()` is true. */
+export const waitFor = (check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> =>
+  waitUntil(check, what, { ...POLL, timeout: timeoutMs });
+
+export interface FixtureOptions {
+  /** Default: a fresh `uniqueProjectId()`. Pass one to mount again on the same project. */
+  projectId?: string;
+  /** Set on the emulator before mounting (what init/start/finish answer). */
+  scenario?: ScenarioPatch;
+  /**
+   * The virtual authenticator: options for it (default `{}`: ctap2, internal, resident keys, UV,
+   * automatic presence), or `false` for none. One per test: a second fixture reuses the first's.
+   */
+  authenticator?: Partial<VirtualAuthenticatorOptions> | false;
+  /** Default: a provider minting a fresh emulator token per call. `null`: no provider. */
+  provider?: (() => Promise<string>) | null;
+  attrs?: Record<string, string>;
+  props?: Partial<CorbadoAppend>;
+  /** Default: `document.body`. */
+  parent?: HTMLElement;
+}
+
+export interface AppendFixture {
+  el: CorbadoAppend;
+  projectId: string;
+  /** The test's virtual authenticator (undefined with `authenticator: false`). */
+  authenticatorId: string | undefined;
+  /** Every `corbado-append-*` event, in order. */
+  events: Recorded[];
+  /** Details of the events of `type` so far. */
+  of(type: AppendEventType): any[];
+  /** The `state` of each `corbado-append-state` event so far. */
+  states(): string[];
+  /** The detail of the first event of `type`; waits for it if none came yet. */
+  event(type: AppendEventType, timeoutMs?: number): Promise<any>;
+  /** Resolves once `el.state === state` and the element has rendered it. */
+  state(state: string, timeoutMs?: number): Promise<void>;
+  /** A part inside the shadow root. */
+  part<T extends HTMLElement = HTMLButtonElement>(name: string): T | null;
+  /** A part's trimmed text. */
+  text(name: string): string | undefined;
+  /** Clicks a part as the user would (a disabled button ignores it). */
+  click(name: string): void;
+  /**
+   * Runs a part's click handler through the DOM, even on a disabled button: what a keyboard
+   * activation or a second click reaches before Lit re-renders the button as disabled.
+   */
+  activate(name: string): void;
+  remove(): void;
+}
+
+let authenticator: Promise<string> | undefined;
+
+/**
+ * The test's virtual authenticator, attached on first use (with `options`) and detached after
+ * the test. Chromium allows one `internal` authenticator per page, hence one per test.
+ */
+export function testAuthenticator(options: Partial<VirtualAuthenticatorOptions> = {}): Promise<string> {
+  if (authenticator) {
+    if (Object.keys(options).length) throw new Error('testAuthenticator: already attached; pass its options on first use');
+    return authenticator;
+  }
+  authenticator = addAuthenticator(options);
+  onCleanup(async () => {
+    authenticator = undefined;
+    await clearAuthenticators();
+  });
+  return authenticator;
+}
+
+/** Mounts `<corbado-append>` on a project of the emulator; see the module comment. */
+export async function appendFixture(opts: FixtureOptions = {}): Promise<AppendFixture> {
+  const projectId = opts.projectId ?? uniqueProjectId();
+  if (opts.scenario) await setScenario(projectId, opts.scenario);
+  const authenticatorId = opts.authenticator === false ? undefined : await testAuthenticator(opts.authenticator);
+  return mountAppend(projectId, { ...opts, authenticatorId });
+}
+
+/**
+ * The synchronous part of {@link appendFixture}: mounts now, in this task, on a project set up
+ * beforehand (scenario, authenticator) — for tests that act before the flow's first microtask.
+ */
+export function mountAppend(
+  projectId: string,
+  opts: Omit<FixtureOptions, 'projectId' | 'scenario' | 'authenticator'> & { authenticatorId?: string } = {},
+): AppendFixture {
+  const el = document.createElement('corbado-append');
+  const events: Recorded[] = [];
+  const changed = new Set<() => void>();
+  for (const type of EVENT_TYPES) {
+    el.addEventListener(type, e => {
+      events.push({ type, detail: (e as CustomEvent).detail });
+      for (const check of changed) check();
+    });
+  }
+  el.setAttribute('project-id', projectId);
+  el.setAttribute('frontend-api-url', emulatorUrl());
+  for (const [k, v] of Object.entries(opts.attrs ?? {})) el.setAttribute(k, v);
+  if (opts.provider !== null) el.appendTokenProvider = opts.provider ?? (() => mintToken(projectId));
+  Object.assign(el, opts.props ?? {});
+  (opts.parent ?? document.body).append(el);
+  onCleanup(() => el.remove());
+
+  const of = (type: AppendEventType) => events.filter(e => e.type === type).map(e => e.detail);
+  const others = () => JSON.stringify(events.filter(e => e.type !== 'corbado-append-state'));
+  /**
+   * Resolves once `done()` holds: checked now, on every event, and every 20 ms. On the page's
+   * real timers, so it works under fake or counted timers (`waitUntil` of @open-wc/testing uses
+   * the global `setTimeout` and leaves its timeout timer running).
+   */
+  const when = (done: () => boolean, what: () => string, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const t0 = performance.now();
+      let timer: number | undefined;
+      const check = () => {
+        realTimers.clearTimeout(timer);
+        if (done()) {
+          changed.delete(check);
+          resolve();
+        } else if (performance.now() - t0 > timeoutMs) {
+          changed.delete(check);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
+        } else {
+          timer = realTimers.setTimeout(check, 20);
+        }
+      };
+      changed.add(check);
+      check();
+    });
+  const part = <T extends HTMLElement = HTMLButtonElement>(name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+  const mustPart = (name: string) => {
+    const p = part(name);
+    if (!p) throw new Error(`no part ${name} in state ${el.state}`);
+    return p;
+  };
+  return {
+    el,
+    projectId,
+    authenticatorId: opts.authenticatorId,
+    events,
+    of,
+    states: () => of('corbado-append-state').map(s => s.state),
+    async event(type, timeoutMs = POLL.timeout) {
+      await when(() => of(type).length > 0, () => `${type} (now ${el.state}; events ${others()})`, timeoutMs);
+      return of(type)[0];
+    },
+    async state(state, timeoutMs = POLL.timeout) {
+      await when(() => el.state === state, () => `state ${state} (now ${el.state}; events ${others()})`, timeoutMs);
+      await el.updateComplete;
+    },
+    part,
+    text: name => part(name)?.textContent?.trim(),
+    click: name => mustPart(name).click(),
+    activate: name => void mustPart(name).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })),
+    remove: () => el.remove(),
+  };
+}
+
+/** Creates a passkey for the project's demo user on the test's authenticator (an earlier visit). */
+export async function registerPasskey(projectId: string): Promise<void> {
+  const first = await appendFixture({ projectId });
+  await first.state('ready');
+  first.click('primary-button');
+  const complete = await first.event('corbado-append-complete');
+  if (complete.status !== 'complete') throw new Error(`registerPasskey: ${JSON.stringify(complete)}`);
+  first.remove();
+}
