@@ -13,7 +13,7 @@ import * as api from './api.js';
 import { DEMO_ROUTES } from './demo.js';
 import { ApiError, errorBody, methodNotAllowed } from './errors.js';
 import { BODY_LIMIT_BYTES, headerValue, readJsonBody, sendJson, sendNoContent } from './http.js';
-import { TIMEOUT_CAP_MS, sendFault } from './faults.js';
+import { TIMEOUT_CAP_MS, handlesFirst, sendFault } from './faults.js';
 import { takeFault } from './scenario.js';
 import { DEFAULT_PROJECT_ID, PROJECT_ID_PATTERN, appendLog, createStore } from './state.js';
 
@@ -74,11 +74,19 @@ export function createEmulator(opts = {}) {
         (err) => (bodyError = err),
       );
       if (project.scenario.latencyMs > 0) await sleep(project.scenario.latencyMs);
+      res.sendDate = project.scenario.dateHeader;
       const fault = takeFault(project.scenario, route.name);
-      if (fault) return sendFault(fault, res, { startedAt, hung, timeoutCapMs });
+      if (fault && !handlesFirst(fault)) return sendFault(fault, res, { startedAt, hung, timeoutCapMs });
       if (bodyError) throw bodyError;
 
-      send(res, await route.handler({ req, project, body: entry.body, processId }));
+      const handled = route.handler({ req, project, body: entry.body, processId });
+      // A `stored-*` fault: the work is done (whatever its outcome), its answer is lost on the way.
+      if (fault)
+        return await Promise.resolve(handled).then(
+          () => sendFault(fault, res, { startedAt, hung, timeoutCapMs }),
+          () => sendFault(fault, res, { startedAt, hung, timeoutCapMs }),
+        );
+      send(res, await handled);
     } catch (err) {
       sendError(res, err, startedAt);
     }

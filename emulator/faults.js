@@ -12,6 +12,10 @@ const HTML_PAGE =
   '<!doctype html><html><head><title>Welcome</title></head>' +
   '<body><h1>Service temporarily unavailable</h1><p>Please sign in to the network.</p></body></html>';
 
+/** A 504 page, as a load balancer sends when the server behind it took too long. */
+const GATEWAY_PAGE =
+  '<!doctype html><html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>';
+
 /** JSON text cut off mid-way, as a dropped connection behind a buffering proxy delivers. */
 const TRUNCATED_JSON = '{"attestationOptions":"{\\"publicKey\\":{\\"rp\\":{\\"id\\":\\"loc';
 
@@ -26,9 +30,18 @@ const TRUNCATED_JSON = '{"attestationOptions":"{\\"publicKey\\":{\\"rp\\":{\\"id
 export function sendFault(kind, res, { startedAt, hung, timeoutCapMs = TIMEOUT_CAP_MS }) {
   switch (kind) {
     case 'http-500':
-      return sendJson(res, 500, errorBody(new ApiError(500, 'internal_error', 'injected fault: http-500'), startedAt));
+    case 'stored-500':
+      return sendJson(res, 500, errorBody(new ApiError(500, 'internal_error', `injected fault: ${kind}`), startedAt));
+    case 'http-400':
+      return sendJson(res, 400, errorBody(new ApiError(400, 'validation_error', 'injected fault: http-400'), startedAt));
     case 'html':
+    case 'stored-200-html':
       return sendText(res, 200, 'text/html; charset=utf-8', HTML_PAGE);
+    case 'stored-504-html':
+      return sendText(res, 504, 'text/html; charset=utf-8', GATEWAY_PAGE);
+    case 'drop':
+    case 'stored-drop':
+      return void res.destroy();
     case 'malformed':
       return sendText(res, 200, 'application/json; charset=utf-8', TRUNCATED_JSON);
     case 'timeout': {
@@ -44,3 +57,9 @@ export function sendFault(kind, res, { startedAt, hung, timeoutCapMs = TIMEOUT_C
       throw new Error(`unknown fault kind ${kind}`);
   }
 }
+
+/**
+ * Whether the endpoint handles the request before the fault replaces its answer.
+ * @param {string} kind
+ */
+export const handlesFirst = (kind) => kind.startsWith('stored-');

@@ -9,13 +9,33 @@ import { isObject, isStringMap } from './validate.js';
 export const FAULT_ENDPOINTS = Object.freeze(['init', 'start', 'finish', 'events']);
 
 /**
- * Fault kinds:
+ * Fault kinds. These answer instead of the endpoint (nothing is handled, nothing stored):
  * - `http-500`: 500 with a Corbado error body (`internal_error`)
+ * - `http-400`: 400 with a Corbado error body (`validation_error`): a definitive refusal
  * - `html`: 200 `text/html` page, as a captive portal or a misrouted proxy sends
  * - `timeout`: no answer until the client disconnects (capped, then the socket is destroyed)
  * - `malformed`: 200 `application/json` with truncated, unparseable JSON
+ * - `drop`: the connection is dropped without an answer
+ *
+ * These let the endpoint handle the request first (finish: the passkey is stored), then lose its
+ * answer on the way back:
+ * - `stored-500`: then 500 with a Corbado error body
+ * - `stored-504-html`: then a 504 gateway-timeout HTML page
+ * - `stored-200-html`: then a 200 `text/html` page
+ * - `stored-drop`: then the connection is dropped
  */
-export const FAULT_KINDS = Object.freeze(['http-500', 'html', 'timeout', 'malformed']);
+export const FAULT_KINDS = Object.freeze([
+  'http-500',
+  'http-400',
+  'html',
+  'timeout',
+  'malformed',
+  'drop',
+  'stored-500',
+  'stored-504-html',
+  'stored-200-html',
+  'stored-drop',
+]);
 
 /** `userVerification` values (WebAuthn `UserVerificationRequirement`). */
 const USER_VERIFICATION = Object.freeze(['required', 'preferred', 'discouraged']);
@@ -39,6 +59,8 @@ const MAX_LATENCY_MS = 60_000;
  *   `authenticatorSelection.userVerification` (unset: `preferred`); `required` also makes finish
  *   require the UV flag
  * @property {number} latencyMs delay before every /v2 response, in ms (0…60000)
+ * @property {boolean} dateHeader /v2 responses carry a `Date` header (default true; false: as a
+ *   cross-origin page sees a server that does not expose it)
  * @property {Partial<Record<string, Fault>>} faults per endpoint (`init`, `start`, `finish`, `events`)
  */
 
@@ -56,6 +78,7 @@ export function defaultScenario() {
     aaguidName: undefined,
     userVerification: undefined,
     latencyMs: 0,
+    dateHeader: true,
     faults: {},
   };
 }
@@ -80,6 +103,7 @@ const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefi
     Number.isSafeInteger(v) && /** @type {number} */ (v) >= 0 && /** @type {number} */ (v) <= MAX_LATENCY_MS
       ? undefined
       : `must be an integer between 0 and ${MAX_LATENCY_MS} (ms)`,
+  dateHeader: boolean,
   faults: (v) => (isObject(v) ? undefined : 'must be an object keyed by endpoint'),
 });
 

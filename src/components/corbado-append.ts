@@ -21,13 +21,18 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
 /**
  * `<corbado-append>` offers a passkey right after sign-in, as the Corbado Connect Frontend API
  * decides (`/v2/connect/append/init`, `/start`, `/finish`), runs the WebAuthn ceremony and
- * hands the result back. Configuration is read when the element is connected.
+ * hands the result back. Configuration is read when the element is connected (a microtask later,
+ * so properties set right after `append()` count); moving it within the page keeps its flow,
+ * removing it ends the flow (but a finish, which goes on), re-adding starts a new one.
+ * Events are `CustomEvent`s that bubble and are composed, typed in `HTMLElementEventMap`.
  *
- * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}` the offer is shown
- * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}` (see README "Finish rules")
- * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}` nothing was created
- * @fires corbado-append-error - `{code, recoverable, message, requestId?}` one of the design's error codes
- * @fires corbado-append-state - `{state}` every state change
+ * @attr lang - Language (`en`, `de`); without it the closest ancestor's `lang`, else the browser's.
+ *
+ * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}`: the offer is shown.
+ * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Finish rules").
+ * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `error`.
+ * @fires corbado-append-error - `{code, recoverable, message, requestId?}`: one of the error codes (README "Error codes"); never contains the append token.
+ * @fires corbado-append-state - `{state}`: every change of `state`.
  *
  * @csspart container - the card around everything
  * @csspart title - the heading
@@ -36,7 +41,7 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
  * @csspart skip-button - "not now" / "continue"
  * @csspart learn-more-button - opens (and closes) the explanation
  * @csspart message - live region for progress, cancel and error messages
- * @csspart hint - the restricted-browser hint
+ * @csspart hint - the hint of a restricted browser or a known limit (in-app browser, frame, no platform authenticator)
  * @csspart spinner - progress indicator inside the primary button
  *
  * @cssprop --cb-color-primary - primary button background
@@ -72,7 +77,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     onError: { attribute: false },
   };
 
-  /** Corbado project ID (one DNS label, e.g. `pro-1234567890`); sent as `X-Corbado-ProjectID`. */
+  /** Corbado project ID, sent as `X-Corbado-ProjectID`: one DNS label (`[a-z0-9-]`, ≤ 63, e.g. `pro-1234567890`); anything else is `config-invalid` and no request is made. */
   declare projectId?: string;
   /** Frontend API base URL; default `https://{projectId}.frontendapi.corbado.io`. `https:`, or `http:` on loopback only. */
   declare frontendApiUrl?: string;
@@ -80,22 +85,22 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   declare appendToken?: string;
   /** Forwarded as `situation` to init and start. */
   declare situation?: string;
-  /** Forwarded as `forcePasskeyAppend` to start. */
+  /** Forwarded as `forcePasskeyAppend` to start: offer even where Corbado's passkey intelligence would not. A boolean attribute: present means true (also `="false"`). */
   declare forcePasskeyAppend: boolean;
   /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
   /** Overrides for any text (see `AppendStrings`). */
   declare strings?: Partial<AppendStrings>;
 
-  /** Returns a fresh append token; called after init allows append, and again for each options refresh. */
+  /** Returns a fresh append token; called after init allows append, and again for each options refresh. May take up to 15 s, else `token-unavailable`. */
   declare appendTokenProvider?: () => Promise<string>;
   /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
   declare ceremonyTimeoutMs?: number;
-  /** Called on `corbado-append-complete` with its `status` (`complete` or `complete-noop`). */
+  /** Called on `corbado-append-complete` with its `status` and `passkeyOperation` (Corbado `CorbadoConnectAppend` style). */
   declare onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
-  /** Called on `corbado-append-skip` with its `status`. */
+  /** Called on `corbado-append-skip` with its `status` (Corbado `CorbadoConnectAppend` style). */
   declare onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
-  /** Called on `corbado-append-error` with its `code`. */
+  /** Called on `corbado-append-error` with its `code` (Corbado `CorbadoConnectAppend` style). */
   declare onError?: (code: CorbadoAppendErrorCode) => void;
 
   constructor() {
@@ -108,7 +113,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   private view: 'offer' | 'learn-more' = 'offer';
   private lastState?: AppendState;
 
-  /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`. */
+  /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`; reflected as the `state` attribute. */
   get state(): AppendState {
     return PUBLIC_STATE[this.flow.state.name];
   }

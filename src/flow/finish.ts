@@ -10,7 +10,9 @@
  *   error never does: the server may have stored the passkey before the answer was lost.
  * - A refusal after an attempt that may have been stored is success-like (`unconfirmed`): an
  *   identical request refused right after an unanswered one is the server recognising what it
- *   already holds. It is never reported as "not saved".
+ *   already holds. So is a refusal *as already used* (`challenge_used`, "already registered"…)
+ *   even on the first attempt: the browser may have resent the request itself after a dropped
+ *   connection. Neither is ever reported as "not saved".
  *
  * The attempts run on timers of their own, not the flow's: a finish survives removal of the
  * element (a route change), its requests use `fetch(…, {keepalive: true})`.
@@ -29,6 +31,8 @@ export type FinishAnswer =
   | { kind: 'confirmed'; passkeyOperation: PasskeyOperation }
   /** 4xx with a Corbado error body: the server read the request and refused it. */
   | { kind: 'rejected'; error: CorbadoAppendError }
+  /** 4xx refusing it as already used or known: the server may hold this very attestation. */
+  | { kind: 'used'; error: CorbadoAppendError }
   /** No definitive answer (5xx, gateway page, non-JSON, timeout, network error): it may have been stored. */
   | { kind: 'unknown'; error: CorbadoAppendError };
 
@@ -42,10 +46,14 @@ export type FinishOutcome =
   /** No definitive answer by the deadline: it may be stored; nothing was signalled. */
   | { kind: 'undecided'; error: CorbadoAppendError };
 
+/** A refusal that says "already" rather than "wrong": matched on `error.type` and `error.details`. */
+const ALREADY = /used|already|exist|duplicate|consumed|replay/i;
+
 /** A failed attempt as the rules see it. */
 export function answerOf(e: unknown): FinishAnswer {
   const error = toAppendError(e);
-  return error.code === 'api-rejected' ? { kind: 'rejected', error } : { kind: 'unknown', error };
+  if (error.code !== 'api-rejected') return { kind: 'unknown', error };
+  return ALREADY.test(`${error.errorType ?? ''} ${error.message}`) ? { kind: 'used', error } : { kind: 'rejected', error };
 }
 
 /**
@@ -58,8 +66,8 @@ export function finishStep(answers: FinishAnswer[], now: number, deadlineMs: num
   const last = answers[answers.length - 1];
   if (!last) throw new RangeError('finishStep: no answer yet');
   if (last.kind === 'confirmed') return { outcome: last };
-  const maybeStored = answers.slice(0, -1).some((a) => a.kind === 'unknown');
-  if (last.kind === 'rejected') return { outcome: { kind: maybeStored ? 'unconfirmed' : 'rejected', error: last.error } };
+  const maybeStored = last.kind === 'used' || answers.slice(0, -1).some((a) => a.kind === 'unknown');
+  if (last.kind !== 'unknown') return { outcome: { kind: maybeStored ? 'unconfirmed' : 'rejected', error: last.error } };
   const pause = FINISH_BACKOFF_MS[Math.min(answers.length, FINISH_BACKOFF_MS.length) - 1] ?? 5000;
   if (answers.length < MIN_FINISH_ATTEMPTS || now + pause < deadlineMs) return { retryInMs: pause };
   return { outcome: { kind: 'undecided', error: last.error } };

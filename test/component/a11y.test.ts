@@ -117,8 +117,8 @@ describe('<corbado-append> accessibility', () => {
     expect(getComputedStyle(spinner).animationName).to.not.equal('none');
   });
 
-  it('error (finish keeps failing): no axe violations; the message is an alert', async () => {
-    const { m, main } = await onPage({ scenario: { faults: { finish: 'http-500' } } });
+  it('error (finish refused): no axe violations; the message is an alert', async () => {
+    const { m, main } = await onPage({ scenario: { faults: { finish: 'http-400' } } });
     m.click('primary-button');
     await m.state('error', 10_000);
     expect(m.part('message')!.getAttribute('role')).to.equal('alert');

@@ -11,7 +11,13 @@ describe('<corbado-append> flow', () => {
   it('click → real passkey created, verified and stored by the emulator', async () => {
     const m = await appendFixture();
     const ready = await m.event('corbado-append-ready');
-    expect(ready).to.deep.equal({ variant: 'default', autoAppend: false, conditionalAppend: false, isRestrictedBrowser: false, customData: {} });
+    expect(ready).to.deep.equal({
+      variant: 'default',
+      autoAppend: false,
+      conditionalAppend: false,
+      isRestrictedBrowser: false,
+      customData: {},
+    });
     await m.state('ready');
     expect(m.part('title')!.textContent).to.contain('passkey');
     m.click('primary-button');
@@ -23,19 +29,21 @@ describe('<corbado-append> flow', () => {
     const stored = await getCredentials(m.projectId);
     const onDevice = await authn.getCredentials(m.authenticatorId!);
     expect(stored).to.have.length(1);
-    expect(onDevice.map(c => c.credentialId)).to.deep.equal([stored[0]!.id]);
+    expect(onDevice.map((c) => c.credentialId)).to.deep.equal([stored[0]!.id]);
     expect(stored[0]!.completionType).to.equal('manual');
     await m.state('success');
     expect(m.part('description')!.textContent).to.match(/saved in|Next time/);
 
     const requests = await getRequests(m.projectId);
-    expect(requests.map(r => r.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start', '/v2/connect/append/finish']);
+    expect(requests.map((r) => r.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start', '/v2/connect/append/finish']);
     const processId = requests[0]!.processId;
     expect(processId, 'no process header on the first init').to.equal(null);
     expect(requests[1]!.processId).to.be.a('string').and.not.equal('');
     expect(requests[2]!.processId).to.equal(requests[1]!.processId);
     const startBody = requests[1]!.body as { loadedMs: number; appendTokenValue: string };
-    expect(startBody.loadedMs).to.be.a('number').within(Date.now() - 60_000, Date.now());
+    expect(startBody.loadedMs)
+      .to.be.a('number')
+      .within(Date.now() - 60_000, Date.now());
     expect(m.states()).to.deep.equal(['loading', 'ready', 'creating', 'finishing', 'success']);
   });
 
@@ -87,7 +95,7 @@ describe('<corbado-append> flow', () => {
     const m = await appendFixture({ scenario: { appendAllowed: false } });
     expect(await m.event('corbado-append-skip')).to.deep.equal({ status: 'skip-implicit', reason: 'append-not-allowed' });
     expect(m.of('corbado-append-error')).to.have.length(0);
-    expect((await getRequests(m.projectId)).map(r => r.path)).to.deep.equal(['/v2/connect/append/init']);
+    expect((await getRequests(m.projectId)).map((r) => r.path)).to.deep.equal(['/v2/connect/append/init']);
     expect(m.el.getBoundingClientRect().height).to.equal(0);
   });
 });

@@ -24,10 +24,10 @@ async function mount(scenario: ScenarioPatch, opts: FixtureOptions = {}, spy: Cr
   const m = await appendFixture({ ...opts, scenario });
   /** The completionType the emulator received in finish. */
   const finishType = async () =>
-    ((await getRequests(m.projectId)).find(r => r.path === '/v2/connect/append/finish')?.body as { completionType: string } | undefined)
+    ((await getRequests(m.projectId)).find((r) => r.path === '/v2/connect/append/finish')?.body as { completionType: string } | undefined)
       ?.completionType;
   /** completionType of the passkeys the emulator stored. */
-  const stored = async () => (await getCredentials(m.projectId)).map(c => c.completionType);
+  const stored = async () => (await getCredentials(m.projectId)).map((c) => c.completionType);
   return { m, create, finishType, stored };
 }
 
@@ -37,7 +37,10 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       const { m, create, finishType, stored } = await mount({ autoAppend: true });
       const complete = await m.event('corbado-append-complete');
       expect(complete).to.include({ status: 'complete', completionType: 'auto' });
-      expect(create.calls.map(c => c.mediation), 'one modal create()').to.deep.equal([undefined]);
+      expect(
+        create.calls.map((c) => c.mediation),
+        'one modal create()',
+      ).to.deep.equal([undefined]);
       expect(await finishType()).to.equal('auto');
       expect(await stored()).to.deep.equal(['auto']);
       expect(m.states()).to.deep.equal(['loading', 'ready', 'creating', 'finishing', 'success']);
@@ -77,12 +80,14 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
 
   describe('conditionalAppend', () => {
     it('is attempted (mediation conditional) where getClientCapabilities reports conditionalCreate', async () => {
-      const caps = await (PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }).getClientCapabilities();
+      const caps = await (
+        PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
+      ).getClientCapabilities();
       expect(caps.conditionalCreate, 'this Chromium reports conditionalCreate').to.equal(true);
       const { m, create } = await mount({ conditionalAppend: true });
       expect((await m.event('corbado-append-ready')).conditionalAppend).to.equal(true);
       await waitFor(() => create.calls.length > 0, 'a create() call');
-      expect(create.calls.map(c => c.mediation)).to.deep.equal(['conditional']);
+      expect(create.calls.map((c) => c.mediation)).to.deep.equal(['conditional']);
       expect(m.el.state, 'the offer is shown meanwhile').to.equal('ready');
       expect(m.part('primary-button')!.disabled).to.equal(false);
     });
@@ -100,7 +105,7 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
         expect(create.calls, 'no create() at all').to.have.length(0);
         m.click('primary-button');
         expect((await m.event('corbado-append-complete')).completionType).to.equal('manual');
-        expect(create.calls.map(c => c.mediation)).to.deep.equal([undefined]);
+        expect(create.calls.map((c) => c.mediation)).to.deep.equal([undefined]);
       });
     }
 
@@ -138,7 +143,10 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       expect(conditional.abortedAt, 'still pending before the click').to.equal(undefined);
 
       m.click('primary-button');
-      expect(create.calls.map(c => c.mediation), 'modal create() in the click task').to.deep.equal(['conditional', undefined]);
+      expect(
+        create.calls.map((c) => c.mediation),
+        'modal create() in the click task',
+      ).to.deep.equal(['conditional', undefined]);
       expect(conditional.abortedAt, 'conditional aborted').to.be.a('number');
       expect(conditional.abortedAt!).to.be.at.most(create.calls[1]!.at);
 
@@ -159,11 +167,14 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       const { m, create, finishType } = await mount({ conditionalAppend: true, autoAppend: true }, {}, { conditional: 'modal-stand-in' });
       const complete = await m.event('corbado-append-complete');
       expect(complete).to.include({ status: 'complete', completionType: 'conditional' });
-      expect(create.calls.map(c => c.mediation), 'one conditional create, no modal one').to.deep.equal(['conditional']);
+      expect(
+        create.calls.map((c) => c.mediation),
+        'one conditional create, no modal one',
+      ).to.deep.equal(['conditional']);
       expect(await finishType()).to.equal('conditional');
       const stored = await getCredentials(m.projectId);
-      expect(stored.map(c => c.completionType)).to.deep.equal(['conditional']);
-      expect((await authn.getCredentials(m.authenticatorId!)).map(c => c.credentialId)).to.deep.equal([stored[0]!.id]);
+      expect(stored.map((c) => c.completionType)).to.deep.equal(['conditional']);
+      expect((await authn.getCredentials(m.authenticatorId!)).map((c) => c.credentialId)).to.deep.equal([stored[0]!.id]);
       expect(m.states()).to.deep.equal(['loading', 'ready', 'finishing', 'success']);
     });
 
@@ -171,7 +182,7 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       // Options living ~3 s are refreshed after ~2 s, inside the conditional time-box.
       const { m, create } = await mount({ conditionalAppend: true, ttlMs: 3500 }); // native: pending until aborted
       await waitFor(() => create.calls.length > 0, 'the conditional create()');
-      const starts = async () => (await getRequests(m.projectId)).filter(r => r.path === '/v2/connect/append/start');
+      const starts = async () => (await getRequests(m.projectId)).filter((r) => r.path === '/v2/connect/append/start');
       await waitFor(async () => (await starts()).length >= 2, 'a refresh before the time-box ends', CONDITIONAL_TIMEBOX_MS);
       const refreshAt = (await starts())[1]!.at;
       const conditional = create.calls[0]!;

@@ -29,11 +29,14 @@ const options = (rpId: string) => ({
   },
 });
 
-/** The cancel message shows, the offer is back and nothing was reported as an error. */
+/** The cancel message shows, the offer is back, and the cancel was reported as such (recoverable). */
 async function expectCancelled(m: AppendFixture) {
   await waitFor(() => m.part('message')!.textContent!.includes(en.cancelled), 'the cancel message');
   await m.state('ready');
-  expect(m.of('corbado-append-error'), 'a cancel is no error').to.have.length(0);
+  expect(
+    m.of('corbado-append-error').map((e) => [e.code, e.recoverable]),
+    'a user cancel',
+  ).to.deep.equal([['ceremony-cancelled', true]]);
 }
 
 /** Retrying after a cancel creates the one passkey (`manual-retry`), with a second create(). */
@@ -56,7 +59,8 @@ describe('<corbado-append> ceremony errors', () => {
         conditionalAppend: false,
       };
       const net = spyFetch({
-        answer: call => (call.path === '/v2/connect/append/start' ? jsonResponse(200, { ...start, expiresMs: Date.now() + 300_000 }) : undefined),
+        answer: (call) =>
+          call.path === '/v2/connect/append/start' ? jsonResponse(200, { ...start, expiresMs: Date.now() + 300_000 }) : undefined,
       });
       const create = spyCreate();
       const m = await appendFixture();
@@ -74,7 +78,9 @@ describe('<corbado-append> ceremony errors', () => {
   }
 
   it('create() throws SecurityError → security-error shown, offer ends, no retry loop', async () => {
-    const create = spyCreate({ answer: () => Promise.reject(new DOMException('The relying party ID is not a registrable domain suffix', 'SecurityError')) });
+    const create = spyCreate({
+      answer: () => Promise.reject(new DOMException('The relying party ID is not a registrable domain suffix', 'SecurityError')),
+    });
     const m = await appendFixture();
     await m.state('ready');
     m.click('primary-button');
@@ -87,7 +93,7 @@ describe('<corbado-append> ceremony errors', () => {
     await pause(LOOP_WINDOW_MS);
     expect(create.calls).to.have.length(1);
     expect(m.of('corbado-append-error')).to.have.length(1);
-    expect((await getRequests(m.projectId)).filter(r => r.path.endsWith('/finish'))).to.have.length(0);
+    expect((await getRequests(m.projectId)).filter((r) => r.path.endsWith('/finish'))).to.have.length(0);
     // The way out still works.
     m.click('skip-button');
     expect(await m.event('corbado-append-skip')).to.deep.equal({ status: 'skip-explicit', reason: 'user-skipped' });
@@ -95,7 +101,9 @@ describe('<corbado-append> ceremony errors', () => {
 
   it('create() rejects with an AbortError we did not cause → user cancel: soft message, retry works', async () => {
     let foreign = true;
-    const create = spyCreate({ answer: (_o, real) => (foreign ? Promise.reject(new DOMException('The operation was aborted.', 'AbortError')) : real()) });
+    const create = spyCreate({
+      answer: (_o, real) => (foreign ? Promise.reject(new DOMException('The operation was aborted.', 'AbortError')) : real()),
+    });
     const m = await appendFixture();
     await m.state('ready');
     m.click('primary-button');

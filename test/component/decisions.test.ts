@@ -12,9 +12,9 @@ import { onCleanup } from '../helpers/cleanup.js';
 import { pause, spyCreate, spyFetch, stubProperty } from '../helpers/spies.js';
 
 const VARIANT_TEXT: Record<string, (t: AppendStrings) => [string, string]> = {
-  default: t => [t.defaultTitle, t.defaultText],
-  'after-hybrid': t => [t.afterHybridTitle, t.afterHybridText],
-  'after-error': t => [t.afterErrorTitle, t.afterErrorText],
+  default: (t) => [t.defaultTitle, t.defaultText],
+  'after-hybrid': (t) => [t.afterHybridTitle, t.afterHybridText],
+  'after-error': (t) => [t.afterErrorTitle, t.afterErrorText],
 };
 
 /** Room for an `<img onerror>`, or a create() started without a click, to show itself. */
@@ -30,7 +30,7 @@ async function showVariant(variant: string, opts: FixtureOptions = {}) {
 
 /** The request bodies the emulator received for `path`. */
 const bodies = async (m: AppendFixture, path: string) =>
-  (await getRequests(m.projectId)).filter(r => r.path === `/v2/connect/append/${path}`).map(r => r.body as Record<string, unknown>);
+  (await getRequests(m.projectId)).filter((r) => r.path === `/v2/connect/append/${path}`).map((r) => r.body as Record<string, unknown>);
 
 describe('server decisions: what the element shows', () => {
   describe('variant', () => {
@@ -140,7 +140,10 @@ describe('server decisions: what the element shows', () => {
   describe('isRestrictedBrowser', () => {
     it('shows the hint, and starts neither auto nor conditional create though the server asks for both', async () => {
       const create = spyCreate();
-      const m = await appendFixture({ scenario: { isRestrictedBrowser: true, autoAppend: true, conditionalAppend: true }, attrs: { lang: 'en' } });
+      const m = await appendFixture({
+        scenario: { isRestrictedBrowser: true, autoAppend: true, conditionalAppend: true },
+        attrs: { lang: 'en' },
+      });
       const ready = await m.event('corbado-append-ready');
       expect(ready).to.include({ isRestrictedBrowser: true, autoAppend: true, conditionalAppend: true });
       await m.state('ready');
@@ -157,7 +160,7 @@ describe('server decisions: what the element shows', () => {
       // The offer itself still works, by click.
       m.click('primary-button');
       expect((await m.event('corbado-append-complete')).completionType).to.equal('manual');
-      expect(create.calls.map(c => c.mediation)).to.deep.equal([undefined]);
+      expect(create.calls.map((c) => c.mediation)).to.deep.equal([undefined]);
     });
 
     it('no hint when the browser is not restricted', async () => {
@@ -180,7 +183,10 @@ describe('server decisions: what the element shows', () => {
         expect(m.of('corbado-append-ready')).to.have.length(0);
         expect(m.states()).to.deep.equal(['loading', 'skipped']);
         const requests = await getRequests(m.projectId);
-        expect(requests.map(r => r.path), paths.length === 1 ? 'no start' : 'init and start').to.deep.equal(paths.map(p => `/v2/connect/append/${p}`));
+        expect(
+          requests.map((r) => r.path),
+          paths.length === 1 ? 'no start' : 'init and start',
+        ).to.deep.equal(paths.map((p) => `/v2/connect/append/${p}`));
         if (requests[1]) expect(requests[1].body).not.to.have.property('forcePasskeyAppend');
         expect(create.calls).to.have.length(0);
         expect(m.el.getBoundingClientRect().height).to.equal(0);

@@ -199,7 +199,7 @@ describe('server decisions: expiresMs', () => {
     expect(m.of('corbado-append-error')).to.deep.equal([
       { code: 'expired', recoverable: false, message: m.of('corbado-append-error')[0].message },
     ]);
-    expect(create.calls[0]!.outcome).to.equal('rejected');
+    await waitFor(() => create.calls[0]!.outcome === 'rejected', 'the ceremony aborted');
     expect(starts(), 'no refresh without a provider').to.have.length(1);
     expect(m.part('skip-button'), 'the user can move on').to.not.equal(null);
   });

@@ -1,148 +1,174 @@
 /**
- * Finish failures after a successful `create()`: the same attestation is retried (bounded),
- * `create()` is never run again (that would mint an orphan passkey), and on giving up the element
- * says so (`finish-failed`, part `message`) and signals the unknown credential to the passkey
- * provider (`PublicKeyCredential.signalUnknownCredential`, stubbed here to observe it).
+ * The finish rules in real Chromium against the real emulator (README "Finish rules"): after a
+ * successful `create()` the same attestation is retried, `create()` never runs again, a passkey the
+ * server may have stored is never signalled away, a definitively refused one is, the user gets a
+ * way on within seconds, and the finish outlives the element. `signalUnknownCredential` is
+ * stubbed to observe it (Chromium's own would act on the virtual authenticator).
  */
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { en } from '../../src/components/messages.js';
-import { getCredentials, getRequests } from '../helpers/emulator.js';
-import { appendFixture, type FixtureOptions } from '../helpers/fixture.js';
-import { corbadoError, fakeTimers, pause, spyCreate, spyFetch, spyPageErrors, stubProperty, type FetchSpyOptions } from '../helpers/spies.js';
+import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { getCredentials, getRequests, type Fault } from '../helpers/emulator.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { appendFixture } from '../helpers/fixture.js';
+import { fakeTimers, pause, spyCreate, spyFetch, spyPageErrors, stubProperty } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
 
 const FINISH = '/v2/connect/append/finish';
 /** The Frontend API client's own time limit per request (src/api/client.ts). */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Room for a second create(), or an error, to show itself after giving up. */
+/** Room for a second create(), an event or a request to show itself where none may. */
 const AFTERMATH_MS = 300;
 
 type Signal = { rpId: string; credentialId: string };
 
-/**
- * Spies on create() and fetch (`net` answers as asked), stubs `signalUnknownCredential` to record
- * its calls, mounts, and clicks the button once ready.
- */
-async function clickThrough(opts: FixtureOptions = {}, net: FetchSpyOptions = {}) {
-  const create = spyCreate();
-  const fetchSpy = spyFetch(net);
+/** Stubs `signalUnknownCredential`, spies on create() and fetch, mounts with `finish` faulted, clicks. */
+async function clickThrough(finish: Fault | undefined, scenario: Record<string, unknown> = {}) {
   const signals: Signal[] = [];
   stubProperty(PublicKeyCredential, 'signalUnknownCredential', (o: Signal) => {
     signals.push(o);
     return Promise.resolve();
   });
-  const m = await appendFixture(opts);
+  const create = spyCreate();
+  const net = spyFetch();
+  const m = await appendFixture({ scenario: { ...scenario, faults: finish ? { finish } : {} } });
   await m.state('ready');
   m.click('primary-button');
-  const finishes = async () => (await getRequests(m.projectId)).filter(r => r.path === FINISH);
-
-  /** The element gave up: finish-failed shown, create() not re-run, the orphan signalled (or not). */
-  async function expectGaveUp(signalled: boolean) {
-    const err = await m.event('corbado-append-error', 8000);
-    expect(err.code).to.equal('finish-failed');
-    expect(err.message).to.match(/created but not confirmed/);
-    await m.state('error');
-    expect(m.text('message')).to.equal(en.finishFailed);
-    expect(m.part('message')!.getAttribute('role')).to.equal('alert');
-    expect(m.part('primary-button'), 'no way to run create() again').to.equal(null);
-    expect(m.text('skip-button')).to.equal(en.continue);
-    await pause(AFTERMATH_MS);
-    expect(create.modal(), 'create() never re-run').to.have.length(1);
-    expect(m.of('corbado-append-complete')).to.have.length(0);
-    const onDevice = await authn.getCredentials(m.authenticatorId!);
-    expect(onDevice, 'the orphan passkey on the device').to.have.length(1);
-    if (signalled) {
-      expect(signals, 'signalUnknownCredential').to.deep.equal([{ rpId: 'localhost', credentialId: onDevice[0]!.credentialId }]);
-      expect(await getCredentials(m.projectId), 'nothing stored').to.have.length(0);
-    } else {
-      expect(signals, 'no signalUnknownCredential: the server may have stored it').to.have.length(0);
-    }
-    return err;
-  }
-  return { m, create, net: fetchSpy, signals, finishes, expectGaveUp };
+  const finishes = async () => (await getRequests(m.projectId)).filter((r) => r.path === FINISH);
+  const onDevice = async () => (await authn.getCredentials(m.authenticatorId!)).map((c) => c.credentialId);
+  const stored = async () => (await getCredentials(m.projectId)).map((c) => c.id);
+  return { m, create, net, signals, finishes, onDevice, stored };
 }
 
-describe('<corbado-append> finish failures', () => {
-  it('http-500 twice → the same attestation retried, one passkey stored, create() once', async () => {
-    const { m, create, signals, finishes } = await clickThrough({ scenario: { faults: { finish: { kind: 'http-500', times: 2 } } } });
-    const complete = await m.event('corbado-append-complete', 8000);
-    expect(complete.status).to.equal('complete');
-    expect(m.of('corbado-append-error')).to.have.length(0);
-    const fin = await finishes();
-    expect(fin, 'finish attempts').to.have.length(3);
-    expect(new Set(fin.map(r => JSON.stringify(r.body))).size, 'the same attestation each time').to.equal(1);
-    expect(create.modal()).to.have.length(1);
-    expect(await getCredentials(m.projectId)).to.have.length(1);
-    expect(await authn.getCredentials(m.authenticatorId!)).to.have.length(1);
-    expect(signals).to.have.length(0);
-  });
-
-  it('always 500 → gives up after 3 attempts: finish-failed, message, signalUnknownCredential, no second create()', async () => {
-    const { finishes, expectGaveUp } = await clickThrough({ scenario: { faults: { finish: 'http-500' } } });
-    const err = await expectGaveUp(true);
-    const fin = await finishes();
-    expect(fin).to.have.length(3);
-    expect(new Set(fin.map(r => JSON.stringify(r.body))).size).to.equal(1);
-    expect(err.requestId, 'requestId of the last Corbado error body').to.be.a('string');
-  });
-
-  it('finish never answers (timeout) → bounded, finish-failed, no signalUnknownCredential (may be stored), no second create()', async () => {
-    // Fake setTimeout only (sinon): the requests are real and hang at the emulator; the client's
-    // 10 s time limit per request and the retry delays pass on the fake clock.
-    const clock = fakeTimers();
-    const { m, net, expectGaveUp } = await clickThrough({ scenario: { faults: { finish: 'timeout' } } });
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      await net.reached(FINISH, attempt);
-      await clock.tickAsync(REQUEST_TIMEOUT_MS + 2000); // its time limit, then the retry delay
-    }
-    clock.restore();
-    const err = await expectGaveUp(false);
-    expect(err.message).to.match(/no answer/);
-    expect(m.of('corbado-append-error')).to.have.length(1);
-    const fin = net.api(FINISH);
-    expect(fin, 'finish attempts').to.have.length(3);
-    expect(fin.every(c => c.aborted), 'each hung request aborted by the client timeout').to.equal(true);
-    expect(new Set(fin.map(c => c.text)).size).to.equal(1);
-  });
-
-  it('finish stored but its answer lost → the retry is refused (challenge used): the passkey is not signalled away', async () => {
-    let lost = 0;
-    const lose: FetchSpyOptions['answer'] = (call, forward) =>
-      call.path === FINISH && lost++ === 0
-        ? forward().then(() => {
-            throw new TypeError('Failed to fetch'); // the server answered; the network lost it
-          })
-        : undefined;
-    const { m, net, expectGaveUp } = await clickThrough({}, { answer: lose });
-    await expectGaveUp(false);
-    expect(net.api(FINISH), 'the lost attempt and one refused retry').to.have.length(2);
-    const stored = await getCredentials(m.projectId);
-    expect(stored, 'stored by the first attempt').to.have.length(1);
-    expect((await authn.getCredentials(m.authenticatorId!)).map(c => c.credentialId)).to.deep.equal([stored[0]!.id]);
-  });
-
-  it('finish rejected (4xx Corbado error) → no retry, finish-failed with requestId, signalUnknownCredential', async () => {
-    const rejected = corbadoError(400, {
-      requestID: 'req-finish-400',
-      link: 'https://app.corbado.com/requests/req-finish-400',
-      runtime: 0.01,
-      details: 'attestationResponse: invalid',
+describe('<corbado-append> finish rules', () => {
+  for (const kind of ['stored-500', 'stored-504-html', 'stored-200-html', 'stored-drop'] as const) {
+    it(`${kind}: stored, answer lost, retry refused as already used → complete (unconfirmed), never signalled away`, async () => {
+      const t = await clickThrough({ kind, times: 1 });
+      const complete = await t.m.event('corbado-append-complete', 8000);
+      expect(complete).to.deep.equal({ status: 'complete', completionType: 'manual', unconfirmed: true });
+      expect(t.m.of('corbado-append-error'), 'never "not saved"').to.deep.equal([]);
+      await t.m.state('success');
+      expect(t.m.text('description')).to.equal(en.successText);
+      expect(t.signals, 'no signalUnknownCredential').to.deep.equal([]);
+      const stored = await t.stored();
+      expect(stored).to.have.length(1);
+      expect(await t.onDevice(), 'the passkey stays on the device').to.deep.equal(stored);
+      const fin = await t.finishes();
+      expect(fin, 'the lost attempt and one refused retry').to.have.length(2);
+      expect(new Set(fin.map((r) => JSON.stringify(r.body))).size, 'the same attestation').to.equal(1);
+      expect(t.create.modal(), 'create() once').to.have.length(1);
     });
-    const { net, expectGaveUp } = await clickThrough({}, { answer: call => (call.path === FINISH ? rejected : undefined) });
-    const err = await expectGaveUp(true);
-    expect(err.requestId).to.equal('req-finish-400');
-    expect(net.api(FINISH)).to.have.length(1);
+  }
+
+  it('http-500 twice (not stored) → the same attestation again, then confirmed with passkeyOperation', async () => {
+    const t = await clickThrough({ kind: 'http-500', times: 2 });
+    const complete = await t.m.event('corbado-append-complete', 8000);
+    expect(complete.status).to.equal('complete');
+    expect(complete).not.to.have.property('unconfirmed');
+    expect(complete.passkeyOperation.operationType).to.equal('append');
+    const fin = await t.finishes();
+    expect(fin).to.have.length(3);
+    expect(new Set(fin.map((r) => JSON.stringify(r.body))).size).to.equal(1);
+    expect(await t.stored()).to.have.length(1);
+    expect(t.signals).to.deep.equal([]);
+    expect(t.create.modal()).to.have.length(1);
+  });
+
+  it('a definitive refusal (4xx Corbado body) → no retry, finish-failed "not saved", the orphan signalled', async () => {
+    const t = await clickThrough({ kind: 'http-400', times: 1 });
+    const err = await t.m.event('corbado-append-error', 8000);
+    expect([err.code, err.recoverable]).to.deep.equal(['finish-failed', false]);
+    expect(err.message).to.match(/server refused/);
+    expect(err.requestId, 'requestID of the Corbado error body').to.match(/^req-/);
+    await t.m.state('error');
+    expect(t.m.text('message')).to.equal(en.finishFailed);
+    expect(t.m.part('message')!.getAttribute('role')).to.equal('alert');
+    expect(t.m.part('primary-button'), 'no way to run create() again').to.equal(null);
+    expect(t.m.text('skip-button')).to.equal(en.continue);
+    const onDevice = await t.onDevice();
+    expect(t.signals).to.deep.equal([{ rpId: 'localhost', credentialId: onDevice[0] }]);
+    expect(await t.stored(), 'nothing stored').to.deep.equal([]);
+    expect(await t.finishes()).to.have.length(1);
+    await pause(AFTERMATH_MS);
+    expect(t.create.modal()).to.have.length(1);
   });
 
   it('no signalUnknownCredential in this browser → still finish-failed, nothing thrown', async () => {
     const page = spyPageErrors();
-    const { m, create } = await clickThrough({ scenario: { faults: { finish: 'http-500' } } });
-    // Gone before the element gives up (after the retries, ≈ 1.6 s from now).
+    const t = await clickThrough({ kind: 'http-400', times: 1 });
     stubProperty(PublicKeyCredential, 'signalUnknownCredential', undefined, true);
-    expect((await m.event('corbado-append-error', 8000)).code).to.equal('finish-failed');
-    await m.state('error');
+    expect((await t.m.event('corbado-append-error', 8000)).code).to.equal('finish-failed');
     await pause(AFTERMATH_MS);
     expect(page.errors).to.deep.equal([]);
-    expect(create.modal()).to.have.length(1);
+  });
+
+  it(`finish hangs → after ${FINISH_PATIENCE_MS} ms a way on; Continue leaves (finish-pending) and the finish goes on to store it`, async () => {
+    // Fake setTimeout only (sinon): the request really hangs at the emulator; the client's time
+    // limit, the patience and the retry pause pass on the fake clock.
+    const clock = fakeTimers();
+    const t = await clickThrough({ kind: 'timeout', times: 1 });
+    await t.net.reached(FINISH, 1);
+    await clock.tickAsync(FINISH_PATIENCE_MS - 100);
+    await t.m.el.updateComplete;
+    expect(t.m.part('skip-button'), 'not yet').to.equal(null);
+    await clock.tickAsync(100);
+    await t.m.el.updateComplete;
+    expect(t.m.text('message')).to.equal(en.finishSlow);
+    expect(t.m.text('skip-button')).to.equal(en.continue);
+    t.m.click('skip-button');
+    expect(t.m.of('corbado-append-skip')).to.deep.equal([{ status: 'skip-explicit', reason: 'finish-pending' }]);
+    await t.m.state('skipped');
+    await clock.tickAsync(REQUEST_TIMEOUT_MS + 1000); // the hung attempt times out; the retry goes out
+    clock.restore();
+    await t.net.reached(FINISH, 2);
+    await t.m.el.updateComplete;
+    const fin = t.net.api(FINISH);
+    expect(
+      fin.every((c) => c.keepalive),
+      'sent with keepalive',
+    ).to.equal(true);
+    await waitForStored(t.stored);
+    expect(t.signals).to.deep.equal([]);
+    expect(t.create.modal()).to.have.length(1);
+  });
+
+  it('removed while finishing (a route change) → the finish is not aborted: it retries and stores the passkey', async () => {
+    const clock = fakeTimers();
+    const t = await clickThrough({ kind: 'timeout', times: 1 });
+    await t.net.reached(FINISH, 1);
+    const events = t.m.events.length;
+    t.m.remove();
+    await clock.tickAsync(REQUEST_TIMEOUT_MS + 1000);
+    clock.restore();
+    await t.net.reached(FINISH, 2);
+    await waitForStored(t.stored);
+    expect(t.m.events.slice(events), 'a removed element fires nothing').to.deep.equal([]);
+    expect(t.signals).to.deep.equal([]);
+  });
+
+  it('no definitive answer before the deadline → finish-failed "could not confirm", never signalled', async () => {
+    // The deadline is wall-clock time: fake Date.now() too, from now on.
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    onCleanup(() => clock.restore());
+    const t = await clickThrough('timeout', { ttlMs: 5000 });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await t.net.reached(FINISH, attempt);
+      await clock.tickAsync(REQUEST_TIMEOUT_MS + 2600); // its time limit, then the retry pause
+    }
+    clock.restore();
+    await pause(AFTERMATH_MS);
+    const err = await t.m.event('corbado-append-error', 8000);
+    expect(err.code).to.equal('finish-failed');
+    expect(err.message).to.match(/no definitive answer/);
+    await t.m.state('error');
+    expect(t.m.text('message')).to.equal(en.finishUnknown);
+    expect(t.net.api(FINISH), 'at least three attempts, then it stops at the deadline').to.have.length(3);
+    expect(t.signals).to.deep.equal([]);
   });
 });
+
+async function waitForStored(stored: () => Promise<string[]>) {
+  for (let i = 0; i < 100 && (await stored()).length === 0; i++) await pause(50);
+  expect(await stored(), 'stored by the background finish').to.have.length(1);
+}

@@ -31,7 +31,7 @@ async function ready(attrs: Record<string, string> = {}, style: (wrapper: HTMLEl
 
 describe('<corbado-append> layout and theming', () => {
   it('lays the actions out left to right in dir="ltr"', async () => {
-    const { part } = await ready({}, w => (w.dir = 'ltr'));
+    const { part } = await ready({}, (w) => (w.dir = 'ltr'));
     const primary = box(part('primary-button')!);
     const skip = box(part('skip-button')!);
     expect(Math.abs(primary.top - skip.top)).to.be.lessThan(2); // one row
@@ -39,7 +39,7 @@ describe('<corbado-append> layout and theming', () => {
   });
 
   it('mirrors the actions in dir="rtl": the primary button is right of skip', async () => {
-    const { part, el } = await ready({}, w => (w.dir = 'rtl'));
+    const { part, el } = await ready({}, (w) => (w.dir = 'rtl'));
     const container = box(part('container')!);
     const primary = box(part('primary-button')!);
     const skip = box(part('skip-button')!);
@@ -72,7 +72,7 @@ describe('<corbado-append> layout and theming', () => {
   });
 
   it('--cb-color-* set on the page colour the element, in light and dark', async () => {
-    const { part, el } = await ready({}, w => {
+    const { part, el } = await ready({}, (w) => {
       w.style.setProperty('--cb-color-primary', 'rgb(200, 10, 90)');
       w.style.setProperty('--cb-color-on-primary', 'rgb(1, 2, 3)');
       w.style.setProperty('--cb-border-radius', '3px');

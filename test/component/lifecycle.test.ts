@@ -1,14 +1,14 @@
 /**
- * Removing the element stops everything it started: its requests (aborted, seen through a
- * `fetch` wrapper), its ceremony (the `create()` signal is aborted), its timers (refresh, expiry,
- * finish retries); nothing is fired or sent after removal, and re-adding starts cleanly with a
- * new init. 1000 mount/unmount cycles, cut at every stage of the flow, leave no timer, no
+ * Removing the element stops everything it started — its requests (aborted, seen through a
+ * `fetch` wrapper), its ceremony (the `create()` signal is aborted), its timers (refresh, expiry)
+ * — but a finish: a passkey on the device still goes to the server. Nothing is fired after
+ * removal, and re-adding starts cleanly with a new init. 1000 mount/unmount cycles, cut at every stage of the flow, leave no timer, no
  * window/document listener, no pending request and no pending ceremony behind.
  */
 import { expect } from '@open-wc/testing';
 import { getCredentials, getRequests, setScenario, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, mountAppend, testAuthenticator, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
-import { pause, realTimers, spyCreate, spyFetch, spyListeners, spyTimers } from '../helpers/spies.js';
+import { fakeTimers, pause, realTimers, spyCreate, spyFetch, spyListeners, spyTimers } from '../helpers/spies.js';
 
 const INIT = '/v2/connect/append/init';
 const START = '/v2/connect/append/start';
@@ -29,12 +29,21 @@ async function mount(opts: FixtureOptions = {}) {
     m.remove();
     await pause(quietMs);
     expect(m.events.slice(events), 'events after removal').to.deep.equal([]);
-    expect(net.api().slice(calls).map(c => c.path), 'requests after removal').to.deep.equal([]);
-    expect(net.pending().filter(c => c.path.startsWith('/v2/')), 'requests still pending').to.deep.equal([]);
+    expect(
+      net
+        .api()
+        .slice(calls)
+        .map((c) => c.path),
+      'requests after removal',
+    ).to.deep.equal([]);
+    expect(
+      net.pending().filter((c) => c.path.startsWith('/v2/')),
+      'requests still pending',
+    ).to.deep.equal([]);
   }
   /** Resolves once the emulator has received a request to `path` (it is in flight). */
   const atServer = (path: string) =>
-    waitFor(async () => (await getRequests(m.projectId)).some(r => r.path === path), `${path} at the emulator`);
+    waitFor(async () => (await getRequests(m.projectId)).some((r) => r.path === path), `${path} at the emulator`);
   return { m, net, create, removeAndExpectSilence, atServer };
 }
 
@@ -69,22 +78,38 @@ describe('<corbado-append> lifecycle', () => {
     expect(create.calls[0]!.settled).to.equal(true);
   });
 
-  it('removed while finish hangs → the finish request is aborted, no retry, no event', async () => {
-    const { m, net, removeAndExpectSilence, atServer } = await mount({ scenario: { faults: { finish: 'timeout' } } });
+  // The one thing removal does not stop: a passkey exists on the device and goes to the server.
+  it('removed while finish hangs → the request is not aborted, no event fires, its retry stores the passkey', async () => {
+    // Fake setTimeout only: the request really hangs at the emulator; the client's 10 s limit passes on the fake clock.
+    const clock = fakeTimers();
+    const { m, net } = await mount({ scenario: { faults: { finish: { kind: 'timeout', times: 1 } } } });
     await m.state('ready');
     m.click('primary-button');
-    await atServer(FINISH);
-    await removeAndExpectSilence(QUIET_MS);
-    expect(net.api(FINISH)[0]!.aborted).to.equal(true);
+    await net.reached(FINISH, 1);
+    const events = m.events.length;
+    m.remove();
+    await clock.tickAsync(QUIET_MS);
+    expect(m.events.slice(events), 'events after removal').to.deep.equal([]);
+    expect(net.api(FINISH)[0]!.settled, 'still waiting for its answer').to.equal(false);
+    await clock.tickAsync(10_000 + 1000);
+    clock.restore();
+    await net.reached(FINISH, 2);
+    await waitFor(() => net.api(FINISH)[1]!.settled, 'the retry answered');
+    expect(await getCredentials(m.projectId)).to.have.length(1);
+    expect(m.events.slice(events), 'still nothing fired').to.deep.equal([]);
   });
 
-  it('removed between finish retries → the retry timer is gone: no further finish', async () => {
-    const { m, net, removeAndExpectSilence } = await mount({ scenario: { faults: { finish: 'http-500' } } });
+  it('removed between finish retries → the retry still goes out, and the passkey is stored', async () => {
+    const { m, net } = await mount({ scenario: { faults: { finish: { kind: 'http-500', times: 1 } } } });
     await m.state('ready');
     m.click('primary-button');
-    await waitFor(() => net.api(FINISH).filter(c => c.settled).length === 1, 'first finish answered');
-    await removeAndExpectSilence(1900); // the retries would come after 400 and 1600 ms
-    expect(net.api(FINISH)).to.have.length(1);
+    await waitFor(() => net.api(FINISH).filter((c) => c.settled).length === 1, 'first finish answered');
+    const events = m.events.length;
+    m.remove();
+    await waitFor(() => net.api(FINISH).filter((c) => c.settled).length === 2, 'the retry (400 ms later) answered');
+    expect(net.api(FINISH)[1]!.status).to.equal(200);
+    expect(await getCredentials(m.projectId)).to.have.length(1);
+    expect(m.events.slice(events), 'events after removal').to.deep.equal([]);
   });
 
   it('removed while ready → refresh and expiry timers never fire', async () => {
@@ -112,8 +137,15 @@ describe('<corbado-append> lifecycle', () => {
     const complete = await m.event('corbado-append-complete');
     expect(complete.status).to.equal('complete');
     expect(await getCredentials(projectId)).to.have.length(1);
-    expect(m.states(), 'first mount, then the second from the start').to.deep.equal(['loading', 'loading', 'ready', 'creating', 'finishing', 'success']);
-    expect((await getRequests(projectId)).filter(r => r.path.endsWith('/init')).length).to.be.at.least(1);
+    expect(m.states(), 'first mount, then the second from the start').to.deep.equal([
+      'loading',
+      'loading',
+      'ready',
+      'creating',
+      'finishing',
+      'success',
+    ]);
+    expect((await getRequests(projectId)).filter((r) => r.path.endsWith('/init')).length).to.be.at.least(1);
   });
 });
 
@@ -187,14 +219,25 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
     expect(timers.pendingTimeouts(), `timers left (of ${timers.made()} made)`).to.deep.equal([]);
     expect(timers.pendingIntervals(), 'intervals left').to.deep.equal([]);
     expect(listeners.pending(), 'window/document listeners left').to.deep.equal([]);
-    expect(net.pending().map(c => c.path), 'pending requests').to.deep.equal([]);
+    expect(
+      net.pending().map((c) => c.path),
+      'pending requests',
+    ).to.deep.equal([]);
     expect(create.calls.length, 'ceremonies started').to.equal(10);
-    expect(create.calls.filter(c => !c.settled), 'pending ceremonies').to.deep.equal([]);
-    expect(create.calls.every(c => c.signal?.aborted), 'every ceremony aborted').to.equal(true);
+    expect(
+      create.calls.filter((c) => !c.settled),
+      'pending ceremonies',
+    ).to.deep.equal([]);
+    expect(
+      create.calls.every((c) => c.signal?.aborted),
+      'every ceremony aborted',
+    ).to.equal(true);
     expect(document.querySelectorAll('corbado-append'), 'elements left').to.have.length(0);
     const inits = net.api(INIT);
     expect(inits.length, 'inits sent').to.be.at.least(250);
-    expect(inits.filter(c => c.aborted).length, 'inits aborted by removal').to.be.at.least(200);
-    console.log(`1000 cycles in ${Math.round(cyclesMs)} ms; ${timers.made()} timers, ${inits.length} inits (${inits.filter(c => c.aborted).length} aborted), ${create.calls.length} ceremonies`);
+    expect(inits.filter((c) => c.aborted).length, 'inits aborted by removal').to.be.at.least(200);
+    console.log(
+      `1000 cycles in ${Math.round(cyclesMs)} ms; ${timers.made()} timers, ${inits.length} inits (${inits.filter((c) => c.aborted).length} aborted), ${create.calls.length} ceremonies`,
+    );
   });
 });

@@ -24,6 +24,6 @@ const PROPERTIES = [
 describe('<corbado-append> properties', () => {
   it('are all visible to `in` on a fresh, unset element', () => {
     const el = document.createElement('corbado-append');
-    expect(PROPERTIES.filter(p => !(p in el))).to.deep.equal([]);
+    expect(PROPERTIES.filter((p) => !(p in el))).to.deep.equal([]);
   });
 });

@@ -23,8 +23,7 @@ const pkc = PublicKeyCredential as unknown as PKCStatics;
 async function ready(opts: FixtureOptions = {}) {
   const m = await appendFixture(opts);
   await m.state('ready');
-  const body = async (path: string) =>
-    (await getRequests(m.projectId)).find(r => r.path === path)?.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const body = async (path: string) => (await getRequests(m.projectId)).find((r) => r.path === path)?.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   return { m, body };
 }
 
@@ -60,14 +59,25 @@ describe('request side', () => {
     expect(ci.isConditionalMediationAvailable).to.equal(await pkc.isConditionalMediationAvailable());
     const caps = await pkc.getClientCapabilities();
     expect(ci.clientCapabilities).to.be.an('object');
-    for (const k of ['conditionalCreate', 'conditionalMediation', 'hybridTransport', 'passkeyPlatformAuthenticator', 'userVerifyingPlatformAuthenticator']) {
+    for (const k of [
+      'conditionalCreate',
+      'conditionalMediation',
+      'hybridTransport',
+      'passkeyPlatformAuthenticator',
+      'userVerifyingPlatformAuthenticator',
+    ]) {
       if (typeof caps[k] === 'boolean') expect(ci.clientCapabilities[k], `clientCapabilities.${k}`).to.equal(caps[k]);
     }
     expect(ci.webdriver).to.equal(navigator.webdriver === true);
-    const uaData = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(h: string[]): Promise<Record<string, unknown>> } }).userAgentData;
+    const uaData = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(h: string[]): Promise<Record<string, unknown>> } })
+      .userAgentData;
     if (uaData) {
       const he = await uaData.getHighEntropyValues(['platform', 'platformVersion']);
-      expect(ci.javaScriptHighEntropy).to.deep.equal({ platform: he.platform, platformVersion: he.platformVersion, mobile: he.mobile === true });
+      expect(ci.javaScriptHighEntropy).to.deep.equal({
+        platform: he.platform,
+        platformVersion: he.platformVersion,
+        mobile: he.mobile === true,
+      });
     }
     if ('bluetoothAvailable' in ci) expect(ci.bluetoothAvailable).to.be.a('boolean');
     expect(ci, 'no handle on a first visit').not.to.have.property('clientEnvHandle');
@@ -111,7 +121,7 @@ describe('request side', () => {
     expect(firstA.body.clientInformation).not.to.have.property('clientEnvHandle');
     const handle = firstA.response.newClientEnvHandle as string;
     expect(handle).to.be.a('string').and.not.equal('');
-    const stored = Object.keys(localStorage).filter(k => localStorage.getItem(k)!.includes(handle));
+    const stored = Object.keys(localStorage).filter((k) => localStorage.getItem(k)!.includes(handle));
     expect(stored, 'kept in localStorage').to.have.length(1);
     expect(stored[0]).to.contain(a);
 
@@ -122,8 +132,11 @@ describe('request side', () => {
     expect(net.api(INIT), 'one init per mount').to.have.length(3);
     expect(secondA.body.clientInformation.clientEnvHandle).to.equal(handle);
     expect(secondA.body.clientInformation.clientEnvHandleMeta).to.include({ source: 'ls' });
-    expect(secondA.body.clientInformation.clientEnvHandleMeta.ts).to.be.a('number').within(Date.now() - 60_000, Date.now());
-    expect((await getRequests(a)).map(r => (r.body as { clientInformation: { clientEnvHandle?: string } }).clientInformation.clientEnvHandle))
-      .to.deep.equal([undefined, handle]);
+    expect(secondA.body.clientInformation.clientEnvHandleMeta.ts)
+      .to.be.a('number')
+      .within(Date.now() - 60_000, Date.now());
+    expect(
+      (await getRequests(a)).map((r) => (r.body as { clientInformation: { clientEnvHandle?: string } }).clientInformation.clientEnvHandle),
+    ).to.deep.equal([undefined, handle]);
   });
 });

@@ -11,20 +11,56 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
 import { mintToken, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
-import { corbadoError, jsonResponse, pause, safeJson, spyConsole, spyFetch, type FetchSpy, type FetchSpyOptions } from '../helpers/spies.js';
+import {
+  corbadoError,
+  jsonResponse,
+  pause,
+  safeJson,
+  spyConsole,
+  spyFetch,
+  type FetchSpy,
+  type FetchSpyOptions,
+} from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
 
 const HOSTILE_PROJECT_IDS = [
-  'evil.com/', 'a.b', 'x@y', 'evil.com#', 'pro-1/../x', 'pro-1?x=1', 'pro-1:443', 'PRO-1', '-pro', 'pro-', 'pro 1',
-  'pro-1\n', 'prö', 'a'.repeat(64), '%2e%2e', '',
+  'evil.com/',
+  'a.b',
+  'x@y',
+  'evil.com#',
+  'pro-1/../x',
+  'pro-1?x=1',
+  'pro-1:443',
+  'PRO-1',
+  '-pro',
+  'pro-',
+  'pro 1',
+  'pro-1\n',
+  'prö',
+  'a'.repeat(64),
+  '%2e%2e',
+  '',
 ];
 const HOSTILE_API_URLS = [
-  'http://evil.example', 'javascript:alert(1)', 'https://user:pass@evil.example', 'https://:pass@evil.example',
-  'http://localhost:80@evil.example', 'data:text/html,<b>x</b>', 'ftp://evil.example', '//evil.example', 'evil.example',
-  'http://localhost.evil.example', 'http://127.0.0.1.nip.io', 'https://evil.example/?q=1', 'https://evil.example/#x',
-  'file:///etc/passwd', 'ws://localhost:8000', 'https://', ' javascript:alert(1)',
+  'http://evil.example',
+  'javascript:alert(1)',
+  'https://user:pass@evil.example',
+  'https://:pass@evil.example',
+  'http://localhost:80@evil.example',
+  'data:text/html,<b>x</b>',
+  'ftp://evil.example',
+  '//evil.example',
+  'evil.example',
+  'http://localhost.evil.example',
+  'http://127.0.0.1.nip.io',
+  'https://evil.example/?q=1',
+  'https://evil.example/#x',
+  'file:///etc/passwd',
+  'ws://localhost:8000',
+  'https://',
+  ' javascript:alert(1)',
 ];
 
 /** Room for a request, by any means, to show itself after the skip. */
@@ -41,8 +77,14 @@ describe('<corbado-append> hostile configuration', () => {
     expect(err.code, JSON.stringify(attrs)).to.equal('config-invalid');
     expect(await m.event('corbado-append-skip')).to.deep.equal({ status: 'skip-implicit', reason: 'error' });
     await pause(SETTLE_MS);
-    expect(net.calls.map(c => c.url.href), 'fetch calls').to.deep.equal([]);
-    const resources = performance.getEntriesByType('resource').filter(e => e.startTime >= t0).map(e => e.name);
+    expect(
+      net.calls.map((c) => c.url.href),
+      'fetch calls',
+    ).to.deep.equal([]);
+    const resources = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime >= t0)
+      .map((e) => e.name);
     expect(resources, 'nothing fetched by any means').to.deep.equal([]);
     expect(tokenCalls, 'token provider not called').to.have.length(0);
     expect(m.states()).to.deep.equal(['skipped']);
@@ -91,7 +133,7 @@ describe('<corbado-append> hostile server strings and secrets', () => {
     expect(token.length).to.be.greaterThan(8);
     expect(safeJson(m.events), 'events').not.to.contain(token);
     expect(console.lines.join('\n'), 'console output').not.to.contain(token);
-    const urls = [...net.calls.map(c => c.url.href), ...performance.getEntriesByType('resource').map(e => e.name)];
+    const urls = [...net.calls.map((c) => c.url.href), ...performance.getEntriesByType('resource').map((e) => e.name)];
     expect(urls.length).to.be.greaterThan(0);
     for (const u of urls) {
       expect(u, 'requested URL').not.to.contain(token);
@@ -123,10 +165,18 @@ describe('<corbado-append> hostile server strings and secrets', () => {
 
   it('error details with markup (start and finish rejected) → text only, the fixed message shown', async () => {
     /** Answers `where` with a Corbado error full of markup. */
-    const rejecting = (where: string): FetchSpyOptions['answer'] => call =>
-      call.path === `/v2/connect/append/${where}`
-        ? corbadoError(400, { requestID: `req-${where}`, message: MARKUP, link: 'javascript:alert(1)', type: `validation_error ${MARKUP}`, details: MARKUP })
-        : undefined;
+    const rejecting =
+      (where: string): FetchSpyOptions['answer'] =>
+      (call) =>
+        call.path === `/v2/connect/append/${where}`
+          ? corbadoError(400, {
+              requestID: `req-${where}`,
+              message: MARKUP,
+              link: 'javascript:alert(1)',
+              type: `validation_error ${MARKUP}`,
+              details: MARKUP,
+            })
+          : undefined;
     const finish = await mount({}, rejecting('finish'));
     await finish.m.state('ready');
     finish.m.click('primary-button');
@@ -163,7 +213,7 @@ describe('<corbado-append> hostile server strings and secrets', () => {
 
   it('the token never appears even when the server echoes it in an error (start rejected, provider token)', async () => {
     const token = `tok-${crypto.randomUUID()}`;
-    const echo: FetchSpyOptions['answer'] = call => {
+    const echo: FetchSpyOptions['answer'] = (call) => {
       if (call.path !== '/v2/connect/append/start') return undefined;
       const sent = call.body.appendTokenValue as string;
       return corbadoError(400, {
@@ -186,10 +236,13 @@ describe('<corbado-append> hostile server strings and secrets', () => {
     const token = `tok-${crypto.randomUUID()}`;
     const projectId = uniqueProjectId();
     const real = await mintToken(projectId);
-    // A partial error body: no message, no httpStatusCode.
-    const echo: FetchSpyOptions['answer'] = call =>
+    // A partial error body (no message, no httpStatusCode) that refuses it: finish-failed at once.
+    const echo: FetchSpyOptions['answer'] = (call) =>
       call.path === '/v2/connect/append/finish'
-        ? jsonResponse(500, { error: { type: 'internal_error', details: `token ${token} / ${real}` }, requestData: { requestID: `r-${real}` } })
+        ? jsonResponse(400, {
+            error: { type: 'validation_error', details: `token ${token} / ${real}` },
+            requestData: { requestID: `r-${real}` },
+          })
         : undefined;
     const mounted = await mount({ projectId, provider: null, attrs: { 'append-token': real } }, echo);
     const { m } = mounted;

@@ -38,7 +38,9 @@ function poke(m: AppendFixture): void {
 
 /** Spies on create() and fetch; the finish request leaves `finishDelayMs` late (the element stays in `finishing`). */
 async function mount(opts: FixtureOptions, finishDelayMs = 0) {
-  const net = spyFetch({ answer: (call, forward) => (call.path === FINISH && finishDelayMs > 0 ? pause(finishDelayMs).then(forward) : undefined) });
+  const net = spyFetch({
+    answer: (call, forward) => (call.path === FINISH && finishDelayMs > 0 ? pause(finishDelayMs).then(forward) : undefined),
+  });
   const create = spyCreate();
   const m = await appendFixture(opts);
 
@@ -79,7 +81,7 @@ describe('<corbado-append> one ceremony at a time', () => {
   it('a click while autoAppend runs → the auto ceremony only', async () => {
     const { m, create, expectOnePasskey } = await mount({ scenario: { autoAppend: true } }, 200);
     // Right when the auto ceremony starts (same task), and again once rendered.
-    m.el.addEventListener('corbado-append-state', e => {
+    m.el.addEventListener('corbado-append-state', (e) => {
       if ((e as CustomEvent).detail.state === 'creating') poke(m);
     });
     await waitFor(() => create.modal().length > 0, 'auto create()');
@@ -129,6 +131,6 @@ describe('<corbado-append> one ceremony at a time', () => {
     expect(create.modal()).to.have.length(1);
     expect(m.el.state).to.equal('creating');
     expect(m.part('primary-button')!.disabled).to.equal(true);
-    expect(net.api().map(c => c.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start']);
+    expect(net.api().map((c) => c.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start']);
   });
 });

@@ -58,7 +58,8 @@ function answer(c: StartCase): Response {
 }
 
 /** The options object inside the case's `attestationOptions` (JSON text or object, `publicKey` wrapper or bare). */
-function caseOptions(c: StartCase): Record<string, any> | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a case's options are checked field by field
+function caseOptions(c: StartCase): Record<string, any> | undefined {
   let v = c.response.json?.attestationOptions;
   if (typeof v === 'string') {
     try {
@@ -81,7 +82,7 @@ function corbadoRequestId(c: StartCase): string | undefined {
   }
 }
 
-const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), ch => ch.charCodeAt(0));
+const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
 
 /**
  * Mounts with `c` answering start and the test answering finish (its bodies kept): init is the
@@ -90,7 +91,7 @@ const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').repl
 async function mount(c: StartCase, opts: FixtureOptions = {}) {
   const finishBodies: Record<string, unknown>[] = [];
   const net = spyFetch({
-    answer: call => {
+    answer: (call) => {
       if (call.path === '/v2/connect/append/start') return answer(c);
       if (call.path !== '/v2/connect/append/finish') return undefined;
       finishBodies.push(call.body);
@@ -108,7 +109,7 @@ describe('start responses from shared/cases', () => {
   });
 
   it('reads the real shared file (one case per id, S01…)', () => {
-    const ids = CASES.map(c => c.id);
+    const ids = CASES.map((c) => c.id);
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids).to.include.members(['S01', 'S08', 'S13', 'S15', 'S20']);
   });
@@ -127,7 +128,10 @@ describe('start responses from shared/cases', () => {
       const errors = mm.of('corbado-append-error');
 
       if (x.outcome === 'error') {
-        expect(errors.map(e => e.code), 'error events').to.deep.equal([x.code]);
+        expect(
+          errors.map((e) => e.code),
+          'error events',
+        ).to.deep.equal([x.code]);
         const wantRequestId = x.requestId ?? corbadoRequestId(c);
         expect(errors[0].requestId, 'requestId').to.equal(wantRequestId);
         expect(mm.of('corbado-append-ready'), 'no offer').to.have.length(0);
@@ -144,7 +148,7 @@ describe('start responses from shared/cases', () => {
       }
       if (x.outcome !== 'ready') {
         expect(mm.el.getBoundingClientRect().height, 'takes no space').to.equal(0);
-        expect(mm.of('corbado-append-state').map(s => s.state)).not.to.include('ready');
+        expect(mm.of('corbado-append-state').map((s) => s.state)).not.to.include('ready');
       }
 
       if (x.create === 'never') {
@@ -166,7 +170,11 @@ describe('start responses from shared/cases', () => {
       const wantCustomData = (json.customData as Record<string, string> | undefined) ?? undefined;
       expect(ready.customData).to.deep.equal(wantCustomData ?? {});
       const variantShown = x.variantShown ?? (json.variant as string);
-      const titles: Record<string, string> = { default: en.defaultTitle, 'after-hybrid': en.afterHybridTitle, 'after-error': en.afterErrorTitle };
+      const titles: Record<string, string> = {
+        default: en.defaultTitle,
+        'after-hybrid': en.afterHybridTitle,
+        'after-error': en.afterErrorTitle,
+      };
       expect(ready.variant).to.equal(variantShown);
       expect(mm.part('title')!.textContent!.trim(), 'heading of the variant shown').to.equal(titles[variantShown]);
       if (x.customDataAsText) {
@@ -191,7 +199,7 @@ describe('start responses from shared/cases', () => {
         expect(pk.timeout === undefined || pk.timeout > 0, `timeout handed to create(): ${pk.timeout}`).to.equal(true);
       }
       const excl = (opts.excludeCredentials ?? []) as { id: string; transports?: string[] }[];
-      expect((pk.excludeCredentials ?? []).map(d => d.transports ?? [])).to.deep.equal(excl.map(d => d.transports ?? []));
+      expect((pk.excludeCredentials ?? []).map((d) => d.transports ?? [])).to.deep.equal(excl.map((d) => d.transports ?? []));
 
       const complete = await mm.event('corbado-append-complete');
       expect(complete.status).to.equal('complete');
@@ -205,7 +213,10 @@ describe('start responses from shared/cases', () => {
       else expect(fin).not.to.have.property('customData');
       const att = JSON.parse(fin.attestationResponse as string);
       const onDevice = await authn.getCredentials(mm.authenticatorId!);
-      expect(onDevice.map(d => d.credentialId), 'the credential the virtual authenticator made').to.deep.equal([att.id]);
+      expect(
+        onDevice.map((d) => d.credentialId),
+        'the credential the virtual authenticator made',
+      ).to.deep.equal([att.id]);
       expect(att.rawId).to.equal(att.id);
       expect(att.type).to.equal('public-key');
       const clientData = JSON.parse(new TextDecoder().decode(fromB64url(att.response.clientDataJSON)));
@@ -218,7 +229,7 @@ describe('start responses from shared/cases', () => {
   }
 
   // S15 and its kind: a `timeout` of 0 (or any non-positive value) must not end the ceremony at once.
-  for (const c of CASES.filter(k => caseOptions(k)?.timeout === 0 && k.expect.outcome === 'ready')) {
+  for (const c of CASES.filter((k) => caseOptions(k)?.timeout === 0 && k.expect.outcome === 'ready')) {
     it(`${c.id} timeout ${caseOptions(c)!.timeout}: a pending ceremony is still running 1.5 s later`, async () => {
       const { m, create } = await mount(c, { authenticator: { automaticPresenceSimulation: false } }); // create() stays pending
       await m.state('ready');

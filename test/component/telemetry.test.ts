@@ -16,7 +16,7 @@ const EVENTS = '/v2/connect/events';
 /** Waits until the emulator's event log of the project shows `eventType`; returns the log. */
 async function eventLogged(projectId: string, eventType: string): Promise<EmulatorEvent[]> {
   let events: EmulatorEvent[] = [];
-  await waitFor(async () => (events = await getEvents(projectId)).some(e => e.eventType === eventType), `${eventType} in the event log`);
+  await waitFor(async () => (events = await getEvents(projectId)).some((e) => e.eventType === eventType), `${eventType} in the event log`);
   return events;
 }
 
@@ -32,13 +32,13 @@ describe('telemetry (/v2/connect/events)', () => {
   describe('what is reported', () => {
     it('skip click → append-explicit-abort (with the process)', async () => {
       const { events } = await reported('skip-button', 'append-explicit-abort');
-      expect(events.map(e => e.eventType)).to.deep.equal(['append-explicit-abort']);
+      expect(events.map((e) => e.eventType)).to.deep.equal(['append-explicit-abort']);
       expect(events[0]!.processId).to.be.a('string').and.not.equal('');
     });
 
     it('learn more → append-learn-more', async () => {
       const { events } = await reported('learn-more-button', 'append-learn-more');
-      expect(events.map(e => e.eventType)).to.deep.equal(['append-learn-more']);
+      expect(events.map((e) => e.eventType)).to.deep.equal(['append-learn-more']);
     });
 
     it('passkey already on this authenticator → append-credential-exists', async () => {
@@ -47,7 +47,7 @@ describe('telemetry (/v2/connect/events)', () => {
       expect(await getEvents(projectId), 'a plain success reports nothing').to.deep.equal([]);
       const { m, events } = await reported('primary-button', 'append-credential-exists', { projectId });
       expect((await m.event('corbado-append-complete')).status).to.equal('complete-noop');
-      expect(events.map(e => e.eventType)).to.deep.equal(['append-credential-exists']);
+      expect(events.map((e) => e.eventType)).to.deep.equal(['append-credential-exists']);
     });
 
     it('cancel (user verification refused) → append-error', async () => {
@@ -55,7 +55,7 @@ describe('telemetry (/v2/connect/events)', () => {
       const create = spyCreate();
       const scenario = { userVerification: 'required' } as const;
       const { events } = await reported('primary-button', 'append-error', { scenario, authenticator: { isUserVerified: false } });
-      expect(events.map(e => e.eventType)).to.deep.equal(['append-error']);
+      expect(events.map((e) => e.eventType)).to.deep.equal(['append-error']);
       expect(create.calls[0]!.error).to.equal('NotAllowedError');
     });
   });
@@ -71,9 +71,9 @@ describe('telemetry (/v2/connect/events)', () => {
           scenario: { faults: { events: fault }, userVerification: 'required' },
           attrs: { lang: 'en' },
           props: {
-            onSkip: status => callbacks.push(`skip:${status}`),
-            onComplete: status => callbacks.push(`complete:${status}`),
-            onError: code => callbacks.push(`error:${code}`),
+            onSkip: (status) => callbacks.push(`skip:${status}`),
+            onComplete: (status) => callbacks.push(`complete:${status}`),
+            onError: (code) => callbacks.push(`error:${code}`),
           },
         });
         await m.state('ready');
@@ -87,7 +87,10 @@ describe('telemetry (/v2/connect/events)', () => {
         expect(m.of('corbado-append-skip')).to.deep.equal([{ status: 'skip-explicit', reason: 'user-skipped' }]);
         expect(callbacks).to.deep.equal(['skip:skip-explicit']);
         expect(m.el.state).to.equal('skipped');
-        expect(eventsSent().map(c => c.body.eventType), 'the report was attempted').to.deep.equal(['append-explicit-abort']);
+        expect(
+          eventsSent().map((c) => c.body.eventType),
+          'the report was attempted',
+        ).to.deep.equal(['append-explicit-abort']);
         expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
 
@@ -96,7 +99,7 @@ describe('telemetry (/v2/connect/events)', () => {
         m.click('learn-more-button');
         await m.el.updateComplete;
         expect(m.text('title')).to.equal(en.learnMoreTitle);
-        expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-learn-more']);
+        expect(eventsSent().map((c) => c.body.eventType)).to.deep.equal(['append-learn-more']);
         if (fault === 'timeout') expect(eventsSent()[0]!.response, 'still unanswered').to.equal(undefined);
         expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
@@ -111,7 +114,7 @@ describe('telemetry (/v2/connect/events)', () => {
         // The client's own request timeout is 10 s: waiting for the report would show here.
         expect(performance.now() - t0).to.be.below(3000);
         expect(callbacks).to.deep.equal(['complete:complete-noop']);
-        expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-credential-exists']);
+        expect(eventsSent().map((c) => c.body.eventType)).to.deep.equal(['append-credential-exists']);
         await m.state('success');
         expect(m.of('corbado-append-error')).to.deep.equal([]);
       });
@@ -124,14 +127,15 @@ describe('telemetry (/v2/connect/events)', () => {
         await waitFor(() => m.text('message') === en.cancelled, 'the cancel message');
         expect(performance.now() - t0).to.be.below(3000);
         expect(m.el.state).to.equal('ready');
-        expect(eventsSent().map(c => c.body.eventType)).to.deep.equal(['append-error']);
-        expect(callbacks).to.deep.equal([]);
+        expect(eventsSent().map((c) => c.body.eventType)).to.deep.equal(['append-error']);
+        expect(eventsSent()[0]!.body.message, 'named: a user cancel').to.equal('user-cancel');
+        expect(callbacks, 'onError hears of the cancel at once').to.deep.equal(['error:ceremony-cancelled']);
 
         // … and the retry still completes, while the report of the cancel is still pending/failed.
         await authn.setUserVerified(m.authenticatorId!, true);
         m.click('primary-button');
         expect((await m.event('corbado-append-complete')).completionType).to.equal('manual-retry');
-        expect(callbacks).to.deep.equal(['complete:complete']);
+        expect(callbacks).to.deep.equal(['error:ceremony-cancelled', 'complete:complete']);
       });
     });
   }

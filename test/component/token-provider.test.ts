@@ -18,13 +18,13 @@ describe('appendTokenProvider failures', () => {
       // Fake setTimeout (sinon), so "never answers" meets the provider's time limit within the test.
       const clock = fakeTimers();
       let asked!: () => void;
-      const called = new Promise<void>(r => (asked = r));
+      const called = new Promise<void>((r) => (asked = r));
       const m = await appendFixture({ authenticator: false, provider: () => (asked(), answer()) });
       await called;
       await clock.tickAsync(TOKEN_TIMEOUT_MS);
       const skip = await m.event('corbado-append-skip');
       expect(skip).to.deep.equal({ status: 'skip-implicit', reason: 'error' });
-      expect(m.of('corbado-append-error').map(e => e.code)).to.deep.equal(['token-unavailable']);
+      expect(m.of('corbado-append-error').map((e) => e.code)).to.deep.equal(['token-unavailable']);
       expect(m.el.state).to.equal('skipped');
       expect(m.el.getBoundingClientRect().height).to.equal(0);
     });

@@ -48,7 +48,10 @@ describe('<corbado-append> unsupported environments', () => {
       expect(m.states(), 'never loading').to.deep.equal(['skipped']);
       expect(m.of('corbado-append-error')).to.have.length(0);
       expect(m.of('corbado-append-ready')).to.have.length(0);
-      expect(net.calls.map(c => c.path), 'no request').to.deep.equal([]);
+      expect(
+        net.calls.map((c) => c.path),
+        'no request',
+      ).to.deep.equal([]);
       expect(await getRequests(projectId), 'nothing reached the API').to.deep.equal([]);
       expect(tokenCalls, 'token provider not called').to.have.length(0);
       expect(m.el.shadowRoot!.querySelectorAll('[part]'), 'nothing rendered').to.have.length(0);

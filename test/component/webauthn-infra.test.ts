@@ -32,12 +32,7 @@ import { pause } from '../helpers/spies.js';
 /** How long a ceremony without user presence is watched staying pending. */
 const PENDING_WINDOW_MS = 500;
 
-async function postV2(
-  path: string,
-  projectId: string,
-  body: unknown,
-  processId?: string,
-): Promise<Record<string, unknown>> {
+async function postV2(path: string, projectId: string, body: unknown, processId?: string): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'X-Corbado-ProjectID': projectId,
@@ -89,12 +84,7 @@ describe('test infrastructure: virtual authenticator + emulator', () => {
     const processId = init.processID as string;
     expect(processId).to.be.a('string').and.not.be.empty;
 
-    const start = await postV2(
-      '/v2/connect/append/start',
-      projectId,
-      { appendTokenValue: appendToken, loadedMs: Date.now() },
-      processId,
-    );
+    const start = await postV2('/v2/connect/append/start', projectId, { appendTokenValue: appendToken, loadedMs: Date.now() }, processId);
     expect(start.attestationOptions).to.be.a('string').and.not.be.empty;
     const { publicKey } = JSON.parse(start.attestationOptions as string) as {
       publicKey: PublicKeyCredentialCreationOptionsJSON;
@@ -120,11 +110,7 @@ describe('test infrastructure: virtual authenticator + emulator', () => {
     expect(onAuthenticator[0]!.userHandle).to.equal(publicKey.user.id);
 
     const requests = await getRequests(projectId);
-    expect(requests.map((r) => r.path)).to.deep.equal([
-      '/v2/connect/append/init',
-      '/v2/connect/append/start',
-      '/v2/connect/append/finish',
-    ]);
+    expect(requests.map((r) => r.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start', '/v2/connect/append/finish']);
     expect(requests.map((r) => r.processId)).to.deep.equal([null, processId, processId]);
 
     // Another project sees none of it.
@@ -166,9 +152,7 @@ describe('test infrastructure: virtual authenticator + emulator', () => {
 
     await setUserVerified(authenticatorId, true);
     const cred = (await navigator.credentials.create({ publicKey: localOptions() })) as PublicKeyCredential;
-    expect((await getCredentials(authenticatorId)).map((c) => c.credentialId)).to.deep.equal([
-      toBase64url(cred.rawId),
-    ]);
+    expect((await getCredentials(authenticatorId)).map((c) => c.credentialId)).to.deep.equal([toBase64url(cred.rawId)]);
   });
 
   it('setPresence(false): create() stays pending until aborted', async () => {
@@ -198,9 +182,7 @@ describe('test infrastructure: virtual authenticator + emulator', () => {
     expect(listed.map((c) => c.credentialId)).to.deep.equal([credential.credentialId]);
     expect(listed[0]!.userHandle).to.equal(userHandle);
 
-    const rawId = Uint8Array.from(atob(credential.credentialId.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
-      ch.charCodeAt(0),
-    );
+    const rawId = Uint8Array.from(atob(credential.credentialId.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
     const err = await rejection(
       navigator.credentials.create({
         publicKey: localOptions({ excludeCredentials: [{ type: 'public-key', id: rawId }] }),

@@ -32,9 +32,11 @@ test('click → a passkey on the authenticator and in the emulator', async ({ pa
       )
       .toHaveLength(1);
 
-    const stored = ((await (await request.get(`/emulator/credentials?projectId=${PROJECT}`)).json()) as {
-      credentials: { id: string }[];
-    }).credentials.map((c) => c.id);
+    const stored = (
+      (await (await request.get(`/emulator/credentials?projectId=${PROJECT}`)).json()) as {
+        credentials: { id: string }[];
+      }
+    ).credentials.map((c) => c.id);
     const onAuthenticator = (await authenticator.getCredentials()).map((c) => c.credentialId);
     expect(onAuthenticator).toEqual(stored);
 

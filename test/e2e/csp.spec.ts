@@ -67,7 +67,12 @@ test.beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (await emulator.handle(req, res)) return;
     const send = (status: number, type: string, body: string) => {
-      res.writeHead(status, { 'content-type': type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      res.writeHead(status, {
+        'content-type': type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     };
     if (url.pathname === '/csp.html') {
@@ -82,14 +87,14 @@ test.beforeAll(async () => {
     if (code !== undefined) return send(200, 'text/javascript; charset=utf-8', code);
     return send(404, 'text/plain', 'not found');
   });
-  await new Promise<void>(resolve => server.listen(0, 'localhost', resolve));
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const address = server.address();
   origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
 });
 
 test.afterAll(async () => {
   server?.closeAllConnections();
-  await new Promise(resolve => server?.close(resolve));
+  await new Promise((resolve) => server?.close(resolve));
 });
 
 for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
@@ -99,7 +104,7 @@ for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
     const console: string[] = [];
     const pageErrors: string[] = [];
     page.on('console', (m: ConsoleMessage) => console.push(`${m.type()}: ${m.text()}`));
-    page.on('pageerror', e => pageErrors.push(String(e)));
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
 
     const authenticator = await addVirtualAuthenticator(page);
     try {
@@ -113,21 +118,23 @@ for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
       await expect(button).toBeVisible({ timeout: 15_000 });
       await expect(page.locator('corbado-append [part~="title"]')).not.toBeEmpty();
       // Styles applied (constructable stylesheets are not blocked by style-src 'self').
-      const radius = await button.evaluate(b => getComputedStyle(b).borderTopLeftRadius);
+      const radius = await button.evaluate((b) => getComputedStyle(b).borderTopLeftRadius);
       expect(radius).not.toBe('0px');
 
       await button.click();
       await expect(page.locator('corbado-append')).toHaveJSProperty('state', 'success', { timeout: 10_000 });
       const events = await page.evaluate(() => (window as unknown as { __events: { type: string; detail: unknown }[] }).__events);
-      expect(events.map(e => e.type)).toEqual(['corbado-append-ready', 'corbado-append-complete']);
+      expect(events.map((e) => e.type)).toEqual(['corbado-append-ready', 'corbado-append-complete']);
 
-      const stored = (await (await request.get(`${origin}/emulator/credentials?projectId=${projectId}`)).json()) as { credentials: { id: string }[] };
+      const stored = (await (await request.get(`${origin}/emulator/credentials?projectId=${projectId}`)).json()) as {
+        credentials: { id: string }[];
+      };
       expect(stored.credentials).toHaveLength(1);
-      expect((await authenticator.getCredentials()).map(c => c.credentialId)).toEqual(stored.credentials.map(c => c.id));
+      expect((await authenticator.getCredentials()).map((c) => c.credentialId)).toEqual(stored.credentials.map((c) => c.id));
 
       // No violation reported, none logged.
       expect(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations)).toEqual([]);
-      expect(console.filter(l => /content security policy|trusted ?type|refused to/i.test(l))).toEqual([]);
+      expect(console.filter((l) => /content security policy|trusted ?type|refused to/i.test(l))).toEqual([]);
       expect(pageErrors).toEqual([]);
 
       // Control: the probe does see a violation when there is one (an HTML string into innerHTML).
@@ -139,7 +146,9 @@ for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
         }
       });
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __violations: { directive: string }[] }).__violations.map(v => v.directive)))
+        .poll(() =>
+          page.evaluate(() => (window as unknown as { __violations: { directive: string }[] }).__violations.map((v) => v.directive)),
+        )
         .toEqual(['require-trusted-types-for']);
     } finally {
       await authenticator.remove();

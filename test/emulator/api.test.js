@@ -3,12 +3,11 @@
  * finish.test.js).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { client, emulatorForFile, isCorbadoError, newProjectId, wait } from './helpers.js';
 
 const INIT = '/v2/connect/append/init';
 const START = '/v2/connect/append/start';
-const FINISH = '/v2/connect/append/finish';
 const EVENTS = '/v2/connect/events';
 
 const emu = emulatorForFile();
@@ -22,8 +21,10 @@ describe('init', () => {
     assert.equal(res.status, 200);
     assert.match(res.json.processID, /\S+/);
     assert.match(res.json.newClientEnvHandle, /\S+/);
-    assert.ok(Number.isInteger(res.json.expiresAt) && res.json.expiresAt > before && res.json.expiresAt < before + 86400,
-      'expiresAt is unix seconds in the future');
+    assert.ok(
+      Number.isInteger(res.json.expiresAt) && res.json.expiresAt > before && res.json.expiresAt < before + 86400,
+      'expiresAt is unix seconds in the future',
+    );
     assert.equal(res.json.frontendApiUrl, emu.base);
     assert.equal(res.json.appendAllowed, true);
     assert.deepEqual(res.json.flags, {});
@@ -84,7 +85,14 @@ describe('start', () => {
     assert.match(publicKey.challenge, /^[A-Za-z0-9_-]{16,}$/);
     assert.deepEqual(
       { ...start.json, attestationOptions: undefined, expiresMs: undefined },
-      { attestationOptions: undefined, expiresMs: undefined, variant: 'default', isRestrictedBrowser: false, autoAppend: false, conditionalAppend: false },
+      {
+        attestationOptions: undefined,
+        expiresMs: undefined,
+        variant: 'default',
+        isRestrictedBrowser: false,
+        autoAppend: false,
+        conditionalAppend: false,
+      },
     );
     assert.ok(start.json.expiresMs >= t0 + 300000 && start.json.expiresMs <= Date.now() + 300000, 'expiresMs = now + ttlMs');
   });
@@ -97,7 +105,14 @@ describe('start', () => {
 
   it('answers the scenario decisions and customData', async () => {
     const c = fresh();
-    await c.scenario({ variant: 'after-hybrid', autoAppend: true, conditionalAppend: true, isRestrictedBrowser: true, ttlMs: 1000, customData: { a: 'b' } });
+    await c.scenario({
+      variant: 'after-hybrid',
+      autoAppend: true,
+      conditionalAppend: true,
+      isRestrictedBrowser: true,
+      ttlMs: 1000,
+      customData: { a: 'b' },
+    });
     const { start } = await c.initAndStart();
     assert.equal(start.json.variant, 'after-hybrid');
     assert.equal(start.json.autoAppend, true);
@@ -127,7 +142,10 @@ describe('start', () => {
     assert.equal(again.status, 400);
     assert.ok(isCorbadoError(again.json));
     assert.equal(again.json.error.type, 'validation_error');
-    assert.deepEqual(again.json.error.validation.map((/** @type {any} */ v) => v.field), ['appendTokenValue']);
+    assert.deepEqual(
+      again.json.error.validation.map((/** @type {any} */ v) => v.field),
+      ['appendTokenValue'],
+    );
   });
 
   it('rejects an expired, unknown or empty append token', async () => {
@@ -199,10 +217,13 @@ describe('request handling', () => {
     const t0 = Date.now();
     const { processID } = await c.initAndStart({ situation: 's1' });
     const { requests } = (await c.demo('GET', '/emulator/requests')).json;
-    assert.deepEqual(requests.map((/** @type {any} */ r) => [r.path, r.method, r.processId]), [
-      [INIT, 'POST', null],
-      [START, 'POST', processID],
-    ]);
+    assert.deepEqual(
+      requests.map((/** @type {any} */ r) => [r.path, r.method, r.processId]),
+      [
+        [INIT, 'POST', null],
+        [START, 'POST', processID],
+      ],
+    );
     assert.deepEqual(requests[0].body, { clientInformation: {}, flags: {} });
     assert.equal(requests[1].body.situation, 's1');
     assert.ok(requests.every((/** @type {any} */ r) => r.at >= t0 && r.at <= Date.now()));

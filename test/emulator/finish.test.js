@@ -3,8 +3,8 @@
  * provider named, and every refusal (garbage, wrong origin or challenge, no start, expired).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { attest, client, emulatorForFile, isCorbadoError, wait } from './helpers.js';
+import { describe, it } from 'node:test';
+import { attest, emulatorForFile, isCorbadoError, wait } from './helpers.js';
 
 const START = '/v2/connect/append/start';
 const FINISH = '/v2/connect/append/finish';
@@ -14,7 +14,7 @@ const fresh = emu.fresh;
 
 /**
  * Run a full append (init, start, software attestation, finish).
- * @param {ReturnType<typeof client>} c
+ * @param {ReturnType<typeof import('./helpers.js').client>} c
  * @param {{aaguid?: string, completionType?: string, customData?: Record<string, string>}} [opts]
  */
 async function append(c, { aaguid, completionType = 'manual', customData } = {}) {
@@ -49,15 +49,18 @@ describe('finish', () => {
     });
     const { credentials } = (await c.demo('GET', '/emulator/credentials')).json;
     assert.equal(credentials.length, 1);
-    assert.deepEqual({ ...credentials[0], createdAt: typeof credentials[0].createdAt }, {
-      id: attestation.id,
-      userId: 'user-1',
-      aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
-      transports: ['internal', 'hybrid'],
-      createdAt: 'number',
-      completionType: 'conditional',
-      customData: { orderId: '7' },
-    });
+    assert.deepEqual(
+      { ...credentials[0], createdAt: typeof credentials[0].createdAt },
+      {
+        id: attestation.id,
+        userId: 'user-1',
+        aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+        transports: ['internal', 'hybrid'],
+        createdAt: 'number',
+        completionType: 'conditional',
+        customData: { orderId: '7' },
+      },
+    );
   });
 
   it('names an unknown AAGUID by scenario.aaguidName, else "Passkey manager"', async () => {
@@ -65,10 +68,13 @@ describe('finish', () => {
     assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Passkey manager');
     await c.scenario({ aaguidName: 'Chromium virtual authenticator' });
     assert.equal((await append(c)).finish.json.passkeyOperation.aaguidDetails.name, 'Chromium virtual authenticator');
-    assert.equal((await append(c, { aaguid: 'BADA5566-A7AA-401F-BD96-45619A55120D' })).finish.json.passkeyOperation.aaguidDetails.name, '1Password');
+    assert.equal(
+      (await append(c, { aaguid: 'BADA5566-A7AA-401F-BD96-45619A55120D' })).finish.json.passkeyOperation.aaguidDetails.name,
+      '1Password',
+    );
   });
 
-  it('lists the user\'s stored credentials in excludeCredentials of the next start', async () => {
+  it("lists the user's stored credentials in excludeCredentials of the next start", async () => {
     const c = fresh();
     const first = await append(c);
     const second = await append(c);
@@ -87,7 +93,13 @@ describe('finish', () => {
     const c = fresh();
     const { processID, start } = await c.initAndStart();
     const options = JSON.parse(start.json.attestationOptions).publicKey;
-    const garbage = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
+    const garbage = {
+      id: 'AAAA',
+      rawId: 'AAAA',
+      type: 'public-key',
+      response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+      clientExtensionResults: {},
+    };
     const res = await c.api(FINISH, { attestationResponse: JSON.stringify(garbage), completionType: 'manual' }, { processId: processID });
     assert.equal(res.status, 400);
     assert.ok(isCorbadoError(res.json));
@@ -105,7 +117,11 @@ describe('finish', () => {
     const { processID, start } = await c.initAndStart();
     const options = JSON.parse(start.json.attestationOptions).publicKey;
     const wrongOrigin = attest(options, { origin: 'https://evil.example' });
-    const res = await c.api(FINISH, { attestationResponse: JSON.stringify(wrongOrigin), completionType: 'manual' }, { processId: processID });
+    const res = await c.api(
+      FINISH,
+      { attestationResponse: JSON.stringify(wrongOrigin), completionType: 'manual' },
+      { processId: processID },
+    );
     assert.equal(res.status, 400);
     assert.match(res.json.error.details, /origin/i);
   });
@@ -168,5 +184,58 @@ describe('finish', () => {
     const res = await fresh().api(FINISH, { attestationResponse: '{}', completionType: 'manual' });
     assert.equal(res.status, 400);
     assert.equal(res.json.error.validation[0].field, 'X-Corbado-Process-ID');
+  });
+});
+
+describe('finish faults that lose the answer after the passkey is stored', () => {
+  /** @param {ReturnType<typeof import('./helpers.js').client>} c @param {unknown} fault */
+  async function finishWith(c, fault) {
+    await c.scenario({ faults: { finish: fault } });
+    const { processID, start } = await c.initAndStart();
+    const attestationResponse = JSON.stringify(attest(JSON.parse(start.json.attestationOptions).publicKey, { origin: c.origin }));
+    const send = () => c.api(FINISH, { attestationResponse, completionType: 'manual' }, { processId: processID });
+    return { send, stored: async () => (await c.demo('GET', '/emulator/credentials')).json.credentials.length };
+  }
+
+  for (const [kind, status, type] of /** @type {const} */ ([
+    ['stored-500', 500, 'application/json'],
+    ['stored-504-html', 504, 'text/html'],
+    ['stored-200-html', 200, 'text/html'],
+  ])) {
+    it(`${kind}: stored, answered ${status} ${type}; the retry is refused as challenge_used`, async () => {
+      const c = fresh();
+      const f = await finishWith(c, { kind, times: 1 });
+      const first = await f.send();
+      assert.equal(first.status, status);
+      assert.match(first.headers.get('content-type') ?? '', new RegExp(type));
+      assert.equal(await f.stored(), 1, 'the passkey is stored');
+      const retry = await f.send();
+      assert.equal(retry.status, 400);
+      assert.equal(retry.json.error.type, 'challenge_used');
+    });
+  }
+
+  it('stored-drop: stored, then the connection is dropped', async () => {
+    const c = fresh();
+    const f = await finishWith(c, { kind: 'stored-drop', times: 1 });
+    await assert.rejects(f.send(), /fetch failed|socket|terminated/i);
+    assert.equal(await f.stored(), 1);
+  });
+
+  it('drop: the connection is dropped and nothing is stored; then it heals', async () => {
+    const c = fresh();
+    const f = await finishWith(c, { kind: 'drop', times: 1 });
+    await assert.rejects(f.send());
+    assert.equal(await f.stored(), 0);
+    assert.equal((await f.send()).status, 200);
+  });
+
+  it('http-400: a definitive Corbado refusal, nothing stored', async () => {
+    const c = fresh();
+    const f = await finishWith(c, { kind: 'http-400', times: 1 });
+    const res = await f.send();
+    assert.equal(res.status, 400);
+    assert.ok(isCorbadoError(res.json));
+    assert.equal(await f.stored(), 0);
   });
 });

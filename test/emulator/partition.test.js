@@ -2,7 +2,7 @@
  * Project partitioning and reset: distinct project ids never see each other's state.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { attest, client, emulatorForFile, newProjectId } from './helpers.js';
 
 const emu = emulatorForFile();

@@ -2,7 +2,7 @@
  * Scenario merge and validation, fault injection (with `times`), latency.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { client, emulatorForFile, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
 
 const INIT = '/v2/connect/append/init';
@@ -24,6 +24,7 @@ describe('scenario', () => {
       passkeyIntelDenied: false,
       ttlMs: 300000,
       latencyMs: 0,
+      dateHeader: true,
       faults: {},
     });
   });
@@ -176,6 +177,18 @@ describe('faults', () => {
     assert.equal((await c.demo('GET', '/emulator/scenario')).status, 200);
     assert.ok((await c.token()).length > 0);
     assert.ok(Date.now() - t0 < 250);
+  });
+});
+
+describe('dateHeader', () => {
+  it('false withholds the Date header of /v2 answers (errors included), true sends it again', async () => {
+    const c = fresh();
+    assert.ok((await c.api(INIT, initBody)).headers.get('date'));
+    await c.scenario({ dateHeader: false });
+    assert.equal((await c.api(INIT, initBody)).headers.get('date'), null);
+    assert.equal((await c.api(INIT, {})).headers.get('date'), null);
+    await c.scenario({ dateHeader: true });
+    assert.ok((await c.api(INIT, initBody)).headers.get('date'));
   });
 });
 

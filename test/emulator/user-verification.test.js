@@ -3,9 +3,9 @@
  * (`authenticatorSelection.userVerification`), and that `required` makes finish insist on the UV flag.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
-import { attest, client, emulatorForFile } from './helpers.js';
+import { attest, emulatorForFile } from './helpers.js';
 
 const FINISH = '/v2/connect/append/finish';
 
@@ -27,7 +27,7 @@ function withoutUserVerification(attestation) {
   };
 }
 
-/** @param {ReturnType<typeof client>} c @param {(a: any) => any} [change] */
+/** @param {ReturnType<typeof import('./helpers.js').client>} c @param {(a: any) => any} [change] */
 async function appendWith(c, change = (a) => a) {
   const { processID, start } = await c.initAndStart();
   const options = JSON.parse(start.json.attestationOptions).publicKey;

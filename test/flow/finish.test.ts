@@ -13,7 +13,14 @@ import { T0, response } from './fixtures.js';
 import { Harness, finishOk, startOk } from './harness.js';
 
 const unknown = (status?: number): FinishAnswer => ({ kind: 'unknown', error: new CorbadoAppendError('api-unavailable', 'x', { status }) });
-const rejected: FinishAnswer = { kind: 'rejected', error: new CorbadoAppendError('api-rejected', 'challenge_used', { status: 400 }) };
+const rejected: FinishAnswer = {
+  kind: 'rejected',
+  error: new CorbadoAppendError('api-rejected', 'attestation invalid', { status: 400, errorType: 'validation_error' }),
+};
+const used: FinishAnswer = {
+  kind: 'used',
+  error: new CorbadoAppendError('api-rejected', 'already used', { status: 400, errorType: 'challenge_used' }),
+};
 const confirmed: FinishAnswer = {
   kind: 'confirmed',
   passkeyOperation: { operationType: 'append', identifierValue: 'u', identifierType: 'email', ceremonyType: 'local' },
@@ -21,8 +28,15 @@ const confirmed: FinishAnswer = {
 const deadline = T0 + 60_000;
 
 describe('finishStep', () => {
-  it('a 4xx with a Corbado body is a rejection; everything else an unknown outcome', () => {
-    assert.equal(answerOf(new CorbadoAppendError('api-rejected', 'x', { status: 400 })).kind, 'rejected');
+  it('a 4xx with a Corbado body is a rejection, or "used" when it says already; everything else an unknown outcome', () => {
+    assert.equal(answerOf(new CorbadoAppendError('api-rejected', 'x', { status: 400, errorType: 'validation_error' })).kind, 'rejected');
+    for (const [errorType, message] of [
+      ['challenge_used', 'x'],
+      ['validation_error', 'credential is already registered'],
+      ['credential_exists', 'x'],
+    ]) {
+      assert.equal(answerOf(new CorbadoAppendError('api-rejected', message!, { status: 400, errorType })).kind, 'used', errorType);
+    }
     for (const e of [
       new CorbadoAppendError('api-unavailable', 'x', { status: 504 }),
       new CorbadoAppendError('api-unavailable', 'x'),
@@ -36,6 +50,9 @@ describe('finishStep', () => {
   });
   it('a first-hand rejection is definitive', () => {
     assert.equal((finishStep([rejected], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'rejected');
+  });
+  it('"already used" on the first attempt (the browser resent it after a dropped connection) is success-like too', () => {
+    assert.equal((finishStep([used], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'unconfirmed');
   });
   it('a rejection after an unanswered attempt is success-like (unconfirmed), for any kind of unanswered', () => {
     for (const first of [unknown(500), unknown(504), unknown(200), unknown()]) {
@@ -92,7 +109,9 @@ describe('finish faults, as a property', () => {
             const fault = faults[Math.min(server.attempts++, faults.length - 1)]!;
             const wasStored = server.stored;
             if (!wasStored && fault.answer !== 'reject' && (fault.stored || fault.answer === 'ok')) server.stored = true;
-            const reject = () => Promise.reject(new CorbadoAppendError('api-rejected', 'challenge_used', { status: 400 }));
+            const refuse = (errorType: string) =>
+              Promise.reject(new CorbadoAppendError('api-rejected', errorType, { status: 400, errorType }));
+            const reject = () => refuse(wasStored ? 'challenge_used' : 'validation_error');
             const unknownAnswer = (status?: number) => Promise.reject(new CorbadoAppendError('api-unavailable', 'lost', { status }));
             switch (fault.answer) {
               case 'ok':

@@ -23,7 +23,18 @@ export function uniqueProjectId(): string {
 }
 
 /** A fault injected into one endpoint: a kind, or `{kind, times}` to hit only the next `times` calls. */
-export type FaultKind = 'http-500' | 'html' | 'timeout' | 'malformed';
+/** Fault kinds (emulator/scenario.js `FAULT_KINDS`): `stored-*` handle the request first, then lose its answer. */
+export type FaultKind =
+  | 'http-500'
+  | 'http-400'
+  | 'html'
+  | 'timeout'
+  | 'malformed'
+  | 'drop'
+  | 'stored-500'
+  | 'stored-504-html'
+  | 'stored-200-html'
+  | 'stored-drop';
 export type Fault = FaultKind | { kind: FaultKind; times?: number };
 
 /** What the project's next init/start/finish answer (emulator/scenario.js). */
@@ -46,6 +57,8 @@ export interface Scenario {
   userVerification?: 'required' | 'preferred' | 'discouraged';
   /** delay before every /v2 response, in ms (0…60000) */
   latencyMs: number;
+  /** `false`: /v2 answers carry no `Date` header (as a cross-origin page sees a server that does not expose it) */
+  dateHeader: boolean;
   /** per endpoint (`init`, `start`, `finish`, `events`); replaces the whole map, `{}` clears it */
   faults: Partial<Record<'init' | 'start' | 'finish' | 'events', Fault>>;
 }
@@ -86,11 +99,7 @@ export async function setScenario(projectId: string, partial: ScenarioPatch): Pr
 
 /** The passkeys the emulator stored for the project's demo user. */
 export async function getCredentials(projectId: string): Promise<EmulatorCredential[]> {
-  const body = await call<EmulatorCredential[] | { credentials: EmulatorCredential[] }>(
-    'GET',
-    '/emulator/credentials',
-    projectId,
-  );
+  const body = await call<EmulatorCredential[] | { credentials: EmulatorCredential[] }>('GET', '/emulator/credentials', projectId);
   return Array.isArray(body) ? body : body.credentials;
 }
 

@@ -137,7 +137,7 @@ export function mountAppend(
   const events: Recorded[] = [];
   const changed = new Set<() => void>();
   for (const type of EVENT_TYPES) {
-    el.addEventListener(type, e => {
+    el.addEventListener(type, (e) => {
       events.push({ type, detail: (e as CustomEvent).detail });
       for (const check of changed) check();
     });
@@ -150,8 +150,8 @@ export function mountAppend(
   (opts.parent ?? document.body).append(el);
   onCleanup(() => el.remove());
 
-  const of = (type: AppendEventType) => events.filter(e => e.type === type).map(e => e.detail);
-  const others = () => JSON.stringify(events.filter(e => e.type !== 'corbado-append-state'));
+  const of = (type: AppendEventType) => events.filter((e) => e.type === type).map((e) => e.detail);
+  const others = () => JSON.stringify(events.filter((e) => e.type !== 'corbado-append-state'));
   /**
    * Resolves once `done()` holds: checked now, on every event, and every 20 ms. On the page's
    * real timers, so it works under fake or counted timers (`waitUntil` of @open-wc/testing uses
@@ -188,19 +188,27 @@ export function mountAppend(
     authenticatorId: opts.authenticatorId,
     events,
     of,
-    states: () => of('corbado-append-state').map(s => s.state),
+    states: () => of('corbado-append-state').map((s) => s.state),
     async event(type, timeoutMs = POLL.timeout) {
-      await when(() => of(type).length > 0, () => `${type} (now ${el.state}; events ${others()})`, timeoutMs);
+      await when(
+        () => of(type).length > 0,
+        () => `${type} (now ${el.state}; events ${others()})`,
+        timeoutMs,
+      );
       return of(type)[0];
     },
     async state(state, timeoutMs = POLL.timeout) {
-      await when(() => el.state === state, () => `state ${state} (now ${el.state}; events ${others()})`, timeoutMs);
+      await when(
+        () => el.state === state,
+        () => `state ${state} (now ${el.state}; events ${others()})`,
+        timeoutMs,
+      );
       await el.updateComplete;
     },
     part,
-    text: name => part(name)?.textContent?.trim(),
-    click: name => mustPart(name).click(),
-    activate: name => void mustPart(name).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })),
+    text: (name) => part(name)?.textContent?.trim(),
+    click: (name) => mustPart(name).click(),
+    activate: (name) => void mustPart(name).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })),
     remove: () => el.remove(),
   };
 }

@@ -154,9 +154,7 @@ const COMMANDS = {
     }
     const all = [...ids];
     ids.clear();
-    await Promise.all(
-      all.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})),
-    );
+    await Promise.all(all.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})));
     return true;
   },
 };

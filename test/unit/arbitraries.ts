@@ -9,7 +9,7 @@ import fc from 'fast-check';
 
 export const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 export const b64url = (bytes: Uint8Array) => b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-export const decodeB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
+export const decodeB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /** Canonical base64url (RFC 4648 §5, no padding, zero trailing bits): decoding and re-encoding gives it back. */
 export function canonicalBytes(s: unknown): number | undefined {
@@ -48,7 +48,8 @@ export const spelled = (bytes: fc.Arbitrary<Uint8Array>) =>
 /** Strings that look almost like base64: odd lengths, stray characters, both alphabets, padding in the middle. */
 export const nearB64 = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9+/_=-]{0,90}$/),
-  fc.tuple(spelled(fc.uint8Array({ minLength: 16, maxLength: 40 })), fc.nat(60), fc.constantFrom('!', ' ', '=', '.', '\n', 'é', '+', '_'))
+  fc
+    .tuple(spelled(fc.uint8Array({ minLength: 16, maxLength: 40 })), fc.nat(60), fc.constantFrom('!', ' ', '=', '.', '\n', 'é', '+', '_'))
     .map(([s, i, ch]) => s.slice(0, i % (s.length + 1)) + ch + s.slice(i % (s.length + 1))),
 );
 
@@ -74,13 +75,29 @@ export const validOptions = fc.record(
     pubKeyCredParams: fc
       .tuple(
         fc.constantFrom(-7, -257, -8, -35, -36),
-        fc.array(fc.oneof(fc.record({ type: fc.constant('public-key'), alg: fc.oneof(fc.integer({ min: -65536, max: 65535 }), fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53))) }), fc.jsonValue()), { maxLength: 3 }),
+        fc.array(
+          fc.oneof(
+            fc.record({
+              type: fc.constant('public-key'),
+              alg: fc.oneof(
+                fc.integer({ min: -65536, max: 65535 }),
+                fc.integer(),
+                fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53)),
+              ),
+            }),
+            fc.jsonValue(),
+          ),
+          { maxLength: 3 },
+        ),
       )
       .map(([alg, more]) => [{ type: 'public-key', alg }, ...more]),
     timeout: fc.oneof(fc.integer({ min: 1, max: 600_000 }), fc.constant(0), fc.constant(null)),
     excludeCredentials: fc.oneof(fc.array(descriptor, { maxLength: 3 }), fc.constant(null)),
     authenticatorSelection: fc.oneof(
-      fc.record({ residentKey: fc.constantFrom('required', 'preferred', 'discouraged'), userVerification: fc.constantFrom('required', 'preferred', 'discouraged') }),
+      fc.record({
+        residentKey: fc.constantFrom('required', 'preferred', 'discouraged'),
+        userVerification: fc.constantFrom('required', 'preferred', 'discouraged'),
+      }),
       fc.constant(null),
     ),
     attestation: fc.constantFrom('none', 'direct', 'indirect', 'enterprise'),
@@ -157,10 +174,13 @@ export const options = fc.oneof(
 /** Any input at all: mutated options in every shape, random JSON and text, cut-off JSON text. */
 export const anyAttestationOptions = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(options, fc.nat(3)).map(([o, i]) => shapes(o as Obj)[i]) },
-  { weight: 2, arbitrary: fc.tuple(options, fc.nat(), fc.boolean()).map(([o, n, wrap]) => {
-    const text = JSON.stringify(wrap ? { publicKey: o } : o);
-    return text.slice(0, n % (text.length + 1));
-  }) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(options, fc.nat(), fc.boolean()).map(([o, n, wrap]) => {
+      const text = JSON.stringify(wrap ? { publicKey: o } : o);
+      return text.slice(0, n % (text.length + 1));
+    }),
+  },
   { weight: 1, arbitrary: fc.jsonValue() },
   { weight: 1, arbitrary: fc.json() },
   { weight: 1, arbitrary: fc.string() },

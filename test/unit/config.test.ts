@@ -16,7 +16,19 @@ describe('resolveApiBaseUrl', () => {
     expect(resolveApiBaseUrl('pro-1234567890')).to.equal('https://pro-1234567890.frontendapi.corbado.io');
   });
   it('refuses project ids that are not one DNS label', () => {
-    for (const id of [undefined, '', 'evil.com/x', 'pro-1@attacker.com', 'a.b', 'PRO-1', '-pro', 'pro-', 'x'.repeat(64), 'pro 1', 'pro-1#']) {
+    for (const id of [
+      undefined,
+      '',
+      'evil.com/x',
+      'pro-1@attacker.com',
+      'a.b',
+      'PRO-1',
+      '-pro',
+      'pro-',
+      'x'.repeat(64),
+      'pro 1',
+      'pro-1#',
+    ]) {
       expect(fails(id), String(id)).to.equal(true);
     }
   });
@@ -25,7 +37,16 @@ describe('resolveApiBaseUrl', () => {
     expect(resolveApiBaseUrl('pro-1', 'http://localhost:8787')).to.equal('http://localhost:8787');
     expect(resolveApiBaseUrl('pro-1', 'http://127.0.0.1:8787')).to.equal('http://127.0.0.1:8787');
     expect(resolveApiBaseUrl('pro-1', 'http://[::1]:8787')).to.equal('http://[::1]:8787');
-    for (const url of ['http://example.com', 'http://localhost.evil.com', 'javascript:alert(1)', 'ftp://x', '//evil.com', 'https://u:p@x.com', 'https://x.com/?a=1', 'nonsense']) {
+    for (const url of [
+      'http://example.com',
+      'http://localhost.evil.com',
+      'javascript:alert(1)',
+      'ftp://x',
+      '//evil.com',
+      'https://u:p@x.com',
+      'https://x.com/?a=1',
+      'nonsense',
+    ]) {
       expect(fails('pro-1', url), url).to.equal(true);
     }
   });

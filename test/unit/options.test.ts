@@ -35,7 +35,7 @@ describe('parseAttestationOptions', () => {
     expect(o.challenge).to.equal(base().challenge);
     expect(o.rp).to.deep.equal({ id: 'localhost', name: 'Example Shop' });
     expect(o.user.id).to.equal('dXNlci0x');
-    expect(o.pubKeyCredParams.map(p => p.alg)).to.deep.equal([-7, -257]);
+    expect(o.pubKeyCredParams.map((p) => p.alg)).to.deep.equal([-7, -257]);
     expect(o.timeout).to.equal(60000);
     expect(o.extensions).to.deep.equal({ credProps: true });
   });

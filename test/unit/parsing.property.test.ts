@@ -90,7 +90,7 @@ describe('parseAttestationOptions (property-based)', () => {
 
   it('any input: accepted → safe for create(), otherwise options-invalid — never another exception', () => {
     fc.assert(
-      fc.property(anyAttestationOptions, input => {
+      fc.property(anyAttestationOptions, (input) => {
         const r = outcome(() => parseAttestationOptions(input), 'options-invalid');
         if (!r.ok) return;
         if (r.value === null) {
@@ -116,7 +116,9 @@ describe('parseAttestationOptions (property-based)', () => {
         const std = bad.replace(/=+$/, '');
         expect(/^[A-Za-z0-9_-]+$/.test(std) || /^[A-Za-z0-9+/]+$/.test(std), `accepted ${JSON.stringify(bad)}`).to.equal(true);
         expect(/=/.test(bad.replace(/=+$/, '')), 'no padding inside').to.equal(false);
-        expect(Array.from(decodeB64url(got))).to.deep.equal(Array.from(atob(std.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0)));
+        expect(Array.from(decodeB64url(got))).to.deep.equal(
+          Array.from(atob(std.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+        );
       }),
       RUNS,
     );
@@ -126,13 +128,21 @@ describe('parseAttestationOptions (property-based)', () => {
 describe('parseStartResponse (property-based)', () => {
   const startResponse = fc.record(
     {
-      attestationOptions: fc.oneof(fc.constant(''), fc.tuple(options, fc.nat(3)).map(([o, i]) => shapes(o as Obj)[i]), fc.jsonValue()),
+      attestationOptions: fc.oneof(
+        fc.constant(''),
+        fc.tuple(options, fc.nat(3)).map(([o, i]) => shapes(o as Obj)[i]),
+        fc.jsonValue(),
+      ),
       variant: fc.oneof(fc.constantFrom('default', 'after-hybrid', 'after-error', 'after-passkey-removal', ''), fc.jsonValue()),
       isRestrictedBrowser: fc.oneof(fc.boolean(), fc.jsonValue()),
       autoAppend: fc.oneof(fc.boolean(), fc.jsonValue()),
       conditionalAppend: fc.oneof(fc.boolean(), fc.jsonValue()),
       expiresMs: fc.oneof(fc.integer({ min: 0, max: 2 ** 45 }), fc.double(), fc.jsonValue()),
-      customData: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.jsonValue(), fc.constant({ __proto__: 'x', constructor: 'y', toString: 'z' })),
+      customData: fc.oneof(
+        fc.dictionary(fc.string(), fc.string()),
+        fc.jsonValue(),
+        fc.constant({ __proto__: 'x', constructor: 'y', toString: 'z' }),
+      ),
       unknownField: fc.jsonValue(),
     },
     { requiredKeys: [] },
@@ -140,25 +150,34 @@ describe('parseStartResponse (property-based)', () => {
 
   it('any body: a checked response or api-unavailable; flags true only for true; then options-invalid at worst', () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 4, arbitrary: startResponse }, { weight: 1, arbitrary: fc.jsonValue() }, { weight: 1, arbitrary: fc.anything() }), body => {
-        const r = outcome(() => parseStartResponse(body), 'api-unavailable');
-        if (!r.ok) return;
-        const s = r.value;
-        const b = body as Obj;
-        expect(['default', 'after-hybrid', 'after-error']).to.include(s.variant);
-        expect(s.autoAppend).to.equal(b.autoAppend === true);
-        expect(s.conditionalAppend).to.equal(b.conditionalAppend === true);
-        expect(s.isRestrictedBrowser).to.equal(b.isRestrictedBrowser === true);
-        if (s.expiresMs !== undefined) expect(Number.isFinite(s.expiresMs) && s.expiresMs > 0).to.equal(true);
-        if (s.customData !== undefined) {
-          expect(Object.getPrototypeOf(s.customData)).to.equal(Object.prototype);
-          for (const [k, v] of Object.entries(s.customData)) expect(v, `customData.${k}`).to.be.a('string');
-        }
-        expect(typeof s.attestationOptions === 'string' || (typeof s.attestationOptions === 'object' && s.attestationOptions !== null)).to.equal(true);
-        // The start response feeds the options gate: the two together never throw anything else.
-        const o = outcome(() => parseAttestationOptions(s.attestationOptions), 'options-invalid');
-        if (o.ok && o.value) assertSafeForCreate(o.value, s.attestationOptions);
-      }),
+      fc.property(
+        fc.oneof(
+          { weight: 4, arbitrary: startResponse },
+          { weight: 1, arbitrary: fc.jsonValue() },
+          { weight: 1, arbitrary: fc.anything() },
+        ),
+        (body) => {
+          const r = outcome(() => parseStartResponse(body), 'api-unavailable');
+          if (!r.ok) return;
+          const s = r.value;
+          const b = body as Obj;
+          expect(['default', 'after-hybrid', 'after-error']).to.include(s.variant);
+          expect(s.autoAppend).to.equal(b.autoAppend === true);
+          expect(s.conditionalAppend).to.equal(b.conditionalAppend === true);
+          expect(s.isRestrictedBrowser).to.equal(b.isRestrictedBrowser === true);
+          if (s.expiresMs !== undefined) expect(Number.isFinite(s.expiresMs) && s.expiresMs > 0).to.equal(true);
+          if (s.customData !== undefined) {
+            expect(Object.getPrototypeOf(s.customData)).to.equal(Object.prototype);
+            for (const [k, v] of Object.entries(s.customData)) expect(v, `customData.${k}`).to.be.a('string');
+          }
+          expect(
+            typeof s.attestationOptions === 'string' || (typeof s.attestationOptions === 'object' && s.attestationOptions !== null),
+          ).to.equal(true);
+          // The start response feeds the options gate: the two together never throw anything else.
+          const o = outcome(() => parseAttestationOptions(s.attestationOptions), 'options-invalid');
+          if (o.ok && o.value) assertSafeForCreate(o.value, s.attestationOptions);
+        },
+      ),
       { numRuns: 600 },
     );
   });

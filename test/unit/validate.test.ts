@@ -25,7 +25,14 @@ describe('parseInitResponse', () => {
 });
 
 describe('parseStartResponse', () => {
-  const start = { attestationOptions: '{}', variant: 'default', isRestrictedBrowser: false, autoAppend: true, conditionalAppend: false, expiresMs: 5 };
+  const start = {
+    attestationOptions: '{}',
+    variant: 'default',
+    isRestrictedBrowser: false,
+    autoAppend: true,
+    conditionalAppend: false,
+    expiresMs: 5,
+  };
   it('keeps real booleans and counts anything else as false', () => {
     expect(parseStartResponse(start).autoAppend).to.equal(true);
     const r = parseStartResponse({ ...start, autoAppend: 1, conditionalAppend: 'true', isRestrictedBrowser: 'yes' });
@@ -50,17 +57,28 @@ describe('parseStartResponse', () => {
 
 describe('parseFinishResponse', () => {
   it('requires passkeyOperation and keeps a well-formed aaguidDetails', () => {
-    const r = parseFinishResponse({ passkeyOperation: { operationType: 'append', identifierValue: 'a@b.c', identifierType: 'email', ceremonyType: 'local', aaguidDetails: { name: 'iCloud Keychain', iconLight: 'l', iconDark: 'd' } } });
+    const r = parseFinishResponse({
+      passkeyOperation: {
+        operationType: 'append',
+        identifierValue: 'a@b.c',
+        identifierType: 'email',
+        ceremonyType: 'local',
+        aaguidDetails: { name: 'iCloud Keychain', iconLight: 'l', iconDark: 'd' },
+      },
+    });
     expect(r.passkeyOperation.aaguidDetails?.name).to.equal('iCloud Keychain');
-    expect(parseFinishResponse({ passkeyOperation: { aaguidDetails: { name: 5 } } }).passkeyOperation).not.to.have.property('aaguidDetails');
+    expect(parseFinishResponse({ passkeyOperation: { aaguidDetails: { name: 5 } } }).passkeyOperation).not.to.have.property(
+      'aaguidDetails',
+    );
     expect(code(() => parseFinishResponse({}))).to.equal('api-unavailable');
   });
 });
 
 describe('parseErrorBody', () => {
   it('reads error.type and requestData.requestID of a Corbado error body only', () => {
-    expect(parseErrorBody({ error: { type: 'validation_error', details: 'x', links: [] }, requestData: { requestID: 'req-1' } }))
-      .to.deep.equal({ errorType: 'validation_error', requestId: 'req-1', details: 'x' });
+    expect(
+      parseErrorBody({ error: { type: 'validation_error', details: 'x', links: [] }, requestData: { requestID: 'req-1' } }),
+    ).to.deep.equal({ errorType: 'validation_error', requestId: 'req-1', details: 'x' });
     expect(parseErrorBody({ message: 'nope' })).to.equal(undefined);
     expect(parseErrorBody('oops')).to.equal(undefined);
   });

@@ -82,8 +82,8 @@ export function spyCreate(opts: CreateSpyOptions = {}): CreateSpy {
   const restore = stubProperty(container, 'create', wrapped);
   return {
     calls,
-    modal: () => calls.filter(c => c.mediation !== 'conditional'),
-    conditional: () => calls.filter(c => c.mediation === 'conditional'),
+    modal: () => calls.filter((c) => c.mediation !== 'conditional'),
+    conditional: () => calls.filter((c) => c.mediation === 'conditional'),
     restore,
   };
 }

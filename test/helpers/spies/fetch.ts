@@ -20,6 +20,8 @@ export interface FetchCall {
   /** The request body parsed as JSON (undefined when absent or not JSON). */
   body: any;
   signal: AbortSignal | undefined;
+  /** Sent with `keepalive: true` (it outlives the page). */
+  keepalive: boolean;
   /** `performance.now()` at the call (ms). */
   at: number;
   /** `Date.now()` at the call (unix ms; skewed by {@link skewClock}). */
@@ -66,7 +68,7 @@ export function spyFetch(options: FetchSpyOptions = {}): FetchSpy {
   const original = window.fetch;
   const calls: FetchCall[] = [];
   const waiters: { path: string; n: number; resolve(call: FetchCall): void }[] = [];
-  const nth = (path: string, n: number) => calls.filter(c => c.path === path)[n - 1];
+  const nth = (path: string, n: number) => calls.filter((c) => c.path === path)[n - 1];
   const wrapped: typeof fetch = (input, init) => {
     const req = input instanceof Request ? input : undefined;
     const url = new URL(req ? req.url : String(input), location.href);
@@ -79,6 +81,7 @@ export function spyFetch(options: FetchSpyOptions = {}): FetchSpy {
       text,
       body: parseJson(text),
       signal: init?.signal ?? req?.signal ?? undefined,
+      keepalive: init?.keepalive === true,
       at: performance.now(),
       wall: Date.now(),
       settled: false,
@@ -86,7 +89,7 @@ export function spyFetch(options: FetchSpyOptions = {}): FetchSpy {
       stubbed: false,
     };
     calls.push(call);
-    for (const w of waiters.filter(w => nth(w.path, w.n))) {
+    for (const w of waiters.filter((w) => nth(w.path, w.n))) {
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve(nth(w.path, w.n)!);
     }
@@ -100,7 +103,7 @@ export function spyFetch(options: FetchSpyOptions = {}): FetchSpy {
     })();
     p.then(
       () => (call.settled = true),
-      e => {
+      (e) => {
         call.settled = true;
         call.aborted = isAbort(e) || call.signal?.aborted === true;
       },
@@ -114,9 +117,9 @@ export function spyFetch(options: FetchSpyOptions = {}): FetchSpy {
   onCleanup(restore);
   return {
     calls,
-    api: path => calls.filter(c => c.path.startsWith('/v2/connect/') && (!path || c.path === path)),
-    pending: () => calls.filter(c => !c.settled),
-    reached: (path, n = 1) => new Promise(resolve => (nth(path, n) ? resolve(nth(path, n)!) : waiters.push({ path, n, resolve }))),
+    api: (path) => calls.filter((c) => c.path.startsWith('/v2/connect/') && (!path || c.path === path)),
+    pending: () => calls.filter((c) => !c.settled),
+    reached: (path, n = 1) => new Promise((resolve) => (nth(path, n) ? resolve(nth(path, n)!) : waiters.push({ path, n, resolve }))),
     restore,
   };
 }

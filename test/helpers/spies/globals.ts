@@ -15,7 +15,7 @@ export const realTimers = {
  * Resolves after `ms` of real time (immune to wrapped or fake timers). Only for a window in which
  * something must *not* happen; wait for what must happen with `waitUntil` or the fixture instead.
  */
-export const pause = (ms: number): Promise<void> => new Promise(r => realTimers.setTimeout(r, ms));
+export const pause = (ms: number): Promise<void> => new Promise((r) => realTimers.setTimeout(r, ms));
 
 /**
  * sinon fake `setTimeout`/`clearTimeout` (nothing else: `Date`, `performance` and the network stay
@@ -50,7 +50,6 @@ export function stubProperty(obj: object, key: string, value: unknown, remove = 
   return undo;
 }
 
-
 type TimerFn = (handler: TimerHandler, ms?: number, ...args: unknown[]) => number;
 type ClearFn = (id?: number) => void;
 
@@ -75,7 +74,7 @@ export function spyTimers(): { made(): number; pendingTimeouts(): string[]; pend
       ids.set(id, `${ms} ms`);
       return id;
     };
-    const wrappedClear: ClearFn = id => {
+    const wrappedClear: ClearFn = (id) => {
       if (id !== undefined) ids.delete(id);
       realClear.call(window, id);
     };
@@ -86,7 +85,7 @@ export function spyTimers(): { made(): number; pendingTimeouts(): string[]; pend
     made: () => made,
     pendingTimeouts: () => [...timeouts.values()],
     pendingIntervals: () => [...intervals.values()],
-    restore: () => undo.forEach(u => u()),
+    restore: () => undo.forEach((u) => u()),
   };
 }
 
@@ -105,30 +104,40 @@ export function spyListeners(targets: Record<string, EventTarget>): { pending():
     const add = target.addEventListener;
     const remove = target.removeEventListener;
     undo.push(
-      stubProperty(target, 'addEventListener', function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
-        if (l) pending.add(keyOf(name, type, l, o));
-        return add.call(this, type, l, o);
-      }),
-      stubProperty(target, 'removeEventListener', function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | EventListenerOptions) {
-        if (l) pending.delete(keyOf(name, type, l, o));
-        return remove.call(this, type, l, o);
-      }),
+      stubProperty(
+        target,
+        'addEventListener',
+        function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
+          if (l) pending.add(keyOf(name, type, l, o));
+          return add.call(this, type, l, o);
+        },
+      ),
+      stubProperty(
+        target,
+        'removeEventListener',
+        function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | EventListenerOptions) {
+          if (l) pending.delete(keyOf(name, type, l, o));
+          return remove.call(this, type, l, o);
+        },
+      ),
     );
   }
-  return { pending: () => [...pending], restore: () => undo.forEach(u => u()) };
+  return { pending: () => [...pending], restore: () => undo.forEach((u) => u()) };
 }
 
 /** Records every `console` line (still printed), errors with their stack, objects as JSON. */
 export function spyConsole(): { lines: string[]; restore(): void } {
   const lines: string[] = [];
-  const undo = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map(level => {
+  const undo = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((level) => {
     const orig = console[level];
     return stubProperty(console, level, (...args: unknown[]) => {
-      lines.push(args.map(a => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : typeof a === 'string' ? a : safeJson(a))).join(' '));
+      lines.push(
+        args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : typeof a === 'string' ? a : safeJson(a))).join(' '),
+      );
       orig.apply(console, args);
     });
   });
-  return { lines, restore: () => undo.forEach(u => u()) };
+  return { lines, restore: () => undo.forEach((u) => u()) };
 }
 
 /** Records uncaught errors and unhandled rejections of the page. */
