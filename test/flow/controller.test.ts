@@ -4,14 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
+import { CorbadoAppendError } from '../../src/errors.js';
 import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
 import { MAX_TIMER_DELAY_MS, clampDelay } from '../../src/flow/scope.js';
-import { FINISH_BACKOFF_MS } from '../../src/flow/finish.js';
-import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { T0, response } from './fixtures.js';
-import { CorbadoAppendError } from '../../src/errors.js';
-import { ATTESTATION_OPTIONS, Harness, failing, finishOk, never, startOk } from './harness.js';
+import { ATTESTATION_OPTIONS, Harness, never, startOk } from './harness.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -146,107 +143,6 @@ describe('the watchdog', () => {
     h.controller.click();
     await h.tick(20);
     assert.equal(h.state, 'creating');
-  });
-});
-
-describe('conditional create', () => {
-  beforeEach(() => {
-    h.conditionalCreate = true;
-    h.answer.start = () => startOk({ conditionalAppend: true, autoAppend: true });
-  });
-
-  it(`is time-boxed (${CONDITIONAL_TIMEBOX_MS} ms), aborted, then autoAppend runs the modal ceremony`, async () => {
-    await h.mount();
-    assert.equal(h.ceremony(true).aborted, false);
-    await h.tick(CONDITIONAL_TIMEBOX_MS);
-    assert.equal(h.ceremony(true).aborted, true);
-    assert.equal(h.state, 'creating');
-    assert.deepEqual(
-      h.ceremonies.map((c) => c.conditional),
-      [true, false],
-    );
-    assert.deepEqual(h.of('corbado-append-error'), [], 'silent');
-  });
-
-  it('a click aborts it first; its late success is ignored; the modal ceremony finishes as manual', async () => {
-    await h.mount();
-    h.controller.click();
-    assert.equal(h.ceremony(true).aborted, true);
-    h.ceremony(true).settle.resolve(response('conditional'));
-    h.ceremony().settle.resolve(response('modal'));
-    await h.settle();
-    assert.equal(h.sent('finish').length, 1);
-    const body = h.sent('finish')[0]!.body as { attestationResponse: string; completionType: string };
-    assert.deepEqual([JSON.parse(body.attestationResponse).id, body.completionType], ['modal', 'manual']);
-  });
-
-  it('its success finishes with completionType conditional', async () => {
-    await h.mount();
-    h.ceremony(true).settle.resolve(response());
-    await h.settle();
-    assert.equal((h.sent('finish')[0]!.body as { completionType: string }).completionType, 'conditional');
-    assert.equal(h.state, 'success');
-  });
-});
-
-describe('finish', () => {
-  async function created() {
-    await h.mount();
-    h.controller.click();
-    h.ceremony().settle.resolve(response('c1'));
-    await h.settle();
-  }
-
-  it('retries the same attestation after the backoff pauses, then succeeds; create() never again', async () => {
-    let calls = 0;
-    h.answer.finish = () => (++calls < 3 ? failing('api-unavailable', 500)() : finishOk());
-    await created();
-    assert.equal(h.sent('finish').length, 1);
-    await h.tick(FINISH_BACKOFF_MS[0]! - 1);
-    assert.equal(h.sent('finish').length, 1);
-    await h.tick(1);
-    assert.equal(h.sent('finish').length, 2);
-    await h.tick(FINISH_BACKOFF_MS[1]!);
-    assert.equal(h.sent('finish').length, 3);
-    assert.equal(new Set(h.sent('finish').map((r) => JSON.stringify(r.body))).size, 1);
-    assert.equal(h.state, 'success');
-    assert.equal(h.ceremonies.length, 1);
-    assert.deepEqual(h.signalled, []);
-  });
-
-  it('a definitive rejection → finish-failed and the orphan signalled (rp.id, credential id)', async () => {
-    h.answer.finish = failing('api-rejected', 400);
-    await created();
-    assert.equal(h.state, 'error');
-    assert.deepEqual(h.signalled, [{ rpId: 'localhost', credentialId: 'c1' }]);
-  });
-
-  it(`after ${FINISH_PATIENCE_MS} ms the user may go on (finish-pending); the finish goes on and still signals a rejection`, async () => {
-    let answer = never<unknown>();
-    h.answer.finish = () => answer();
-    await created();
-    await h.tick(FINISH_PATIENCE_MS - 1);
-    h.controller.skip();
-    assert.equal(h.state, 'finishing', 'no way out yet');
-    await h.tick(1);
-    h.controller.skip();
-    assert.equal(h.state, 'skipped');
-    assert.deepEqual(h.of('corbado-append-skip'), [{ status: 'skip-explicit', reason: 'finish-pending' }]);
-    answer = failing('api-rejected', 400);
-    h.answer.finish = () => answer();
-    // the hung attempt never answers; the finish rules are not the flow's: nothing aborted them
-    assert.equal(h.sent('finish')[0]!.signal, undefined);
-  });
-
-  it('removal while finishing does not abort the finish: it completes and a later rejection is still signalled', async () => {
-    let calls = 0;
-    h.answer.finish = () => (++calls === 1 ? failing('api-unavailable', 503)() : failing('api-rejected', 400)());
-    await created();
-    h.host.disconnect();
-    await h.settle();
-    await h.tick(FINISH_BACKOFF_MS[0]!);
-    assert.equal(h.sent('finish').length, 2, 'the retry went out after removal');
-    assert.deepEqual(h.signalled, [], 'refused after an unanswered attempt: unconfirmed, never signalled away');
   });
 });
 
