@@ -26,16 +26,16 @@ export interface Timed<T> {
 }
 
 export class FrontendApiClient {
-  /** `processID` from the last init; sent as `X-Corbado-Process-ID` from then on. */
+  /** `processID` from the last init (or a kept process); sent as `X-Corbado-Process-ID` from then on. */
   processId?: string;
 
   /**
-   * @param baseUrl from `resolveApiBaseUrl`
+   * @param baseUrl from `resolveApiBaseUrl`; later requests may go to init's `frontendApiUrl` (`followApiUrl`)
    * @param projectId sent as `X-Corbado-ProjectID`
    * @param timeoutMs per request, body included (relative ms)
    */
   constructor(
-    private readonly baseUrl: string,
+    public baseUrl: string,
     private readonly projectId: string,
     private readonly timeoutMs = 10_000,
   ) {}

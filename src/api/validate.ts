@@ -21,15 +21,23 @@ export const stringMap = (v: unknown): Record<string, string> | undefined =>
 const bad = (what: string) => new CorbadoAppendError('api-unavailable', `Unexpected ${what} response`, { recoverable: true });
 
 /** What the element uses of `connectAppendInitRsp`. */
-export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAllowed' | 'newClientEnvHandle'>;
+export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAllowed' | 'newClientEnvHandle' | 'flags'> &
+  Partial<Pick<AppendInitResponse, 'expiresAt' | 'frontendApiUrl'>>;
 
-/** `connectAppendInitRsp`: `processID` (non-empty string) and `appendAllowed` (boolean) are required. */
+/**
+ * `connectAppendInitRsp`: `processID` (non-empty string) and `appendAllowed` (boolean) are
+ * required; `expiresAt` (unix s) is kept when a finite number, `frontendApiUrl` when a string,
+ * `flags` keeps its string values (`{}` otherwise).
+ */
 export function parseInitResponse(v: unknown): AppendInitResult {
   if (!isObject(v) || !str(v.processID) || typeof v.appendAllowed != 'boolean') throw bad('init');
   return {
     processID: v.processID as string,
     appendAllowed: v.appendAllowed,
     newClientEnvHandle: str(v.newClientEnvHandle) || undefined,
+    flags: stringMap(v.flags) ?? {},
+    ...(typeof v.expiresAt == 'number' && Number.isFinite(v.expiresAt) ? { expiresAt: v.expiresAt } : {}),
+    ...(str(v.frontendApiUrl) ? { frontendApiUrl: v.frontendApiUrl as string } : {}),
   };
 }
 

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { PasskeyOperation } from '../api/types.js';
 import type { CorbadoAppendErrorCode } from '../errors.js';
 import { AppendController, type AppendHost } from '../flow/controller.js';
 import type { AppendConfig } from '../flow/load-offer.js';
@@ -13,7 +12,7 @@ type Shown = Extract<FlowState, { name: 'ready' | 'renewing' | 'creating' | 'fin
 
 /** The page's callback for each element event (Corbado's `CorbadoConnectAppend` signatures). */
 const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detail: AppendEventDetailMap[K]) => void } = {
-  'corbado-append-complete': (el, d) => el.onComplete?.(d.status, d.passkeyOperation),
+  'corbado-append-complete': (el, d) => el.onComplete?.(d.status, d.clientState),
   'corbado-append-skip': (el, d) => el.onSkip?.(d.status),
   'corbado-append-error': (el, d) => el.onError?.(d.code),
 };
@@ -96,8 +95,11 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   declare appendTokenProvider?: () => Promise<string>;
   /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
   declare ceremonyTimeoutMs?: number;
-  /** Called on `corbado-append-complete` with its `status` and `passkeyOperation` (Corbado `CorbadoConnectAppend` style). */
-  declare onComplete?: (status: 'complete' | 'complete-noop', passkeyOperation?: PasskeyOperation) => void;
+  /**
+   * Called on `corbado-append-complete` with its `status` and Corbado's `clientState` (standard base64 of
+   * JSON `{lastLogin, clientEnvHandle}`), as `CorbadoConnectAppend` calls it; `passkeyOperation` is on the event.
+   */
+  declare onComplete?: (status: 'complete' | 'complete-noop', clientState: string) => void;
   /** Called on `corbado-append-skip` with its `status` (Corbado `CorbadoConnectAppend` style). */
   declare onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
   /** Called on `corbado-append-error` with its `code` (Corbado `CorbadoConnectAppend` style). */

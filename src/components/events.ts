@@ -35,6 +35,12 @@ export interface AppendCompleteDetail {
    * the server; it was not signalled away.
    */
   unconfirmed?: true;
+  /**
+   * Corbado's `clientState` (as `CorbadoConnectAppend` hands `onComplete`): standard base64 of the
+   * UTF-8 JSON `{lastLogin, clientEnvHandle}`, each `{data, source, ts}` (`ts` unix ms). Hosts may
+   * persist it (e.g. with the user's account) to restore the client state on another device.
+   */
+  clientState: string;
 }
 
 /** `corbado-append-skip`: nothing was created; `skip-explicit` when the user chose it. */

@@ -6,11 +6,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import type { ClientInformation } from '../api/types.js';
+import { encodeClientState, storeLastLogin } from '../api/client-state.js';
 import type { AppendEventDetailMap } from '../components/events.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
-import { loadOffer, type AppendConfig } from './load-offer.js';
+import { initProcess } from './init.js';
+import { loadOffer, type AppendConfig, type OfferEnv } from './load-offer.js';
 import type { FlowPorts } from './ports.js';
 import { finishAttestation } from './finish.js';
 import { Scope, clampDelay } from './scope.js';
@@ -38,7 +39,8 @@ interface Flow {
   scope: Scope;
   projectId: string;
   client?: ReturnType<FlowPorts['client']>;
-  info?: ClientInformation;
+  /** What the probes found that the offer needs; settles in parallel with init, token and start. */
+  env?: Promise<OfferEnv>;
   /** Unix ms at which the element was connected (`connectAppendStartReq.loadedMs`). */
   loadedMs: number;
   /** Append tokens used: never repeated in what is reported (a server may echo them). */
@@ -139,16 +141,24 @@ export class AppendController implements ReactiveController {
   private run(flow: Flow, effect: Effect): void {
     const { scope, client } = flow;
     switch (effect.type) {
-      case 'init':
-        return void this.init(flow);
+      case 'init': {
+        const info = this.ports.clientInformation(flow.projectId);
+        flow.env = info.then((i) => ({
+          conditionalCreate: i.clientCapabilities?.conditionalCreate === true,
+          limit: this.ports.environmentLimit(i),
+        }));
+        return void initProcess({ config: this.host.appendConfig, client: client!, projectId: flow.projectId, scope, info }).then(
+          (e) => this.deliver(flow, e),
+          (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+        );
+      }
       case 'load-offer':
         return void loadOffer({
           ...flow,
           client: client!,
           config: this.host.appendConfig,
           hostname: this.ports.hostname(),
-          conditionalCreate: flow.info?.clientCapabilities?.conditionalCreate === true,
-          limit: flow.info && this.ports.environmentLimit(flow.info),
+          env: flow.env!,
         }).then(
           (e) => this.deliver(flow, e),
           (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
@@ -178,6 +188,9 @@ export class AppendController implements ReactiveController {
       }
       case 'emit':
         return this.host.emit(effect.event, effect.detail);
+      case 'complete':
+        if (effect.passkeyOperation) storeLastLogin(flow.projectId, effect.passkeyOperation);
+        return this.host.emit('corbado-append-complete', { ...effect.detail, clientState: encodeClientState(flow.projectId) });
       case 'report':
         return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
       case 'track': {
@@ -190,22 +203,6 @@ export class AppendController implements ReactiveController {
         flow.timers.forEach((cancel) => cancel());
         this.abort(flow, 'modal');
         return this.abort(flow, 'conditional');
-    }
-  }
-
-  private async init(flow: Flow): Promise<void> {
-    const cfg = this.host.appendConfig;
-    try {
-      flow.info = await this.ports.clientInformation(flow.projectId);
-      flow.scope.signal.throwIfAborted();
-      const { data } = await flow.client!.init(
-        { clientInformation: flow.info, flags: {}, ...(cfg.situation ? { situation: cfg.situation } : {}) },
-        flow.scope.signal,
-      );
-      if (data.newClientEnvHandle) this.ports.storeClientEnvHandle(flow.projectId, data.newClientEnvHandle);
-      this.deliver(flow, { type: 'init-done', appendAllowed: data.appendAllowed });
-    } catch (e) {
-      this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() });
     }
   }
 

@@ -26,6 +26,14 @@ export interface AppendConfig {
   ceremonyTimeoutMs?: number;
 }
 
+/** What this browser can do, for the offer's decisions. */
+export interface OfferEnv {
+  /** Conditional create is possible here (`getClientCapabilities().conditionalCreate`). */
+  conditionalCreate: boolean;
+  /** `environmentLimit()` of this browser. */
+  limit?: EnvironmentLimit;
+}
+
 export interface OfferRequest {
   config: AppendConfig;
   client: Pick<FrontendApiClient, 'start'>;
@@ -34,10 +42,8 @@ export interface OfferRequest {
   loadedMs: number;
   /** `location.hostname`, which the options' `rp.id` must fit. */
   hostname: string;
-  /** Conditional create is possible here (`getClientCapabilities().conditionalCreate`). */
-  conditionalCreate: boolean;
-  /** `environmentLimit()` of this browser. */
-  limit?: EnvironmentLimit;
+  /** What the probes found (they run in parallel with token and start). */
+  env: Promise<OfferEnv>;
   /** Every token used is added here, so reports can scrub it. */
   secrets: Set<string>;
 }
@@ -75,8 +81,9 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const renewable = typeof config.appendTokenProvider === 'function';
   const configured = config.ceremonyTimeoutMs;
   const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
-  const offer = { options, start, renewable, watchdogMs, ...times, ...(req.limit ? { limit: req.limit } : {}) };
-  return { type: 'offer', offer, conditionalCreate: req.conditionalCreate };
+  const { conditionalCreate, limit } = await req.env;
+  const offer = { options, start, renewable, watchdogMs, ...times, ...(limit ? { limit } : {}) };
+  return { type: 'offer', offer, conditionalCreate };
 }
 
 /** The token: the provider's (bounded by `TOKEN_TIMEOUT_MS`), else the attribute's. */

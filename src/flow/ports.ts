@@ -2,19 +2,19 @@
  * The browser behind the flow: the real Frontend API client, probes, ceremonies and signals.
  * Tests under Node give the controller stand-ins for these instead.
  */
+import { loadClientEnvHandle } from '../api/client-state.js';
 import { FrontendApiClient } from '../api/client.js';
 import type { ClientInformation } from '../api/types.js';
 import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
-import { gatherClientInformation, storeClientEnvHandle } from '../webauthn/client-info.js';
+import { gatherClientInformation } from '../webauthn/client-info.js';
 import { environmentLimit, type EnvironmentLimit } from '../webauthn/environment.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
 import type { Offer } from './types.js';
 
 /** What the flow needs from the browser. */
 export interface FlowPorts {
-  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId'>;
+  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId' | 'baseUrl'>;
   clientInformation(projectId: string): Promise<ClientInformation>;
-  storeClientEnvHandle(projectId: string, handle: string): void;
   webAuthnAvailable(): boolean;
   runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
   signalUnknownCredential(rpId: string, credentialId: string): void;
@@ -24,8 +24,7 @@ export interface FlowPorts {
 
 export const browserPorts: FlowPorts = {
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),
-  clientInformation: (projectId) => gatherClientInformation(projectId),
-  storeClientEnvHandle,
+  clientInformation: (projectId) => gatherClientInformation(loadClientEnvHandle(projectId)),
   webAuthnAvailable,
   runCeremony,
   signalUnknownCredential,

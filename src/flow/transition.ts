@@ -112,9 +112,9 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
       { name: 'success', alreadyRegistered: false, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
       { type: 'stop' },
       {
-        type: 'emit',
-        event: 'corbado-append-complete',
+        type: 'complete',
         detail: { status: 'complete', completionType, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
+        ...(passkeyOperation ? { passkeyOperation } : {}),
       },
     );
   }
@@ -137,7 +137,7 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
       { name: 'success', alreadyRegistered: true },
       { type: 'stop' },
       { type: 'track', eventType: 'append-credential-exists' },
-      { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
+      { type: 'complete', detail: { status: 'complete-noop', completionType } },
     );
   }
   const { error, reason } = failure;

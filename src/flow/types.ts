@@ -5,7 +5,7 @@
  */
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { AppendFinishRequest, AppendStartResponse, CompletionType, ConnectEventType, PasskeyOperation } from '../api/types.js';
-import type { AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
+import type { AppendCompleteDetail, AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
 import type { CorbadoAppendError, CorbadoAppendErrorCode } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
@@ -129,6 +129,11 @@ export type Effect =
    */
   | { type: 'later'; slot: 'refresh' | 'expiry' | 'patience'; event: FlowEvent; ms?: number; atMs?: number }
   | Emit
+  /**
+   * Fire `corbado-append-complete` with Corbado's `clientState` added, after keeping
+   * `passkeyOperation` (if any) as the last login.
+   */
+  | { type: 'complete'; detail: Omit<AppendCompleteDetail, 'clientState'>; passkeyOperation?: PasskeyOperation }
   | { type: 'report'; error: CorbadoAppendError }
   | { type: 'track'; eventType: ConnectEventType; message?: string }
   /** Feed `event` next, after this move (its state is observable in between). */

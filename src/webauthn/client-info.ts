@@ -1,7 +1,8 @@
 /**
  * `clientInformation` for `/v2/connect/append/init`: what this browser can do for passkeys.
  * Every probe runs in parallel, is bounded (default 1000 ms) and never throws; a probe that
- * fails or times out is left out. No fingerprinting library, no third-party request.
+ * fails or times out is left out. No fingerprinting library, no third-party request. The client
+ * env handle comes from the caller (Corbado's client state, `src/api/client-state.ts`).
  */
 import type { ClientCapability, ClientInformation } from '../api/types.js';
 
@@ -43,33 +44,18 @@ export async function getClientCapabilities(): Promise<ClientInformation['client
   return out;
 }
 
-const storageKey = (projectId: string) => `cbo_append_ceh:${projectId}`;
-
-/** The `newClientEnvHandle` of the last init for this project, with its unix-ms timestamp. */
-function loadClientEnvHandle(projectId: string): { handle: string; ts: number } | undefined {
-  try {
-    const v = JSON.parse(localStorage.getItem(storageKey(projectId)) ?? 'null') as { handle?: unknown; ts?: unknown } | null;
-    return typeof v?.handle === 'string' && typeof v.ts === 'number' ? { handle: v.handle, ts: v.ts } : undefined;
-  } catch {
-    return undefined; // storage blocked (sandboxed iframe, privacy mode) or garbage
-  }
-}
-
-/** Keep init's `newClientEnvHandle` per project (localStorage; silently skipped where blocked). */
-export function storeClientEnvHandle(projectId: string, handle: string): void {
-  try {
-    localStorage.setItem(storageKey(projectId), JSON.stringify({ handle, ts: Date.now() }));
-  } catch {
-    /* storage blocked: the next init simply starts without a handle */
-  }
-}
-
 type NavigatorUAData = {
   getHighEntropyValues(hints: string[]): Promise<{ platform?: string; platformVersion?: string; mobile?: boolean }>;
 };
 
-/** Gather `clientInformation`; resolves within about `timeoutMs` whatever the browser does. */
-export async function gatherClientInformation(projectId: string, timeoutMs = 1000): Promise<ClientInformation> {
+/**
+ * Gather `clientInformation`; resolves within about `timeoutMs` whatever the browser does.
+ * @param envHandle init's last `newClientEnvHandle` (`data`), where it came from and when (`ts`, unix ms)
+ */
+export async function gatherClientInformation(
+  envHandle?: { data: string; source: 'LocalStorage' | 'URL'; ts: number },
+  timeoutMs = 1000,
+): Promise<ClientInformation> {
   const nav = navigator as Navigator & {
     bluetooth?: { getAvailability(): Promise<boolean> };
     userAgentData?: NavigatorUAData;
@@ -95,10 +81,9 @@ export async function gatherClientInformation(projectId: string, timeoutMs = 100
       mobile: uaData.mobile === true,
     };
   }
-  const stored = loadClientEnvHandle(projectId);
-  if (stored) {
-    info.clientEnvHandle = stored.handle;
-    info.clientEnvHandleMeta = { ts: stored.ts, source: 'ls' };
+  if (envHandle) {
+    info.clientEnvHandle = envHandle.data;
+    info.clientEnvHandleMeta = { ts: envHandle.ts, source: envHandle.source === 'URL' ? 'url' : 'ls' };
   }
   return info;
 }

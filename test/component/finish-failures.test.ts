@@ -46,7 +46,9 @@ describe('<corbado-append> finish rules', () => {
     it(`${kind}: stored, answer lost, retry refused as already used → complete (unconfirmed), never signalled away`, async () => {
       const t = await clickThrough({ kind, times: 1 });
       const complete = await t.m.event('corbado-append-complete', 8000);
-      expect(complete).to.deep.equal({ status: 'complete', completionType: 'manual', unconfirmed: true });
+      const { clientState, ...rest } = complete;
+      expect(rest).to.deep.equal({ status: 'complete', completionType: 'manual', unconfirmed: true });
+      expect(clientState, "Corbado's clientState").to.be.a('string');
       expect(t.m.of('corbado-append-error'), 'never "not saved"').to.deep.equal([]);
       await t.m.state('success');
       expect(t.m.text('description')).to.equal(en.successText);

@@ -198,6 +198,8 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
     // ── the cycles, cut at every stage ──
     for (let i = 0; i < 1000; i++) {
       const stage = i % 100 === 99 ? 'creating' : i % 50 === 49 ? 'ready' : (['sync', 'microtask', 'probes', 'init'] as const)[i % 4]!;
+      // Every cycle a first visit: no kept process (a repeat visit would send no init).
+      for (const project of [plain, quick, auto]) localStorage.removeItem(`cbo_connect_process-${project}`);
       const initSent = net.reached(INIT, net.api(INIT).length + 1);
       const m: AppendFixture = mountAppend(stage === 'creating' ? auto : stage === 'ready' ? quick : plain);
       if (stage === 'microtask') await Promise.resolve();

@@ -128,6 +128,8 @@ describe('request side', () => {
     const firstB = await initOf(b);
     expect(firstB.body.clientInformation, 'not sent to another project').not.to.have.property('clientEnvHandle');
 
+    // A later visit, once the kept process is gone (it expired): init again, with the handle.
+    localStorage.removeItem(`cbo_connect_process-${a}`);
     const secondA = await initOf(a);
     expect(net.api(INIT), 'one init per mount').to.have.length(3);
     expect(secondA.body.clientInformation.clientEnvHandle).to.equal(handle);

@@ -44,7 +44,8 @@ export class Harness implements AppendHost {
   readonly clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   /** What the element fired, in order (the reflected `state` aside). */
   readonly fired: { type: keyof AppendEventDetailMap; detail: unknown }[] = [];
-  readonly requests: { endpoint: string; body: unknown; signal?: AbortSignal }[] = [];
+  /** Every request of the stand-in API client, with where it went (`baseUrl`) and its `X-Corbado-Process-ID`. */
+  readonly requests: { endpoint: string; body: unknown; signal?: AbortSignal; baseUrl?: string; processId?: string }[] = [];
   readonly ceremonies: CeremonyCall[] = [];
   readonly signalled: { rpId: string; credentialId: string }[] = [];
   /** `[baseUrl, projectId]` of every API client made. */
@@ -108,25 +109,26 @@ export class Harness implements AppendHost {
   }
 
   private ports(): FlowPorts {
-    const record =
-      <B>(endpoint: string, answer: () => Answer<unknown>) =>
-      (body: B, signal?: AbortSignal) => {
-        this.requests.push({ endpoint, body, signal });
-        return abortable(answer()(), signal) as never;
-      };
     return {
       client: (baseUrl, projectId) => {
         this.clients.push([baseUrl, projectId]);
-        return {
-          processId: 'process-1',
-          init: record<AppendInitRequest>('init', () => this.answer.init),
-          start: record<AppendStartRequest>('start', () => this.answer.start),
-          finish: record<AppendFinishRequest>('finish', () => this.answer.finish),
-          event: (body: ConnectEventRequest) => void this.requests.push({ endpoint: 'events', body }),
+        // Like FrontendApiClient: every request goes to `baseUrl` with `processId`; init sets `processId`.
+        const client: ReturnType<FlowPorts['client']> = {
+          baseUrl,
+          processId: undefined,
+          init: (body: AppendInitRequest, signal?: AbortSignal) =>
+            this.record('init', client, body, signal).then((res) => {
+              client.processId = (res as { data: { processID: string } }).data.processID;
+              return res as never;
+            }),
+          start: (body: AppendStartRequest, signal?: AbortSignal) => this.record('start', client, body, signal) as never,
+          finish: (body: AppendFinishRequest, signal?: AbortSignal) => this.record('finish', client, body, signal) as never,
+          event: (body: ConnectEventRequest) =>
+            void this.requests.push({ endpoint: 'events', body, baseUrl: client.baseUrl, processId: client.processId }),
         };
+        return client;
       },
       clientInformation: () => Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } }),
-      storeClientEnvHandle: () => undefined,
       webAuthnAvailable: () => true,
       runCeremony: (_options, conditional) => {
         const call: CeremonyCall = { conditional, aborted: false, settle: deferred() };
@@ -137,6 +139,16 @@ export class Harness implements AppendHost {
       hostname: () => 'localhost',
       environmentLimit: () => this.limit,
     };
+  }
+
+  private record(
+    endpoint: 'init' | 'start' | 'finish',
+    client: { baseUrl: string; processId?: string },
+    body: unknown,
+    signal?: AbortSignal,
+  ) {
+    this.requests.push({ endpoint, body, signal, baseUrl: client.baseUrl, processId: client.processId });
+    return abortable(this.answer[endpoint](), signal);
   }
 
   /** Connect and run until the flow waits (for the user, a timer or an answer). */
@@ -200,3 +212,24 @@ export const failing =
   (code: 'api-unavailable' | 'api-rejected', status?: number): Answer<never> =>
   () =>
     Promise.reject(new CorbadoAppendError(code, `${code} ${status ?? 'no answer'}`, { status, recoverable: code === 'api-unavailable' }));
+
+/**
+ * A `localStorage` for Node (Web Storage semantics, one per call), installed on `globalThis`
+ * until `restore()`: what the browser keeps between two visits of the page.
+ */
+export function memoryStorage(): Storage & { restore(): void } {
+  const map = new Map<string, string>();
+  const storage = {
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, String(v)),
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+    restore: () => void delete (globalThis as { localStorage?: Storage }).localStorage,
+  };
+  Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true, writable: true });
+  return storage;
+}

@@ -12,3 +12,6 @@ export const reported = (effects: Effect[]) =>
   effects.filter((e) => e.type === 'report').map((e) => (e as Extract<Effect, { type: 'report' }>).error);
 export const tracked = (effects: Effect[]) =>
   effects.filter((e) => e.type === 'track').map((e) => (e as Extract<Effect, { type: 'track' }>).eventType);
+/** The detail of the `complete` effect (`corbado-append-complete`, `clientState` added by the controller). */
+export const completed = (effects: Effect[]) =>
+  (effects.find((e) => e.type === 'complete') as Extract<Effect, { type: 'complete' }> | undefined)?.detail;

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { FinishOutcome } from '../../src/flow/finish.js';
 import { FINISH_PATIENCE_MS, transition } from '../../src/flow/transition.js';
 import type { Effect, FlowEvent, FlowEventType, FlowState } from '../../src/flow/types.js';
-import { kinds, emitted, reported, tracked } from './moves.js';
+import { completed, kinds, emitted, reported, tracked } from './moves.js';
 import { T0, creating, error, failure, finishing, offer, ready, response } from './fixtures.js';
 
 describe('creating', () => {
@@ -26,7 +26,7 @@ describe('creating', () => {
     const { state, effects } = transition(creating(), { type: 'create-failed', failure: { kind: 'already-registered' } });
     assert.deepEqual(state, { name: 'success', alreadyRegistered: true });
     assert.deepEqual(tracked(effects), ['append-credential-exists']);
-    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, { status: 'complete-noop', completionType: 'manual' });
+    assert.deepEqual(completed(effects), { status: 'complete-noop', completionType: 'manual' });
   });
   it('a user cancel → ready with the cancel notice, reported as ceremony-cancelled (recoverable)', () => {
     const { state, effects } = transition(creating(), failure('ceremony-cancelled', true));
@@ -114,7 +114,7 @@ describe('finishing', () => {
   it('confirmed → success, complete with passkeyOperation', () => {
     const { state, effects } = transition(finishing({ completionType: 'auto' }), done({ kind: 'confirmed', passkeyOperation: op }));
     assert.deepEqual(state, { name: 'success', passkeyOperation: op, alreadyRegistered: false });
-    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, {
+    assert.deepEqual(completed(effects), {
       status: 'complete',
       completionType: 'auto',
       passkeyOperation: op,
@@ -123,7 +123,7 @@ describe('finishing', () => {
   it('unconfirmed (refused after an unanswered attempt) → success-like: complete, marked unconfirmed', () => {
     const { state, effects } = transition(finishing(), done({ kind: 'unconfirmed', error: error('api-rejected') }));
     assert.deepEqual(state, { name: 'success', alreadyRegistered: false, unconfirmed: true });
-    assert.deepEqual(emitted(effects, 'corbado-append-complete')!.detail, {
+    assert.deepEqual(completed(effects), {
       status: 'complete',
       completionType: 'manual',
       unconfirmed: true,

@@ -15,7 +15,20 @@ const code = (fn: () => unknown) => {
 describe('parseInitResponse', () => {
   it('requires processID and a boolean appendAllowed', () => {
     const ok = parseInitResponse({ processID: 'p1', appendAllowed: false, expiresAt: 1, frontendApiUrl: 'x', flags: { a: 'b', n: 1 } });
-    expect(ok).to.deep.equal({ processID: 'p1', appendAllowed: false, newClientEnvHandle: undefined });
+    expect(ok).to.deep.equal({
+      processID: 'p1',
+      appendAllowed: false,
+      newClientEnvHandle: undefined,
+      expiresAt: 1,
+      frontendApiUrl: 'x',
+      flags: { a: 'b' },
+    });
+    expect(parseInitResponse({ processID: 'p1', appendAllowed: true, expiresAt: 'soon', flags: 'x' })).to.deep.equal({
+      processID: 'p1',
+      appendAllowed: true,
+      newClientEnvHandle: undefined,
+      flags: {},
+    });
     expect(parseInitResponse({ processID: 'p1', appendAllowed: true, newClientEnvHandle: 'ceh' }).newClientEnvHandle).to.equal('ceh');
     expect(code(() => parseInitResponse({ processID: '', appendAllowed: true }))).to.equal('api-unavailable');
     expect(code(() => parseInitResponse({ appendAllowed: true }))).to.equal('api-unavailable');

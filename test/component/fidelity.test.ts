@@ -1,0 +1,59 @@
+/**
+ * Speaking the Frontend API the way Corbado's own client does, in real Chromium against the
+ * emulator: the process kept in localStorage (Corbado's keys) and reused on the next load, init's
+ * `frontendApiUrl` followed only under the safety rule, and Corbado's `clientState` on complete.
+ */
+import { expect } from '@open-wc/testing';
+import { getRequests } from '../helpers/emulator.js';
+import { appendFixture, testAuthenticator } from '../helpers/fixture.js';
+import { spyFetch, type FetchSpyOptions } from '../helpers/spies.js';
+
+const INIT = '/v2/connect/append/init';
+const paths = async (projectId: string) => (await getRequests(projectId)).map((r) => r.path);
+
+describe("Corbado's client state", () => {
+  it('a second load within the process lifetime sends no init: start goes out with the kept process ID', async () => {
+    const first = await appendFixture();
+    await first.state('ready');
+    const kept = JSON.parse(localStorage.getItem(`cbo_connect_process-${first.projectId}`)!);
+    expect(kept.appendData.expiresAt, 'unix seconds').to.be.within(Date.now() / 1000, Date.now() / 1000 + 86_400);
+    expect(kept.frontendApiUrl).to.equal(location.origin);
+    first.remove();
+
+    const second = await appendFixture({ projectId: first.projectId });
+    await second.state('ready');
+    const requests = await getRequests(first.projectId);
+    expect(requests.map((r) => r.path)).to.deep.equal([INIT, '/v2/connect/append/start', '/v2/connect/append/start']);
+    expect(requests[2]!.processId).to.equal(kept.id);
+    second.click('primary-button');
+    expect((await second.event('corbado-append-complete')).status, 'the kept process finishes').to.equal('complete');
+  });
+
+  it('a foreign or plain-http frontendApiUrl from init is not followed: no request goes to it', async () => {
+    for (const foreign of ['https://evil.example', 'http://frontendapi.corbado.io']) {
+      const rewrite: FetchSpyOptions['rewrite'] = (path, json) => (path === INIT ? { ...json, frontendApiUrl: foreign } : json);
+      const net = spyFetch({ rewrite });
+      const m = await appendFixture();
+      await m.state('ready');
+      expect(
+        net.calls.filter((c) => c.url.origin === new URL(foreign).origin),
+        foreign,
+      ).to.deep.equal([]);
+      expect(await paths(m.projectId)).to.include('/v2/connect/append/start');
+      net.restore();
+      m.remove();
+    }
+  });
+
+  it('complete carries clientState: base64 of {lastLogin, clientEnvHandle} from the kept entries', async () => {
+    await testAuthenticator();
+    const m = await appendFixture();
+    await m.state('ready');
+    m.click('primary-button');
+    const { clientState, passkeyOperation } = await m.event('corbado-append-complete');
+    const decoded = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(clientState as string), (c) => c.charCodeAt(0))));
+    expect(decoded.lastLogin.data).to.deep.equal(passkeyOperation);
+    expect(decoded.lastLogin).to.include({ source: 'LocalStorage' });
+    expect(decoded.clientEnvHandle).to.deep.equal(JSON.parse(localStorage.getItem(`cbo_client_handle-${m.projectId}`)!));
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * The process kept like Corbado's client (`src/flow/init.ts`, `src/api/client-state.ts`): a live
+ * kept process needs no init, an expired one is resumed by header, init's `flags` go back, init's
+ * `frontendApiUrl` is followed only under the safety rule, and `onComplete` gets Corbado's
+ * `clientState`. Node, a fake clock, an in-memory `localStorage`.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { encodeClientState, loadFlags, loadProcess } from '../../src/api/client-state.js';
+import { followApiUrl, registrableDomain } from '../../src/api/config.js';
+import { T0, response } from './fixtures.js';
+import { Harness, memoryStorage, ok } from './harness.js';
+
+let storage: ReturnType<typeof memoryStorage>;
+const harnesses: Harness[] = [];
+beforeEach(() => {
+  storage = memoryStorage();
+});
+afterEach(() => {
+  harnesses.splice(0).forEach((h) => h.restore());
+  storage.restore();
+});
+
+const EXPIRES_AT = T0 / 1000 + 3600; // unix seconds: an hour after the test's "now"
+const initAnswer =
+  (over: Record<string, unknown> = {}) =>
+  () =>
+    ok({
+      processID: 'cap-1',
+      appendAllowed: true,
+      expiresAt: EXPIRES_AT,
+      frontendApiUrl: 'http://localhost:1',
+      flags: { rollout: 'b' },
+      ...over,
+    });
+
+/** One visit of the page (the last one's page is gone): a new element and controller over the same storage. */
+async function visit(init = initAnswer(), configure?: (h: Harness) => void) {
+  harnesses.splice(0).forEach((last) => last.restore());
+  const h = new Harness();
+  harnesses.push(h);
+  h.answer.init = init;
+  configure?.(h);
+  await h.mount();
+  return h;
+}
+
+describe('the kept process', () => {
+  it('a first visit inits and keeps the process (expiresAt in unix seconds) and the flags', async () => {
+    const h = await visit();
+    assert.deepEqual(
+      h.requests.map((r) => r.endpoint),
+      ['init', 'start'],
+    );
+    assert.deepEqual((h.sent('init')[0]!.body as { flags: object }).flags, {});
+    assert.equal(h.sent('init')[0]!.processId, undefined);
+    assert.deepEqual(loadProcess('pro-1'), {
+      processID: 'cap-1',
+      frontendApiUrl: 'http://localhost:1',
+      expiresAt: EXPIRES_AT,
+      appendAllowed: true,
+      flags: { rollout: 'b' },
+    });
+    assert.equal(h.sent('start')[0]!.processId, 'cap-1');
+  });
+
+  it('a repeat visit while it lives sends no init: start goes out at once with its process ID', async () => {
+    await visit();
+    const again = await visit(() => Promise.reject(new Error('no init expected')));
+    assert.deepEqual(
+      again.requests.map((r) => r.endpoint),
+      ['start'],
+    );
+    assert.equal(again.sent('start')[0]!.processId, 'cap-1');
+    assert.equal(again.state, 'ready');
+  });
+
+  it('a kept process that did not allow append skips at once, without a request', async () => {
+    await visit(initAnswer({ appendAllowed: false }));
+    const again = await visit();
+    assert.deepEqual(again.requests, []);
+    assert.deepEqual(again.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'append-not-allowed' }]);
+  });
+
+  it('once its append part expired, init goes out again with the kept process ID and the kept flags', async () => {
+    await visit(initAnswer({ expiresAt: T0 / 1000 + 10 }));
+    const again = await visit(initAnswer({ flags: { second: 'x' } }), (h) => h.clock.setSystemTime(T0 + 11_000));
+    const init = again.sent('init')[0]!;
+    assert.equal(init.processId, 'cap-1', 'X-Corbado-Process-ID: the server may resume it');
+    assert.deepEqual((init.body as { flags: object }).flags, { rollout: 'b' }, 'flags round trip');
+    assert.deepEqual(loadFlags('pro-1'), { rollout: 'b', second: 'x' });
+  });
+
+  it('corrupt or foreign stored values fail open: a fresh init, nothing thrown', async () => {
+    for (const garbage of ['{', '"x"', '[]', JSON.stringify({ id: 7 }), JSON.stringify({ id: 'p', appendData: { expiresAt: 'soon' } })]) {
+      storage.setItem('cbo_connect_process-pro-1', garbage);
+      storage.setItem('cbo_connect_flags-pro-1', garbage);
+      const h = await visit();
+      assert.equal(h.sent('init').length, 1, garbage);
+      assert.equal(h.state, 'ready');
+    }
+  });
+
+  it('blocked storage (a sandboxed frame) fails open too', async () => {
+    storage.restore(); // `localStorage` is gone: every access throws ReferenceError
+    const h = await visit();
+    assert.equal(h.state, 'ready');
+    const again = await visit();
+    assert.equal(again.sent('init').length, 1, 'nothing was kept, so init again');
+    assert.equal(again.state, 'ready');
+  });
+});
+
+describe("init's frontendApiUrl", () => {
+  const startBase = async (frontendApiUrl: string, configured = 'https://pro-1.frontendapi.corbado.io') => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => void warnings.push(m);
+    try {
+      const h = await visit(initAnswer({ frontendApiUrl }), (x) => (x.config = { ...x.config, frontendApiUrl: configured }));
+      return { base: h.sent('start')[0]!.baseUrl, warnings };
+    } finally {
+      console.warn = warn;
+    }
+  };
+  it('is followed under corbado.io', async () => {
+    assert.deepEqual(await startBase('https://pro-1.frontendapi.cloud.corbado.io/'), {
+      base: 'https://pro-1.frontendapi.cloud.corbado.io',
+      warnings: [],
+    });
+  });
+  it('is not followed to a foreign host, nor over plain http — logged, the configured base kept', async () => {
+    for (const foreign of ['https://evil.example/api', 'http://pro-1.frontendapi.corbado.io', 'javascript:alert(1)']) {
+      const { base, warnings } = await startBase(foreign);
+      assert.equal(base, 'https://pro-1.frontendapi.corbado.io', foreign);
+      assert.match(warnings[0] ?? '', /not followed/);
+    }
+  });
+  it('a custom domain: hosts of its registrable domain only', () => {
+    assert.equal(followApiUrl('https://api2.shop.example.co.uk', 'https://auth.shop.example.co.uk'), 'https://api2.shop.example.co.uk');
+    assert.equal(typeof followApiUrl('https://other.co.uk', 'https://auth.shop.example.co.uk'), 'object');
+    assert.equal(followApiUrl('http://localhost:9/x/', 'http://localhost:5173'), 'http://localhost:9/x');
+    assert.equal(registrableDomain('a.b.example.com'), 'example.com');
+    assert.equal(registrableDomain('a.example.com.br'), 'example.com.br');
+    assert.equal(registrableDomain('127.0.0.1'), '127.0.0.1');
+  });
+});
+
+describe('clientState', () => {
+  it('onComplete-style: standard base64 of JSON {lastLogin, clientEnvHandle}, each {data, source, ts}', async () => {
+    const h = await visit(initAnswer({ newClientEnvHandle: 'ceh-1' }));
+    h.controller.click();
+    h.ceremony().settle.resolve(response());
+    await h.settle();
+    const [complete] = h.of('corbado-append-complete');
+    assert.equal(complete!.clientState, encodeClientState('pro-1'));
+    const decoded = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(complete!.clientState), (c) => c.charCodeAt(0))));
+    assert.deepEqual(decoded, {
+      lastLogin: {
+        data: { operationType: 'append', identifierValue: 'u', identifierType: 'email', ceremonyType: 'local' },
+        source: 'LocalStorage',
+        ts: T0,
+      },
+      clientEnvHandle: { data: 'ceh-1', source: 'LocalStorage', ts: T0 },
+    });
+    assert.equal(complete!.passkeyOperation?.operationType, 'append', 'passkeyOperation stays on the event');
+  });
+});
