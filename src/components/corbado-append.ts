@@ -65,6 +65,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     appendToken: { attribute: 'append-token' },
     situation: {},
     forcePasskeyAppend: { attribute: 'force-passkey-append', type: Boolean },
+    earlyToken: { attribute: 'early-token', type: Boolean },
     theme: { reflect: true },
     strings: { attribute: false },
     // Property-only: accessors on the prototype, so frameworks (React, @lit/react, Vue) set them
@@ -86,6 +87,12 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   declare situation?: string;
   /** Forwarded as `forcePasskeyAppend` to start: offer even where Corbado's passkey intelligence would not. A boolean attribute: present means true (also `="false"`). */
   declare forcePasskeyAppend: boolean;
+  /**
+   * Opt-in: ask `appendTokenProvider` for the first token in parallel with init, not after it —
+   * one backend round trip less before the offer; the cost is a token minted for a user whom init
+   * then declines (it expires unused). A boolean attribute.
+   */
+  declare earlyToken: boolean;
   /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
   /** Overrides for any text (see `AppendStrings`). */
@@ -108,6 +115,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   constructor() {
     super();
     this.forcePasskeyAppend = false;
+    this.earlyToken = false;
     this.theme = 'auto';
   }
 
@@ -129,6 +137,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       appendTokenProvider: this.appendTokenProvider,
       situation: this.situation,
       forcePasskeyAppend: this.forcePasskeyAppend,
+      earlyToken: this.earlyToken,
       ceremonyTimeoutMs: this.ceremonyTimeoutMs,
     };
   }

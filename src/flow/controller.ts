@@ -11,7 +11,7 @@ import type { AppendEventDetailMap } from '../components/events.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { initProcess } from './init.js';
-import { loadOffer, type AppendConfig, type OfferEnv } from './load-offer.js';
+import { appendToken, loadOffer, type AppendConfig, type OfferEnv } from './load-offer.js';
 import type { FlowPorts } from './ports.js';
 import { finishAttestation } from './finish.js';
 import { Scope, clampDelay } from './scope.js';
@@ -39,6 +39,8 @@ interface Flow {
   scope: Scope;
   projectId: string;
   client?: ReturnType<FlowPorts['client']>;
+  /** A token asked for in parallel with init (`earlyToken`), until the first offer takes it. */
+  earlyToken?: Promise<string>;
   /** What the probes found that the offer needs; settles in parallel with init, token and start. */
   env?: Promise<OfferEnv>;
   /** Unix ms at which the element was connected (`connectAppendStartReq.loadedMs`). */
@@ -142,27 +144,30 @@ export class AppendController implements ReactiveController {
     const { scope, client } = flow;
     switch (effect.type) {
       case 'init': {
+        const config = this.host.appendConfig;
+        if (config.earlyToken && config.appendTokenProvider) {
+          flow.earlyToken = appendToken(config, scope);
+          flow.earlyToken.catch(() => undefined); // reported when the offer awaits it, if ever
+        }
         const info = this.ports.clientInformation(flow.projectId);
         flow.env = info.then((i) => ({
           conditionalCreate: i.clientCapabilities?.conditionalCreate === true,
           limit: this.ports.environmentLimit(i),
         }));
-        return void initProcess({ config: this.host.appendConfig, client: client!, projectId: flow.projectId, scope, info }).then(
+        return void initProcess({ config, client: client!, projectId: flow.projectId, scope, info }).then(
           (e) => this.deliver(flow, e),
           (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
         );
       }
-      case 'load-offer':
-        return void loadOffer({
-          ...flow,
-          client: client!,
-          config: this.host.appendConfig,
-          hostname: this.ports.hostname(),
-          env: flow.env!,
-        }).then(
+      case 'load-offer': {
+        const { earlyToken } = flow;
+        flow.earlyToken = undefined; // single use: the first offer's
+        const config = this.host.appendConfig;
+        return void loadOffer({ ...flow, earlyToken, client: client!, config, hostname: this.ports.hostname(), env: flow.env! }).then(
           (e) => this.deliver(flow, e),
           (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
         );
+      }
       case 'create':
         return this.ceremony(flow, 'modal', effect.offer);
       case 'create-conditional':

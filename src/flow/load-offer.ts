@@ -20,6 +20,12 @@ export interface AppendConfig {
   frontendApiUrl?: string;
   appendToken?: string;
   appendTokenProvider?: () => Promise<string>;
+  /**
+   * Ask `appendTokenProvider` for the first token in parallel with init instead of after it
+   * allows append (one round trip of the host's backend less before the offer; the cost: a token
+   * minted for a user whom init then declines).
+   */
+  earlyToken?: boolean;
   situation?: string;
   forcePasskeyAppend?: boolean;
   /** Watchdog for a modal ceremony, relative ms; undefined = the options' `timeout` + 10 s (5 min + 10 s without one). */
@@ -46,6 +52,8 @@ export interface OfferRequest {
   env: Promise<OfferEnv>;
   /** Every token used is added here, so reports can scrub it. */
   secrets: Set<string>;
+  /** A token asked for early (`earlyToken`); used once, by the first offer. */
+  earlyToken?: Promise<string>;
 }
 
 /**
@@ -55,7 +63,7 @@ export interface OfferRequest {
  */
 export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, { type: 'offer' | 'no-offer' }>> {
   const { config, scope } = req;
-  const token = await appendToken(config, scope);
+  const token = await (req.earlyToken ?? appendToken(config, scope));
   req.secrets.add(token);
   scope.signal.throwIfAborted();
   const {
@@ -86,8 +94,11 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   return { type: 'offer', offer, conditionalCreate };
 }
 
-/** The token: the provider's (bounded by `TOKEN_TIMEOUT_MS`), else the attribute's. */
-async function appendToken(config: AppendConfig, scope: Scope): Promise<string> {
+/**
+ * The token: the provider's (bounded by `TOKEN_TIMEOUT_MS`), else the attribute's.
+ * @throws CorbadoAppendError `token-unavailable`
+ */
+export async function appendToken(config: AppendConfig, scope: Scope): Promise<string> {
   let token: unknown = config.appendToken;
   const provider = config.appendTokenProvider;
   if (provider) {

@@ -8,7 +8,7 @@ import { CorbadoAppendError } from '../../src/errors.js';
 import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
 import { MAX_TIMER_DELAY_MS, clampDelay } from '../../src/flow/scope.js';
 import { T0, response } from './fixtures.js';
-import { ATTESTATION_OPTIONS, Harness, never, startOk } from './harness.js';
+import { ATTESTATION_OPTIONS, Harness, never, ok, startOk } from './harness.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -235,5 +235,47 @@ describe('configuration', () => {
     );
     assert.equal(h.requests.length, 0);
     assert.equal(h.state, 'skipped');
+  });
+});
+
+describe('earlyToken', () => {
+  it('asks the provider in parallel with init; the first offer uses that token, a refresh mints a new one', async () => {
+    const asked: number[] = [];
+    let release!: () => void;
+    h.answer.init = () =>
+      new Promise(
+        (resolve) => (release = () => resolve({ data: { processID: 'p', appendAllowed: true, flags: {} }, receivedAtMs: Date.now() })),
+      );
+    h.config = {
+      ...h.config,
+      earlyToken: true,
+      appendTokenProvider: () => (asked.push(h.requests.length), Promise.resolve(`token-${asked.length}`)),
+    };
+    h.connect();
+    await h.settle();
+    assert.equal(asked.length, 1, 'asked before init answered');
+    assert.equal(h.sent('init').length, 1, 'init in flight');
+    release();
+    await h.settle();
+    assert.equal((h.sent('start')[0]!.body as { appendTokenValue: string }).appendTokenValue, 'token-1');
+    await h.tick(270_000);
+    assert.equal((h.sent('start')[1]!.body as { appendTokenValue: string }).appendTokenValue, 'token-2');
+  });
+
+  it('off (the default): the provider is asked only after init allows append', async () => {
+    const asked: number[] = [];
+    h.answer.init = () => ok({ processID: 'p', appendAllowed: false, flags: {} });
+    h.config = { ...h.config, appendTokenProvider: () => (asked.push(1), Promise.resolve('t')) };
+    await h.mount();
+    assert.deepEqual(asked, []);
+    assert.equal(h.state, 'skipped');
+  });
+
+  it('a provider that fails early is reported only if the offer needs its token', async () => {
+    h.answer.init = () => ok({ processID: 'p', appendAllowed: false, flags: {} });
+    h.config = { ...h.config, earlyToken: true, appendTokenProvider: () => Promise.reject(new Error('backend down')) };
+    await h.mount();
+    assert.deepEqual(h.of('corbado-append-error'), [], 'init declined: nothing to report');
+    assert.deepEqual(h.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'append-not-allowed' }]);
   });
 });
