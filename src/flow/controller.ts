@@ -194,7 +194,7 @@ export class AppendController implements ReactiveController {
       case 'emit':
         return this.host.emit(effect.event, effect.detail);
       case 'complete':
-        if (effect.passkeyOperation) storeLastLogin(flow.projectId, effect.passkeyOperation);
+        if (effect.detail.passkeyOperation) storeLastLogin(flow.projectId, effect.detail.passkeyOperation);
         return this.host.emit('corbado-append-complete', { ...effect.detail, clientState: encodeClientState(flow.projectId) });
       case 'report':
         return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));

@@ -50,8 +50,9 @@ const userSkip = (): Move => skipped('user-skipped', { type: 'track', eventType:
 const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error });
 
 /** After the offer was shown: report and show the final error; the user can still go on. */
-const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move =>
-  to({ name: 'error', error }, { type: 'stop' }, ...effects, { type: 'report', error });
+const showError = (state: In<'error'>, ...effects: Effect[]): Move =>
+  to(state, { type: 'stop' }, ...effects, { type: 'report', error: state.error });
+const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
 
 const expiredFinal = () => new CorbadoAppendError('expired', 'Options expired and no appendTokenProvider to renew them');
 
@@ -104,18 +105,12 @@ function finishing(
 
 /** How the finish ended, for the user and the page. */
 function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
-  const { completionType } = s;
   if (outcome.kind === 'confirmed' || outcome.kind === 'unconfirmed') {
-    const { passkeyOperation } = outcome.kind === 'confirmed' ? outcome : { passkeyOperation: undefined };
-    const unconfirmed = outcome.kind === 'unconfirmed' ? ({ unconfirmed: true } as const) : {};
+    const known = outcome.kind === 'confirmed' ? { passkeyOperation: outcome.passkeyOperation } : { unconfirmed: true as const };
     return to(
-      { name: 'success', alreadyRegistered: false, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
+      { name: 'success', alreadyRegistered: false, ...known },
       { type: 'stop' },
-      {
-        type: 'complete',
-        detail: { status: 'complete', completionType, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
-        ...(passkeyOperation ? { passkeyOperation } : {}),
-      },
+      { type: 'complete', detail: { status: 'complete', completionType: s.completionType, ...known } },
     );
   }
   const { error } = outcome;
@@ -125,8 +120,7 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
     errorType: error.errorType,
     cause: error,
   });
-  const move = failLate(failed);
-  return outcome.kind === 'undecided' ? { ...move, state: { name: 'error', error: failed, maybeStored: true } } : move;
+  return showError({ name: 'error', error: failed, ...(outcome.kind === 'undecided' ? { maybeStored: true as const } : {}) });
 }
 
 /** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */

@@ -130,10 +130,10 @@ export type Effect =
   | { type: 'later'; slot: 'refresh' | 'expiry' | 'patience'; event: FlowEvent; ms?: number; atMs?: number }
   | Emit
   /**
-   * Fire `corbado-append-complete` with Corbado's `clientState` added, after keeping
+   * Fire `corbado-append-complete` with Corbado's `clientState` added, after keeping its
    * `passkeyOperation` (if any) as the last login.
    */
-  | { type: 'complete'; detail: Omit<AppendCompleteDetail, 'clientState'>; passkeyOperation?: PasskeyOperation }
+  | { type: 'complete'; detail: Omit<AppendCompleteDetail, 'clientState'> }
   | { type: 'report'; error: CorbadoAppendError }
   | { type: 'track'; eventType: ConnectEventType; message?: string }
   /** Feed `event` next, after this move (its state is observable in between). */
