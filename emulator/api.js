@@ -1,23 +1,18 @@
 /**
- * The four Corbado Frontend API endpoints of the append flow (OpenAPI
- * `/work/shared/api/connect-append.openapi.yaml`): init, start, finish, events.
+ * The four Corbado Frontend API endpoints of the append flow (`api/connect-append.openapi.yaml`):
+ * init, start, finish, events.
  *
- * Each handler gets an {@link ApiContext} and returns `{status, body}` (no body = 204), or throws
- * an ApiError. Faults, latency, logging and body parsing happen in the router (core.js).
+ * Each handler gets an {@link ApiContext} whose body already passed the operation's request
+ * schema (core.js checks it against the API description), and returns `{status, body}` (no
+ * body = 204), or throws an ApiError. Faults, latency, logging and body parsing happen in the
+ * router (core.js).
  */
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { ApiError, validationError } from './errors.js';
 import { headerValue, selfOrigin } from './http.js';
-import { PROCESS_TTL_MS, appendLog, consumeAppendToken, randomId } from './state.js';
+import { appendLog, consumeAppendToken, randomId } from './state.js';
 import { aaguidName } from './aaguid.js';
-import { isObject, isStringMap } from './validate.js';
-
-/** `completionType` values of the finish request. */
-const COMPLETION_TYPES = ['auto', 'conditional', 'manual', 'manual-retry'];
-
-/** `eventType` values of the events request (the append subset of Corbado's passkeyEventType). */
-const EVENT_TYPES = ['append-credential-exists', 'append-explicit-abort', 'append-error', 'append-error-unexpected', 'append-learn-more'];
 
 /** WebAuthn ceremony timeout put in the creation options, in ms. */
 const CEREMONY_TIMEOUT_MS = 60_000;
@@ -26,34 +21,11 @@ const CEREMONY_TIMEOUT_MS = 60_000;
  * @typedef {object} ApiContext
  * @property {import('node:http').IncomingMessage} req
  * @property {import('./state.js').Project} project
- * @property {any} body parsed JSON body
+ * @property {any} body parsed JSON body, valid against the operation's request schema
  * @property {string | undefined} processId `X-Corbado-Process-ID` header
  *
  * @typedef {{status: number, body?: unknown}} ApiResult
  */
-
-/** @param {unknown} body @returns {Record<string, unknown>} */
-function requireObjectBody(body) {
-  if (!isObject(body)) throw validationError('body', 'must be a JSON object');
-  return /** @type {Record<string, unknown>} */ (body);
-}
-
-/**
- * @param {Record<string, unknown>} body
- * @param {string} field
- * @param {'string' | 'boolean'} type
- */
-function optional(body, field, type) {
-  if (body[field] !== undefined && typeof body[field] !== type) throw validationError(field, `must be a ${type}`);
-}
-
-/** @param {Record<string, unknown>} body @param {string} field */
-function optionalStringMap(body, field) {
-  const v = body[field];
-  if (v !== undefined && !isStringMap(v)) {
-    throw validationError(field, 'must be an object of string values');
-  }
-}
 
 /**
  * The origin of the page that called (the Origin header; else the request's own origin).
@@ -82,36 +54,40 @@ function liveProcess({ project, processId }) {
 }
 
 /**
- * `POST /v2/connect/append/init` — open a process; tells whether append may be offered.
- * @param {ApiContext} ctx body `{clientInformation, flags, situation?}`
- * @returns {ApiResult} `{processID, newClientEnvHandle, expiresAt (unix s), frontendApiUrl, appendAllowed, flags}`
+ * `POST /v2/connect/append/init` — open a process, or resume the live one of this project named
+ * by `X-Corbado-Process-ID` (same `processID`, its own `expiresAt`); an unknown or expired one is
+ * replaced by a new process. Tells whether append may be offered.
+ * @param {ApiContext} ctx body `{clientInformation, flags, invitationToken?, situation?}`
+ * @returns {ApiResult} `{processID, newClientEnvHandle, expiresAt (unix s), frontendApiUrl, appendAllowed,
+ *   flags}`; `frontendApiUrl` and `flags` from the scenario (unset `frontendApiUrl`: the emulator's own origin)
  */
-export function init({ req, project, body }) {
-  const b = requireObjectBody(body);
-  if (!isObject(b.clientInformation)) throw validationError('clientInformation', 'must be an object');
-  if (!isObject(b.flags)) throw validationError('flags', 'must be an object');
-  optional(b, 'situation', 'string');
-
-  const sentHandle = /** @type {{clientEnvHandle?: unknown}} */ (b.clientInformation).clientEnvHandle;
+export function init({ req, project, body, processId }) {
+  const sentHandle = body.clientInformation.clientEnvHandle;
   const envHandle = typeof sentHandle === 'string' && project.envHandles.has(sentHandle) ? sentHandle : randomId('ceh');
   project.envHandles.add(envHandle);
 
-  const process = {
-    id: randomId('cap'),
-    expiresAt: Date.now() + PROCESS_TTL_MS,
-    clientInformation: b.clientInformation,
-    situation: /** @type {string | undefined} */ (b.situation),
-  };
-  project.processes.set(process.id, process);
+  const { scenario } = project;
+  let process = processId ? project.processes.get(processId) : undefined;
+  if (process && Date.now() < process.expiresAt) {
+    Object.assign(process, { clientInformation: body.clientInformation, situation: body.situation, resumed: (process.resumed ?? 0) + 1 });
+  } else {
+    process = {
+      id: randomId('cap'),
+      expiresAt: Date.now() + scenario.processTtlMs,
+      clientInformation: body.clientInformation,
+      situation: body.situation,
+    };
+    project.processes.set(process.id, process);
+  }
   return {
     status: 200,
     body: {
       processID: process.id,
       newClientEnvHandle: envHandle,
       expiresAt: Math.floor(process.expiresAt / 1000),
-      frontendApiUrl: selfOrigin(req),
-      appendAllowed: project.scenario.appendAllowed,
-      flags: {},
+      frontendApiUrl: scenario.frontendApiUrl ?? selfOrigin(req),
+      appendAllowed: scenario.appendAllowed,
+      flags: { ...scenario.flags },
     },
   };
 }
@@ -125,10 +101,7 @@ export function init({ req, project, body }) {
  */
 export async function start(ctx) {
   const process = liveProcess(ctx);
-  const b = requireObjectBody(ctx.body);
-  if (!Number.isSafeInteger(b.loadedMs)) throw validationError('loadedMs', 'must be an integer (unix ms)');
-  optional(b, 'forcePasskeyAppend', 'boolean');
-  optional(b, 'situation', 'string');
+  const b = ctx.body;
   const user = consumeAppendToken(ctx.project, b.appendTokenValue);
 
   const scenario = ctx.project.scenario;
@@ -177,12 +150,7 @@ export async function start(ctx) {
  */
 export async function finish(ctx) {
   const process = liveProcess(ctx);
-  const b = requireObjectBody(ctx.body);
-  if (typeof b.attestationResponse !== 'string') throw validationError('attestationResponse', 'must be a string');
-  if (!COMPLETION_TYPES.includes(/** @type {string} */ (b.completionType))) {
-    throw validationError('completionType', `must be one of ${COMPLETION_TYPES.join(', ')}`);
-  }
-  optionalStringMap(b, 'customData');
+  const b = ctx.body;
 
   const user = process.userId ? ctx.project.users.get(process.userId) : undefined;
   if (!process.challenge || !user) {
@@ -228,8 +196,8 @@ export async function finish(ctx) {
     transports: credential.transports ?? [],
     aaguid,
     createdAt: Date.now(),
-    completionType: /** @type {string} */ (b.completionType),
-    customData: /** @type {Record<string, string> | undefined} */ (b.customData),
+    completionType: b.completionType,
+    customData: b.customData,
   });
 
   return {
@@ -247,18 +215,14 @@ export async function finish(ctx) {
 }
 
 /**
- * `POST /v2/connect/events` — record a client-side event of the process.
+ * `POST /v2/connect/events` — record a client-side event of the process. Every `passkeyEventType`
+ * of Corbado's Frontend API 2.0.4 is accepted (the description's enum), any other is refused.
  * @param {ApiContext} ctx body `{eventType, message?, challenge?}`
  * @returns {ApiResult} 204
  */
 export function events(ctx) {
   const process = liveProcess(ctx);
-  const b = requireObjectBody(ctx.body);
-  if (!EVENT_TYPES.includes(/** @type {string} */ (b.eventType))) {
-    throw validationError('eventType', `must be one of ${EVENT_TYPES.join(', ')}`);
-  }
-  optional(b, 'message', 'string');
-  optional(b, 'challenge', 'string');
+  const b = ctx.body;
   appendLog(ctx.project.events, {
     eventType: b.eventType,
     message: b.message,

@@ -6,12 +6,16 @@
  * Routes:
  * - `POST /v2/connect/append/init|start|finish`, `POST /v2/connect/events` (api.js), partitioned by
  *   the `X-Corbado-ProjectID` header; subject to the project's scenario `latencyMs` and `faults`.
+ *   Every request body is checked against the API description (openapi.js) before its handler
+ *   runs (400 `validation_error` with `validation[]`), and every answer the emulator makes is
+ *   checked against it too: an answer that breaks it becomes a 500 `internal_error` (a bug here).
  * - `/emulator/*` (demo.js), partitioned by `?projectId=` (default `pro-local`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as api from './api.js';
 import { DEMO_ROUTES } from './demo.js';
 import { ApiError, errorBody, methodNotAllowed } from './errors.js';
+import { requestProblems, responseProblems } from './openapi.js';
 import { BODY_LIMIT_BYTES, headerValue, readJsonBody, sendJson, sendNoContent } from './http.js';
 import { TIMEOUT_CAP_MS, handlesFirst, sendFault } from './faults.js';
 import { takeFault } from './scenario.js';
@@ -74,21 +78,25 @@ export function createEmulator(opts = {}) {
         (err) => (bodyError = err),
       );
       if (project.scenario.latencyMs > 0) await sleep(project.scenario.latencyMs);
-      res.sendDate = project.scenario.dateHeader;
+      if (!project.scenario.dateHeader) withholdDate(res);
       const fault = takeFault(project.scenario, route.name);
       if (fault && !handlesFirst(fault)) return sendFault(fault, res, { startedAt, hung, timeoutCapMs });
       if (bodyError) throw bodyError;
 
-      const handled = route.handler({ req, project, body: entry.body, processId });
+      const handled = Promise.resolve(entry.body).then((body) => {
+        const problems = requestProblems(path, body);
+        if (problems.length > 0) throw validationErrorOf(problems);
+        return route.handler({ req, project, body, processId });
+      });
       // A `stored-*` fault: the work is done (whatever its outcome), its answer is lost on the way.
       if (fault)
-        return await Promise.resolve(handled).then(
+        return await handled.then(
           () => sendFault(fault, res, { startedAt, hung, timeoutCapMs }),
           () => sendFault(fault, res, { startedAt, hung, timeoutCapMs }),
         );
-      send(res, await handled);
+      send(res, selfChecked(path, await handled));
     } catch (err) {
-      sendError(res, err, startedAt);
+      sendError(res, err, startedAt, path);
     }
   }
 
@@ -146,6 +154,51 @@ function requireProjectId(value, field) {
 }
 
 /**
+ * The 400 `validation_error` for request problems, every one in `validation[]`.
+ * @param {import('./openapi.js').Problem[]} problems
+ */
+function validationErrorOf(problems) {
+  return new ApiError(400, 'validation_error', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+}
+
+/**
+ * Answer fields that the scenario may set outside the description on purpose (any string, as a
+ * newer API may send): the self-check lets them through.
+ * @type {Record<string, string[]>}
+ */
+const SCENARIO_PASS_THROUGH = { '/v2/connect/append/start': ['variant'] };
+
+/**
+ * `result`, when it matches the API description's answer for its status (but for
+ * {@link SCENARIO_PASS_THROUGH} fields).
+ * @param {string} path
+ * @param {api.ApiResult} result
+ * @throws {ApiError} 500 `internal_error` naming the mismatch (the emulator broke the description)
+ */
+function selfChecked(path, result) {
+  const passThrough = SCENARIO_PASS_THROUGH[path] ?? [];
+  const problems = responseProblems(path, result.status, result.body).filter((p) => !passThrough.includes(p.field));
+  if (problems.length === 0) return result;
+  const details = `emulator answer breaks the API description: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+  console.error('[corbado-emulator]', path, details);
+  throw new ApiError(500, 'internal_error', details);
+}
+
+/**
+ * No `Date` on this answer, as a page sees it behind a server that does not send or expose it:
+ * neither sent, nor named in `Access-Control-Expose-Headers` (set by the standalone server).
+ * @param {import('node:http').ServerResponse} res
+ */
+function withholdDate(res) {
+  res.sendDate = false;
+  const exposed = res.getHeader('access-control-expose-headers');
+  if (typeof exposed !== 'string') return;
+  const rest = exposed.split(/\s*,\s*/).filter((h) => h !== '' && h.toLowerCase() !== 'date');
+  if (rest.length > 0) res.setHeader('access-control-expose-headers', rest.join(', '));
+  else res.removeHeader('access-control-expose-headers');
+}
+
+/**
  * @param {import('node:http').ServerResponse} res
  * @param {api.ApiResult} result
  */
@@ -159,12 +212,16 @@ function send(res, { status, body }) {
  * @param {import('node:http').ServerResponse} res
  * @param {unknown} err
  * @param {number} startedAt `performance.now()` at arrival (ms)
+ * @param {string} [apiPath] the /v2 path: the body is checked against its `default` answer (a mismatch is logged)
  */
-function sendError(res, err, startedAt) {
+function sendError(res, err, startedAt, apiPath) {
   if (!(err instanceof ApiError)) {
     console.error('[corbado-emulator]', err);
     err = new ApiError(500, 'internal_error', String(/** @type {Error} */ (err)?.message ?? err));
   }
   const apiError = /** @type {ApiError} */ (err);
-  sendJson(res, apiError.status, errorBody(apiError, startedAt), apiError.headers);
+  const body = errorBody(apiError, startedAt);
+  const problems = apiPath && API_ROUTES[apiPath] ? responseProblems(apiPath, apiError.status, body) : [];
+  if (problems.length > 0) console.error('[corbado-emulator] error body breaks the API description', apiPath, problems);
+  sendJson(res, apiError.status, body, apiError.headers);
 }

@@ -13,7 +13,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * @param {import('node:http').IncomingMessage & {body?: unknown}} req
  * @param {number} [limit] maximum body size in bytes
  * @returns {Promise<unknown>} the parsed value, or `undefined` for an empty body
- * @throws {ApiError} 413 when larger than `limit`, 400 `validation_error` when not JSON
+ * @throws {ApiError} 413 `validation_error` when larger than `limit`, 400 `invalid_json` when not JSON
  */
 export function readJsonBody(req, limit = BODY_LIMIT_BYTES) {
   if (req.readableEnded) {
@@ -47,7 +47,7 @@ function parseJson(text) {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'validation_error', 'request body is not valid JSON');
+    throw new ApiError(400, 'invalid_json', 'request body is not valid JSON');
   }
 }
 

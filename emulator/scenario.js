@@ -43,6 +43,9 @@ const USER_VERIFICATION = Object.freeze(['required', 'preferred', 'discouraged']
 /** Upper bound for `latencyMs`, in ms. */
 const MAX_LATENCY_MS = 60_000;
 
+/** Default lifetime of a process after init, in ms (1 h): scenario `processTtlMs`. */
+export const PROCESS_TTL_MS = 60 * 60_000;
+
 /**
  * @typedef {{kind: string, times?: number}} Fault `times`: how many more calls it hits (absent = every call)
  * @typedef {object} Scenario
@@ -51,6 +54,12 @@ const MAX_LATENCY_MS = 60_000;
  * @property {boolean} conditionalAppend start `conditionalAppend`
  * @property {boolean} isRestrictedBrowser start `isRestrictedBrowser`
  * @property {boolean} appendAllowed init `appendAllowed`
+ * @property {Record<string, string>} flags init `flags` (default `{}`): Corbado's server-side rollout flags
+ * @property {string} [frontendApiUrl] init `frontendApiUrl`, sent as is (unset: the emulator's own origin as
+ *   the request reached it). Any string — a foreign host, plain `http:`, garbage — so that a client's rule
+ *   for following it can be tested
+ * @property {number} processTtlMs lifetime of a new process, in ms (default 1 h): init `expiresAt` =
+ *   floor((now + processTtlMs) / 1000) unix seconds; start, finish and events refuse it afterwards
  * @property {boolean} passkeyIntelDenied start answers `attestationOptions: ""` unless `forcePasskeyAppend`
  * @property {number} ttlMs options lifetime: start `expiresMs` = now + ttlMs (ms; may be ≤ 0 to send void options)
  * @property {Record<string, string>} [customData] start `customData`, omitted when unset
@@ -72,6 +81,9 @@ export function defaultScenario() {
     conditionalAppend: false,
     isRestrictedBrowser: false,
     appendAllowed: true,
+    flags: {},
+    frontendApiUrl: undefined,
+    processTtlMs: PROCESS_TTL_MS,
     passkeyIntelDenied: false,
     ttlMs: 300_000,
     customData: undefined,
@@ -93,6 +105,9 @@ const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefi
   conditionalAppend: boolean,
   isRestrictedBrowser: boolean,
   appendAllowed: boolean,
+  flags: (v) => (isStringMap(v) ? undefined : 'must be an object of string values'),
+  frontendApiUrl: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  processTtlMs: (v) => (Number.isSafeInteger(v) && /** @type {number} */ (v) > 0 ? undefined : 'must be a positive integer (ms)'),
   passkeyIntelDenied: boolean,
   ttlMs: (v) => (Number.isSafeInteger(v) ? undefined : 'must be an integer (ms)'),
   customData: (v) => (isStringMap(v) ? undefined : 'must be an object of string values'),
@@ -156,7 +171,7 @@ export function mergeScenario(current, patch) {
     const problem = CHECKS[key](value);
     if (problem) problems.push({ field, message: problem });
     else if (key === 'faults') next.faults = normalizeFaults(/** @type {object} */ (value), problems);
-    else next[key] = key === 'customData' ? { ...value } : value;
+    else next[key] = key === 'customData' || key === 'flags' ? { ...value } : value;
   }
   if (problems.length > 0) {
     throw new ApiError(400, 'validation_error', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

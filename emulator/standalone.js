@@ -15,8 +15,24 @@ import { sendJson } from './http.js';
 export const DEFAULT_ALLOW_ORIGIN = 'http://localhost:5173';
 
 /**
+ * Request headers a page may send: everything Corbado's own client (`@corbado/web-core` 3.5.0)
+ * sets — `Content-Type`, `X-Corbado-ProjectID`, `X-Corbado-Process-ID`, `X-Corbado-SDK`
+ * (JSON `{name, sdkVersion}`), `X-Corbado-Client-Timezone` (IANA name) on the Connect calls, and
+ * `X-Corbado-Flags` on its other services. (`Accept` is CORS-safelisted.)
+ */
+export const ALLOWED_REQUEST_HEADERS = Object.freeze([
+  'content-type',
+  'x-corbado-projectid',
+  'x-corbado-process-id',
+  'x-corbado-sdk',
+  'x-corbado-client-timezone',
+  'x-corbado-flags',
+]);
+
+/**
  * CORS headers for the one allowed origin (never `*`, since requests carry credentials).
- * `Date` is exposed so the page can correct `expiresMs` for clock skew.
+ * `Date` is exposed so the page can correct `expiresMs` for clock skew (a scenario with
+ * `dateHeader: false` withholds it: neither sent nor exposed).
  * @param {string} origin
  */
 export function corsHeaders(origin) {
@@ -24,7 +40,7 @@ export function corsHeaders(origin) {
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
     'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-    'access-control-allow-headers': 'content-type, x-corbado-projectid, x-corbado-process-id',
+    'access-control-allow-headers': ALLOWED_REQUEST_HEADERS.join(', '),
     'access-control-expose-headers': 'date',
     'access-control-max-age': '600',
     vary: 'Origin',

@@ -19,9 +19,6 @@ export const DEMO_USER = Object.freeze({ id: 'user-1', email: 'demo@example.com'
 /** Lifetime of an append token, in ms (10 min). */
 export const APPEND_TOKEN_TTL_MS = 10 * 60_000;
 
-/** Lifetime of a process after init, in ms (1 h); `expiresAt` in the init response. */
-export const PROCESS_TTL_MS = 60 * 60_000;
-
 /** Most entries kept in each of a project's `events` and `requests` logs (oldest dropped). */
 export const LOG_LIMIT = 5000;
 
@@ -45,6 +42,7 @@ export const LOG_LIMIT = 5000;
  * @property {number} expiresAt unix ms
  * @property {unknown} clientInformation as sent to init
  * @property {string} [situation]
+ * @property {number} [resumed] how many inits resumed it (by `X-Corbado-Process-ID`)
  * @property {string} [userId] set by start, from the append token
  * @property {string} [challenge] base64url, set by each start (a new start replaces it)
  * @property {string} [rpID] rp.id of the last start's options

@@ -1,91 +1,64 @@
 /**
- * Shapes of the Corbado Frontend API 2.0.4 append subset, kept in step with
- * `shared/api/connect-append.openapi.yaml` (schema names in the comments).
+ * Shapes of the Corbado Frontend API 2.0.4 append subset, derived from the repository's API
+ * description (`api/connect-append.openapi.yaml` → `openapi.gen.ts`, `npm run api-types`).
+ * Schema names in the comments; units and meanings are in the description's JSDoc.
  */
+import type { components } from './openapi.gen.js';
+
+type Schemas = components['schemas'];
 
 /** `clientInformation`: what the browser can do; every member optional. */
-export interface ClientInformation {
-  bluetoothAvailable?: boolean;
-  clientEnvHandle?: string;
-  isUserVerifyingPlatformAuthenticatorAvailable?: boolean;
-  isConditionalMediationAvailable?: boolean;
-  clientCapabilities?: Partial<Record<ClientCapability, boolean>>;
-  javaScriptHighEntropy?: { platform: string; platformVersion: string; mobile: boolean };
-  webdriver?: boolean;
-  privateMode?: boolean;
-  /** `ts`: unix ms when the handle was stored; `source`: where it came from. */
-  clientEnvHandleMeta?: { ts: number; source: 'ls' | 'url' | 'native' };
-}
+export type ClientInformation = Schemas['clientInformation'];
 
-export type ClientCapability =
-  'conditionalCreate' | 'conditionalMediation' | 'hybridTransport' | 'passkeyPlatformAuthenticator' | 'userVerifyingPlatformAuthenticator';
+/** A member of `clientCapabilities` (`PublicKeyCredential.getClientCapabilities()`, WebAuthn L3). */
+export type ClientCapability = keyof Schemas['clientCapabilities'];
+
+/** `clientStateMeta` (`clientInformation.clientEnvHandleMeta`): `ts` unix ms when stored, `source` where from. */
+export type ClientStateMeta = Schemas['clientStateMeta'];
 
 /** `connectAppendInitReq`. */
-export interface AppendInitRequest {
-  clientInformation: ClientInformation;
-  flags: Record<string, string>;
-  invitationToken?: string;
-  situation?: string;
-}
+export type AppendInitRequest = Schemas['connectAppendInitReq'];
 
-/** `connectAppendInitRsp`. */
-export interface AppendInitResponse {
-  processID: string;
-  newClientEnvHandle?: string;
-  /** Unix seconds. */
-  expiresAt: number;
-  frontendApiUrl: string;
-  appendAllowed: boolean;
-  flags: Record<string, string>;
-  newClientState?: string;
-}
+/** `connectAppendInitRsp` (`expiresAt`: unix seconds). */
+export type AppendInitResponse = Schemas['connectAppendInitRsp'];
 
-/** `connectAppendStartReq`. */
-export interface AppendStartRequest {
-  appendTokenValue: string;
-  /** Unix ms at which the element connected (DESIGN.md: taken once at connect). */
-  loadedMs: number;
-  forcePasskeyAppend?: boolean;
-  situation?: string;
-}
+/** `connectAppendStartReq` (`loadedMs`: unix ms at which the element connected, taken once). */
+export type AppendStartRequest = Schemas['connectAppendStartReq'];
 
 /** `connectAppendStartRsp.variant`; any other value the server sends is read as `default`. */
-export type AppendVariant = 'default' | 'after-hybrid' | 'after-error';
+export type AppendVariant = Schemas['connectAppendStartRsp']['variant'];
 
-/** `connectAppendStartRsp`, after runtime checking (see `parseStartResponse`). */
-export interface AppendStartResponse {
+/**
+ * `connectAppendStartRsp`, after runtime checking (see `parseStartResponse`): the element's
+ * checked view, not the wire shape.
+ */
+export interface AppendStartResponse extends Pick<
+  Schemas['connectAppendStartRsp'],
+  'variant' | 'isRestrictedBrowser' | 'autoAppend' | 'conditionalAppend' | 'customData'
+> {
   /** Raw `attestationOptions`: JSON text, `""` (do not offer), or an already-parsed object. */
   attestationOptions: unknown;
-  variant: AppendVariant;
-  isRestrictedBrowser: boolean;
-  autoAppend: boolean;
-  conditionalAppend: boolean;
   /** Unix ms after which the options are void; undefined when the server sent no usable number. */
   expiresMs?: number;
-  customData?: Record<string, string>;
 }
 
-/** `connectAppendFinishReq.completionType`. */
-export type CompletionType = 'auto' | 'conditional' | 'manual' | 'manual-retry';
+/** `appendCompletionType` (`connectAppendFinishReq.completionType`). */
+export type CompletionType = Schemas['appendCompletionType'];
 
-/** `connectAppendFinishReq`. */
-export interface AppendFinishRequest {
-  /** JSON text of `RegistrationResponseJSON`. */
-  attestationResponse: string;
-  completionType: CompletionType;
-  customData?: Record<string, string>;
-}
+/** `connectAppendFinishReq` (`attestationResponse`: JSON text of `RegistrationResponseJSON`). */
+export type AppendFinishRequest = Schemas['connectAppendFinishReq'];
 
-/** `passkeyOperation`. */
-export interface PasskeyOperation {
+/** An enum member as the description has it, or a value a newer API sends. */
+type Open<T extends string> = T | (string & {});
+
+/** `passkeyOperation`; its enums are open: a newer API may send other values. */
+export interface PasskeyOperation extends Omit<Schemas['passkeyOperation'], 'operationType' | 'identifierType' | 'ceremonyType'> {
   /** `append`, `verify`, or a value a newer API sends. */
-  operationType: 'append' | 'verify' | (string & {});
-  identifierValue: string;
+  operationType: Open<Schemas['passkeyOperation']['operationType']>;
   /** `email`, `phone`, `username`, or a value a newer API sends. */
-  identifierType: 'email' | 'phone' | 'username' | (string & {});
+  identifierType: Open<Schemas['loginIdentifierType']>;
   /** `local`, `cda`, `security-key`, or a value a newer API sends. */
-  ceremonyType: 'local' | 'cda' | 'security-key' | (string & {});
-  aaguidDetails?: { name: string; iconLight: string; iconDark: string };
+  ceremonyType: Open<Schemas['passkeyOperation']['ceremonyType']>;
 }
 
 /** `connectAppendFinishRsp`. */
@@ -93,13 +66,16 @@ export interface AppendFinishResponse {
   passkeyOperation: PasskeyOperation;
 }
 
-/** `connectEventCreateReq.eventType`. */
-export type ConnectEventType =
-  'append-credential-exists' | 'append-explicit-abort' | 'append-error' | 'append-error-unexpected' | 'append-learn-more';
+/** `passkeyEventType`: every event type of Frontend API 2.0.4 (login, append, manage). */
+export type PasskeyEventType = Schemas['passkeyEventType'];
 
-/** `connectEventCreateReq`. */
-export interface ConnectEventRequest {
+/** The append events of `passkeyEventType`: the ones this element sends. */
+export type ConnectEventType = Extract<PasskeyEventType, `append-${string}`>;
+
+/** `connectEventCreateReq`, restricted to the append events. */
+export interface ConnectEventRequest extends Omit<Schemas['connectEventCreateReq'], 'eventType'> {
   eventType: ConnectEventType;
-  message?: string;
-  challenge?: string;
 }
+
+/** `errorRsp`: the body of every Corbado error answer. */
+export type ErrorResponse = Schemas['errorRsp'];

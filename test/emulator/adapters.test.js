@@ -3,6 +3,8 @@
  * middleware for @web/test-runner.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,20 +49,38 @@ describe('standalone server', () => {
   });
 
   it('answers a CORS preflight with 204 for exactly the allowed origin, with credentials', async () => {
+    // What @corbado/web-core 3.5.0 sends on every Connect call (ConnectService's axios instance).
+    const corbadoClientHeaders = [
+      'content-type',
+      'x-corbado-client-timezone',
+      'x-corbado-process-id',
+      'x-corbado-projectid',
+      'x-corbado-sdk',
+    ];
     const res = await fetch(`${base}/v2/connect/append/start`, {
       method: 'OPTIONS',
-      headers: {
-        origin,
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,x-corbado-projectid,x-corbado-process-id',
-      },
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': corbadoClientHeaders.join(',') },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), origin);
     assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
     const allowed = (/** @type {string} */ name) => (res.headers.get(name) ?? '').toLowerCase().split(/\s*,\s*/);
-    assert.deepEqual(allowed('access-control-allow-headers').sort(), ['content-type', 'x-corbado-process-id', 'x-corbado-projectid']);
+    for (const h of [...corbadoClientHeaders, 'x-corbado-flags']) assert.ok(allowed('access-control-allow-headers').includes(h), h);
     for (const m of ['get', 'post', 'put', 'delete', 'options']) assert.ok(allowed('access-control-allow-methods').includes(m), m);
+  });
+
+  it('withholds Date (neither sent nor exposed) while the scenario says dateHeader: false', async () => {
+    const c = client(base, newProjectId(), origin);
+    await c.scenario({ dateHeader: false });
+    const withheld = await c.api('/v2/connect/append/init', { clientInformation: {}, flags: {} });
+    assert.equal(withheld.status, 200);
+    assert.equal(withheld.headers.get('date'), null);
+    assert.doesNotMatch(withheld.headers.get('access-control-expose-headers') ?? '', /date/i);
+    assert.equal(withheld.headers.get('access-control-allow-origin'), origin);
+    // another project, same server: Date sent and exposed
+    const other = await client(base, newProjectId(), origin).api('/v2/connect/append/init', { clientInformation: {}, flags: {} });
+    assert.ok(other.headers.get('date'));
+    assert.match(other.headers.get('access-control-expose-headers') ?? '', /date/i);
   });
 
   it('puts the CORS headers on API, demo, error and unknown-path answers, and exposes Date', async () => {
@@ -83,12 +103,8 @@ describe('standalone server', () => {
     }
   });
 
-  it('takes the origin from --origin / ALLOW_ORIGIN and prints its URL', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['emulator/standalone.js', '--origin', 'http://127.0.0.1:4000/'], {
-      cwd: new URL('../..', import.meta.url),
-      env: { ...process.env, PORT: '0', ALLOW_ORIGIN: 'http://ignored.example' },
-    });
+  it('PORT=0: takes a free port, prints its URL; takes the origin from --origin over ALLOW_ORIGIN', async () => {
+    const child = spawnStandalone(['--origin', 'http://127.0.0.1:4000/'], { PORT: '0', ALLOW_ORIGIN: 'http://ignored.example' });
     try {
       const line = await new Promise((resolve, reject) => {
         child.stdout.once('data', (d) => resolve(String(d)));
@@ -102,7 +118,39 @@ describe('standalone server', () => {
       child.kill();
     }
   });
+
+  it('a busy port: exits 1 with one clear line on stderr, no stack', async () => {
+    const busy = createServer();
+    const taken = await listen(busy);
+    try {
+      const child = spawnStandalone([], { PORT: new URL(taken).port });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      assert.equal(code, 1);
+      const lines = stderr.split('\n').filter((l) => l.trim() !== '');
+      assert.equal(lines.length, 1, stderr);
+      assert.match(
+        lines[0] ?? '',
+        new RegExp(`cannot listen on 127\\.0\\.0\\.1:${new URL(taken).port}: port .* is in use \\(PORT=0 picks a free one\\)`),
+      );
+    } finally {
+      busy.close();
+    }
+  });
 });
+
+/**
+ * `node emulator/standalone.js …args` with extra environment.
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+function spawnStandalone(args, env) {
+  return spawn(process.execPath, ['emulator/standalone.js', ...args], {
+    cwd: new URL('../..', import.meta.url),
+    env: { ...process.env, ...env },
+  });
+}
 
 describe('vite plugin', () => {
   /** @type {string} */

@@ -229,11 +229,11 @@ describe('request handling', () => {
     assert.ok(requests.every((/** @type {any} */ r) => r.at >= t0 && r.at <= Date.now()));
   });
 
-  it('answers 400 validation_error to a non-JSON body', async () => {
+  it('answers 400 invalid_json to a non-JSON body', async () => {
     const res = await fresh().api(INIT, '{"clientInformation":');
     assert.equal(res.status, 400);
     assert.ok(isCorbadoError(res.json));
-    assert.equal(res.json.error.type, 'validation_error');
+    assert.equal(res.json.error.type, 'invalid_json');
   });
 
   it('answers 413 to a body over 64 KiB, and the connection stays usable', async () => {

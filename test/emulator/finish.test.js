@@ -4,30 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { attest, emulatorForFile, isCorbadoError, wait } from './helpers.js';
+import { appendFlow as append, attest, emulatorForFile, isCorbadoError, wait } from './helpers.js';
 
 const START = '/v2/connect/append/start';
 const FINISH = '/v2/connect/append/finish';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;
-
-/**
- * Run a full append (init, start, software attestation, finish).
- * @param {ReturnType<typeof import('./helpers.js').client>} c
- * @param {{aaguid?: string, completionType?: string, customData?: Record<string, string>}} [opts]
- */
-async function append(c, { aaguid, completionType = 'manual', customData } = {}) {
-  const { processID, start } = await c.initAndStart();
-  const options = JSON.parse(start.json.attestationOptions).publicKey;
-  const attestation = attest(options, { origin: c.origin, aaguid });
-  const finish = await c.api(
-    FINISH,
-    { attestationResponse: JSON.stringify(attestation), completionType, customData },
-    { processId: processID },
-  );
-  return { options, attestation, finish };
-}
 
 describe('finish', () => {
   it('verifies a real attestation, stores the passkey and names its provider', async () => {

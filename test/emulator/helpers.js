@@ -135,6 +135,23 @@ export function client(base, projectId, origin = base) {
   };
 }
 
+/**
+ * Run a full append (init, start, software attestation, finish).
+ * @param {ReturnType<typeof client>} c
+ * @param {{aaguid?: string, completionType?: string, customData?: Record<string, string>}} [opts]
+ */
+export async function appendFlow(c, { aaguid, completionType = 'manual', customData } = {}) {
+  const { processID, start } = await c.initAndStart();
+  const options = JSON.parse(start.json.attestationOptions).publicKey;
+  const attestation = attest(options, { origin: c.origin, aaguid });
+  const finish = await c.api(
+    '/v2/connect/append/finish',
+    { attestationResponse: JSON.stringify(attestation), completionType, customData },
+    { processId: processID },
+  );
+  return { processID, start, options, attestation, finish };
+}
+
 /** @param {Response} res */
 async function decode(res) {
   const text = await res.text();

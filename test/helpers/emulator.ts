@@ -46,6 +46,12 @@ export interface Scenario {
   isRestrictedBrowser: boolean;
   /** init `appendAllowed` */
   appendAllowed: boolean;
+  /** init `flags` (default `{}`): Corbado's server-side rollout flags, which a client sends back on its next init */
+  flags: Record<string, string>;
+  /** init `frontendApiUrl`, sent as is — any string (a foreign host, plain `http:`, garbage); unset: the emulator's own origin */
+  frontendApiUrl?: string;
+  /** lifetime of a new process in ms (default 3_600_000): init `expiresAt` = floor((now + processTtlMs) / 1000), unix s */
+  processTtlMs: number;
   /** start answers `attestationOptions: ""` unless `forcePasskeyAppend` */
   passkeyIntelDenied: boolean;
   /** options lifetime in ms: start `expiresMs` = now + ttlMs (≤ 0 sends void options) */
