@@ -5,8 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { getRequests } from '../helpers/emulator.js';
-import { appendFixture, testAuthenticator } from '../helpers/fixture.js';
-import { spyFetch, type FetchSpyOptions } from '../helpers/spies.js';
+import { appendFixture, testAuthenticator, waitFor } from '../helpers/fixture.js';
+import { spyFetch } from '../helpers/spies.js';
 
 const INIT = '/v2/connect/append/init';
 const paths = async (projectId: string) => (await getRequests(projectId)).map((r) => r.path);
@@ -31,9 +31,8 @@ describe("Corbado's client state", () => {
 
   it('a foreign or plain-http frontendApiUrl from init is not followed: no request goes to it', async () => {
     for (const foreign of ['https://evil.example', 'http://frontendapi.corbado.io']) {
-      const rewrite: FetchSpyOptions['rewrite'] = (path, json) => (path === INIT ? { ...json, frontendApiUrl: foreign } : json);
-      const net = spyFetch({ rewrite });
-      const m = await appendFixture();
+      const net = spyFetch();
+      const m = await appendFixture({ scenario: { frontendApiUrl: foreign } });
       await m.state('ready');
       expect(
         net.calls.filter((c) => c.url.origin === new URL(foreign).origin),
@@ -43,6 +42,23 @@ describe("Corbado's client state", () => {
       net.restore();
       m.remove();
     }
+  });
+
+  it("init's flags go back in the next init, with the kept process ID, once the process expired", async () => {
+    const first = await appendFixture({ scenario: { flags: { rollout: 'b' }, processTtlMs: 1000 } });
+    await first.state('ready');
+    const kept = () =>
+      JSON.parse(localStorage.getItem(`cbo_connect_process-${first.projectId}`)!) as { id: string; appendData: { expiresAt: number } };
+    const keptId = kept().id;
+    expect((await getRequests(first.projectId))[0]!.body).to.deep.include({ flags: {} });
+    first.remove();
+    await waitFor(() => kept().appendData.expiresAt * 1000 <= Date.now(), 'the kept process to expire', 3000);
+    const second = await appendFixture({ projectId: first.projectId });
+    await second.state('ready');
+    const inits = (await getRequests(first.projectId)).filter((r) => r.path === INIT);
+    expect(inits).to.have.length(2);
+    expect((inits[1]!.body as { flags: object }).flags, 'flags round trip').to.deep.equal({ rollout: 'b' });
+    expect(inits[1]!.processId, 'X-Corbado-Process-ID of the kept process').to.equal(keptId);
   });
 
   it('complete carries clientState: base64 of {lastLogin, clientEnvHandle} from the kept entries', async () => {
