@@ -9,9 +9,17 @@ export type AppendState = 'idle' | 'loading' | 'ready' | 'creating' | 'finishing
 
 /**
  * Why the element stepped aside (`corbado-append-skip.reason`). `finish-pending`: the user went on
- * while the passkey was still being saved; the finish goes on in the background.
+ * while the passkey was still being saved; the finish goes on in the background. `snoozed`: the
+ * user's "Not now" on this device still holds (`snooze-days`); no request was sent.
  */
-export type SkipReason = 'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'finish-pending' | 'error';
+export type SkipReason =
+  | 'append-not-allowed'
+  | 'passkey-intel-denied'
+  | 'unsupported'
+  | 'user-skipped'
+  | 'finish-pending'
+  | 'snoozed'
+  | 'error';
 
 /** `corbado-append-ready`: the offer is shown; the server's decisions from the start response. */
 export interface AppendReadyDetail {

@@ -94,10 +94,11 @@ export class AppendController implements ReactiveController {
     const cfg = this.host.appendConfig;
     flow.loadedMs = Date.now();
     flow.projectId = cfg.projectId ?? '';
-    let problem: CorbadoAppendError | 'unsupported' | undefined;
+    let problem: CorbadoAppendError | 'snoozed' | 'unsupported' | undefined;
     try {
       flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
-      if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
+      if (this.ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed'; // before any request
+      else if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
     } catch (e) {
       problem = toAppendError(e);
     }
@@ -186,6 +187,8 @@ export class AppendController implements ReactiveController {
       }
       case 'then':
         return this.dispatch(effect.event);
+      case 'snooze':
+        return this.ports.snooze(flow.projectId, effect.on ? this.host.appendConfig.snoozeDays : 0);
       case 'stop':
         flow.timers.forEach((cancel) => cancel());
         this.abort(flow, 'modal');

@@ -8,10 +8,11 @@ import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
 import { gatherClientInformation, storeClientEnvHandle } from '../webauthn/client-info.js';
 import { environmentLimit, type EnvironmentLimit } from '../webauthn/environment.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
+import { snoozeStore, type SnoozePort } from './snooze.js';
 import type { Offer } from './types.js';
 
-/** What the flow needs from the browser. */
-export interface FlowPorts {
+/** What the flow needs from the browser; `snoozed`/`snooze`: the remembered "Not now" (snooze.ts). */
+export interface FlowPorts extends SnoozePort {
   client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId'>;
   clientInformation(projectId: string): Promise<ClientInformation>;
   storeClientEnvHandle(projectId: string, handle: string): void;
@@ -31,4 +32,11 @@ export const browserPorts: FlowPorts = {
   signalUnknownCredential,
   hostname: () => location.hostname,
   environmentLimit: (info) => environmentLimit(info),
+  ...snoozeStore(() => {
+    try {
+      return globalThis.localStorage; // reading it throws in sandboxed frames and with storage blocked
+    } catch {
+      return undefined;
+    }
+  }),
 };

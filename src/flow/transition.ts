@@ -43,8 +43,13 @@ const skipped = (reason: SkipReason, ...effects: Effect[]): Move =>
     detail: { status: reason === 'user-skipped' || reason === 'finish-pending' ? 'skip-explicit' : 'skip-implicit', reason },
   });
 
-/** The user's "Not now" (or "Continue" after a final error). */
-const userSkip = (): Move => skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' });
+/** The user's "Continue" after a final error; `notNow`: the user's "Not now", remembered with `snooze-days`. */
+const explicitSkip = (...effects: Effect[]): Move =>
+  skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' }, ...effects);
+const userSkip = (): Move => explicitSkip();
+const notNow = (): Move => explicitSkip({ type: 'snooze', on: true });
+/** A success forgets an earlier "Not now". */
+const unsnooze: Effect = { type: 'snooze', on: false };
 
 /** Before the offer was shown: report, then step aside quietly (nothing to show the user). */
 const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error });
@@ -111,6 +116,7 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
     return to(
       { name: 'success', alreadyRegistered: false, ...(passkeyOperation ? { passkeyOperation } : {}), ...unconfirmed },
       { type: 'stop' },
+      unsnooze,
       {
         type: 'emit',
         event: 'corbado-append-complete',
@@ -136,6 +142,7 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
     return to(
       { name: 'success', alreadyRegistered: true },
       { type: 'stop' },
+      unsnooze,
       { type: 'track', eventType: 'append-credential-exists' },
       { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
     );
@@ -164,7 +171,11 @@ const learnMore = (s: FlowState): Move => to(s, { type: 'track', eventType: 'app
 const TABLE: { [N in FlowStateName]: Moves<N> } = {
   idle: {
     start: (_, e) =>
-      e.problem === 'unsupported' ? skipped('unsupported') : e.problem ? failEarly(e.problem) : to({ name: 'loading' }, { type: 'init' }),
+      e.problem === 'unsupported' || e.problem === 'snoozed'
+        ? skipped(e.problem)
+        : e.problem
+          ? failEarly(e.problem)
+          : to({ name: 'loading' }, { type: 'init' }),
   },
 
   loading: {
@@ -205,7 +216,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
     auto: (s) => create(s, 'auto'),
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
     'refresh-due': (s) =>
       s.offer.renewable && !s.refreshing
@@ -231,7 +242,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     },
     'no-offer': () => skipped('passkey-intel-denied'),
     'load-failed': (_, e) => failLate(e.error),
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
   },
 
@@ -250,7 +261,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const error = new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true });
       return renew(s, true, abort, { type: 'report', error });
     },
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
   },
 
