@@ -97,7 +97,7 @@ export class AppendController implements ReactiveController {
     let problem: CorbadoAppendError | 'snoozed' | 'unsupported' | undefined;
     try {
       flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
-      if (this.ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed'; // before any request
+      if (this.ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed';
       else if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
     } catch (e) {
       problem = toAppendError(e);
