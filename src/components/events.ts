@@ -62,6 +62,14 @@ export interface AppendErrorDetail {
   requestId?: string;
 }
 
+/**
+ * `corbado-append-continue`: the user pressed Continue on the success card (cancelable). The card
+ * then hides and focus moves on (README "Focus"); `preventDefault()` keeps focus where the page puts it.
+ */
+export interface AppendContinueDetail {
+  status: 'complete' | 'complete-noop';
+}
+
 /** `corbado-append-state`: every state change. */
 export interface AppendStateDetail {
   state: AppendState;
@@ -73,6 +81,7 @@ export interface AppendEventDetailMap {
   'corbado-append-skip': AppendSkipDetail;
   'corbado-append-error': AppendErrorDetail;
   'corbado-append-state': AppendStateDetail;
+  'corbado-append-continue': AppendContinueDetail;
 }
 
 declare global {
@@ -82,5 +91,6 @@ declare global {
     'corbado-append-skip': CustomEvent<AppendSkipDetail>;
     'corbado-append-error': CustomEvent<AppendErrorDetail>;
     'corbado-append-state': CustomEvent<AppendStateDetail>;
+    'corbado-append-continue': CustomEvent<AppendContinueDetail>;
   }
 }
