@@ -17,10 +17,10 @@ import { TEXT_FOR, finalText, type AppendStrings } from './messages.js';
 export type Shown = Extract<FlowState, { name: 'ready' | 'renewing' | 'creating' | 'finishing' }>;
 
 export interface Handlers {
-  create(): void;
-  skip(): void;
-  toggleLearnMore(): void;
-  continue(): void;
+  create: () => void;
+  skip: () => void;
+  toggleLearnMore: () => void;
+  continue: () => void;
 }
 
 /** The texts that may take the offer's text place: laid out always, so the cell never grows. */
@@ -41,7 +41,7 @@ const card = (kind: string, icon: TemplateResult, title: TemplateResult | string
 const boxed = (text: string, icon: TemplateResult) => html`${icon}<span>${text}</span>`;
 
 const heading = (text: string, focusable = false) =>
-  html`<h2 part="title" id="title" tabindex=${focusable ? '-1' : nothing}>${text}</h2>`;
+  focusable ? html`<h2 part="title" id="title" tabindex="-1">${text}</h2>` : html`<h2 part="title" id="title">${text}</h2>`;
 
 /** The offer, in every state that shows it; `learnMore`: the explanation in place of the offer's text. */
 export function offerCard(t: AppendStrings, s: Shown, learnMore: boolean, on: Handlers): TemplateResult {
@@ -54,6 +54,7 @@ export function offerCard(t: AppendStrings, s: Shown, learnMore: boolean, on: Ha
   const progress = busy && !slow ? t[TEXT_FOR.progress[s.name]] : '';
   const { limit, start } = s.offer;
   const hint = start.isRestrictedBrowser ? 'restrictedHint' : limit && TEXT_FOR.hint[limit];
+  const label = busy ? t[TEXT_FOR.label[s.name]] : t.create;
   // "Not now" cannot stop a finish: it keeps its place, unseen, until "Continue" may take it.
   const skipHidden = s.name === 'finishing' && !slow;
   return card(
@@ -69,7 +70,7 @@ export function offerCard(t: AppendStrings, s: Shown, learnMore: boolean, on: Ha
       </div>
       ${hint ? html`<p part="hint">${boxed(t[hint], infoIcon)}</p>` : nothing}
       <button part="primary-button" class="primary" type="button" ?disabled=${busy} @click=${on.create}>
-        ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span class="label">${busy ? t[TEXT_FOR.label[s.name]] : t.create}</span>
+        ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span class="label">${label}</span>
       </button>
       <div class="secondary">
         <button part="skip-button" class=${skipHidden ? 'quiet unseen' : 'quiet'} type="button" ?disabled=${skipHidden} @click=${on.skip}>
@@ -107,17 +108,16 @@ function providerIcon(op: PasskeyOperation | undefined): TemplateResult | typeof
   return html`${img(light, 'for-light')}${img(dark, 'for-dark')}`;
 }
 
+const provider = (op: PasskeyOperation | undefined, name: string) =>
+  html`<span class="provider">${providerIcon(op)}<bdi>${name}</bdi></span>`;
+
 /** Success: a check mark, where the passkey is kept (known providers only), and Continue. */
 export function successCard(t: AppendStrings, s: Extract<FlowState, { name: 'success' }>, on: Handlers): TemplateResult {
   const name = s.passkeyOperation?.aaguidDetails?.name?.trim() ?? '';
   const [before, after] = t.successStoredIn.split('{name}');
   const known = !s.alreadyRegistered && !GENERIC_NAME.test(name) && after !== undefined;
   // The provider's name is the server's text: inserted as text, its direction isolated (<bdi>).
-  const text = s.alreadyRegistered
-    ? t.existsText
-    : known
-      ? html`${before}<span class="provider">${providerIcon(s.passkeyOperation)}<bdi>${name}</bdi></span>${after}`
-      : t.successText;
+  const text = s.alreadyRegistered ? t.existsText : known ? html`${before}${provider(s.passkeyOperation, name)}${after}` : t.successText;
   return card(
     'done',
     checkIcon,

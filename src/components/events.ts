@@ -13,13 +13,7 @@ export type AppendState = 'idle' | 'loading' | 'ready' | 'creating' | 'finishing
  * user's "Not now" on this device still holds (`snooze-days`); no request was sent.
  */
 export type SkipReason =
-  | 'append-not-allowed'
-  | 'passkey-intel-denied'
-  | 'unsupported'
-  | 'user-skipped'
-  | 'finish-pending'
-  | 'snoozed'
-  | 'error';
+  'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'finish-pending' | 'snoozed' | 'error';
 
 /** `corbado-append-ready`: the offer is shown; the server's decisions from the start response. */
 export interface AppendReadyDetail {

@@ -5,7 +5,18 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 const icon = (shapes: SVGTemplateResult): TemplateResult =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${shapes}</svg>`;
+  html`<svg
+    viewBox="0 0 24 24"
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    ${shapes}
+  </svg>`;
 
 /** A passkey: a person and a key, in the style of the FIDO Alliance's passkey mark (our own drawing). */
 export const passkeyIcon = icon(

@@ -12,10 +12,11 @@ import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { loadLocale } from './locale-loader.js';
 
 export const en = {
-  defaultTitle: 'Skip the password next time',
-  defaultText: 'Create a passkey and sign in with your fingerprint, face or screen lock. It’s safer than a password and there’s nothing to remember.',
+  defaultTitle: 'Next time, sign in with a passkey',
+  defaultText: 'Use your fingerprint, face or screen lock instead of a password. It’s safer, and there’s nothing to remember.',
   afterHybridTitle: 'Sign in here without your phone',
-  afterHybridText: 'You just used your phone to sign in. Create a passkey on this device and next time your fingerprint, face or screen lock is enough.',
+  afterHybridText:
+    'You just used your phone to sign in. Create a passkey on this device and next time your fingerprint, face or screen lock is enough.',
   afterErrorTitle: 'Let’s try that again',
   afterErrorText: 'Creating your passkey didn’t work last time. It only takes a moment with your fingerprint, face or screen lock.',
   create: 'Create passkey',
@@ -138,6 +139,10 @@ export function stringsFor(lang: string | undefined | null): AppendStrings {
   const tag = (lang ?? '').toLowerCase().replace(/_/g, '-');
   const base = tag.split('-')[0] ?? '';
   const found = catalogs.get(tag) ?? catalogs.get(base);
-  if (!found && (LANGUAGES as readonly string[]).includes(base)) loadLocale(base, (strings) => addLocale(base, strings));
+  if (!found && (LANGUAGES as readonly string[]).includes(base)) {
+    // A microtask later: a language file the page included before the drop-in registers itself
+    // right after the element is defined (customElements.whenDefined), and is then not fetched again.
+    queueMicrotask(() => catalogs.has(base) || loadLocale(base, (strings) => addLocale(base, strings)));
+  }
   return found ?? en;
 }

@@ -2,14 +2,15 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'Nächstes Mal ohne Passwort',
+  defaultTitle: 'Künftig mit Passkey anmelden',
   defaultText:
-    'Erstellen Sie einen Passkey und melden Sie sich mit Fingerabdruck, Gesicht oder Bildschirmsperre an. Das ist sicherer als ein Passwort, und Sie müssen sich nichts merken.',
+    'Nutzen Sie Fingerabdruck, Gesicht oder Bildschirmsperre statt eines Passworts. Das ist sicherer, und Sie müssen sich nichts merken.',
   afterHybridTitle: 'Hier anmelden, ohne Smartphone',
   afterHybridText:
     'Sie haben sich gerade mit Ihrem Smartphone angemeldet. Erstellen Sie einen Passkey auf diesem Gerät, dann genügt künftig Fingerabdruck, Gesicht oder Bildschirmsperre.',
   afterErrorTitle: 'Versuchen wir es noch einmal',
-  afterErrorText: 'Beim letzten Mal hat das Erstellen Ihres Passkeys nicht geklappt. Mit Fingerabdruck, Gesicht oder Bildschirmsperre dauert es nur einen Moment.',
+  afterErrorText:
+    'Beim letzten Mal hat das Erstellen Ihres Passkeys nicht geklappt. Mit Fingerabdruck, Gesicht oder Bildschirmsperre dauert es nur einen Moment.',
   create: 'Passkey erstellen',
   skip: 'Nicht jetzt',
   learnMore: 'Mehr erfahren',
@@ -17,8 +18,10 @@ export default {
   learnMoreTitle: 'Was ist ein Passkey?',
   learnMoreText:
     'Ein Passkey ersetzt Ihr Passwort. Der Passwortmanager Ihres Geräts, etwa iCloud-Schlüsselbund, Google Passwortmanager oder Windows Hello, bewahrt ihn auf und entsperrt ihn mit Fingerabdruck, Gesicht oder Bildschirmsperre. Er funktioniert nur auf dieser Website und kann deshalb weder abgefischt noch gestohlen werden.',
-  restrictedHint: 'Dieser Browser speichert Passkeys womöglich nicht zuverlässig. Öffnen Sie die Seite am besten im Standardbrowser Ihres Geräts.',
-  inAppHint: 'Der eingebaute Browser dieser App speichert Passkeys womöglich nicht. Öffnen Sie die Seite sicherheitshalber in Safari oder Chrome.',
+  restrictedHint:
+    'Dieser Browser speichert Passkeys womöglich nicht zuverlässig. Öffnen Sie die Seite am besten im Standardbrowser Ihres Geräts.',
+  inAppHint:
+    'Der eingebaute Browser dieser App speichert Passkeys womöglich nicht. Öffnen Sie die Seite sicherheitshalber in Safari oder Chrome.',
   frameHint: 'In dieser eingebetteten Seite lassen sich keine Passkeys erstellen. Öffnen Sie sie in einem eigenen Tab.',
   noPlatformHint: 'Sie können den Passkey auf Ihrem Smartphone oder einem Sicherheitsschlüssel speichern.',
   loadingLabel: 'Einen Moment…',

@@ -2,14 +2,14 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'La próxima vez, sin contraseña',
-  defaultText:
-    'Crea una llave de acceso e inicia sesión con tu huella, tu cara o el bloqueo de pantalla. Es más segura que una contraseña y no tienes que recordar nada.',
+  defaultTitle: 'La próxima vez, inicia sesión con una llave de acceso',
+  defaultText: 'Usa tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña. Es más seguro y no tienes que recordar nada.',
   afterHybridTitle: 'Inicia sesión aquí sin tu teléfono',
   afterHybridText:
     'Acabas de iniciar sesión con tu teléfono. Crea una llave de acceso en este dispositivo y la próxima vez te bastará con tu huella, tu cara o el bloqueo de pantalla.',
   afterErrorTitle: 'Volvamos a intentarlo',
-  afterErrorText: 'La última vez no se pudo crear tu llave de acceso. Con tu huella, tu cara o el bloqueo de pantalla solo lleva un momento.',
+  afterErrorText:
+    'La última vez no se pudo crear tu llave de acceso. Con tu huella, tu cara o el bloqueo de pantalla solo lleva un momento.',
   create: 'Crear llave de acceso',
   skip: 'Ahora no',
   learnMore: 'Más información',
@@ -17,8 +17,10 @@ export default {
   learnMoreTitle: '¿Qué es una llave de acceso?',
   learnMoreText:
     'Una llave de acceso sustituye a tu contraseña. El gestor de contraseñas de tu dispositivo, como el Llavero de iCloud, el Gestor de contraseñas de Google o Windows Hello, la guarda y la desbloquea con tu huella, tu cara o el bloqueo de pantalla. Solo funciona en este sitio, así que no se puede robar con phishing ni filtrarse.',
-  restrictedHint: 'Es posible que este navegador no guarde bien las llaves de acceso. Para un mejor resultado, abre esta página en el navegador predeterminado de tu dispositivo.',
-  inAppHint: 'Es posible que el navegador integrado de esta app no guarde llaves de acceso. Para asegurarte, abre esta página en Safari o Chrome.',
+  restrictedHint:
+    'Es posible que este navegador no guarde bien las llaves de acceso. Para un mejor resultado, abre esta página en el navegador predeterminado de tu dispositivo.',
+  inAppHint:
+    'Es posible que el navegador integrado de esta app no guarde llaves de acceso. Para asegurarte, abre esta página en Safari o Chrome.',
   frameHint: 'No se pueden crear llaves de acceso dentro de esta página insertada. Ábrela en su propia pestaña.',
   noPlatformHint: 'Puedes guardar la llave de acceso en tu teléfono o en una llave de seguridad.',
   loadingLabel: 'Un momento…',

@@ -2,9 +2,8 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'La prossima volta, niente password',
-  defaultText:
-    'Crea una passkey e accedi con impronta, volto o blocco schermo. È più sicura di una password e non devi ricordare niente.',
+  defaultTitle: 'La prossima volta, accedi con una passkey',
+  defaultText: 'Usa impronta, volto o blocco schermo al posto della password. È più sicuro e non devi ricordare niente.',
   afterHybridTitle: 'Accedi qui senza il telefono',
   afterHybridText:
     'Hai appena effettuato l’accesso con il telefono. Crea una passkey su questo dispositivo e la prossima volta basteranno impronta, volto o blocco schermo.',
@@ -17,7 +16,8 @@ export default {
   learnMoreTitle: 'Che cos’è una passkey?',
   learnMoreText:
     'Una passkey sostituisce la password. Il gestore delle password del tuo dispositivo, come il Portachiavi iCloud, Gestore delle password di Google o Windows Hello, la custodisce e la sblocca con impronta, volto o blocco schermo. Funziona solo su questo sito, quindi non può essere rubata con il phishing né finire in una fuga di dati.',
-  restrictedHint: 'Questo browser potrebbe non salvare le passkey in modo affidabile. Per un risultato migliore, apri questa pagina nel browser predefinito del dispositivo.',
+  restrictedHint:
+    'Questo browser potrebbe non salvare le passkey in modo affidabile. Per un risultato migliore, apri questa pagina nel browser predefinito del dispositivo.',
   inAppHint: 'Il browser integrato di questa app potrebbe non salvare le passkey. Per sicurezza, apri questa pagina in Safari o Chrome.',
   frameHint: 'In questa pagina incorporata non è possibile creare passkey. Aprila in una scheda a parte.',
   noPlatformHint: 'Puoi salvare la passkey sul telefono o su una chiave di sicurezza.',

@@ -2,14 +2,15 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'Volgende keer zonder wachtwoord',
+  defaultTitle: 'Log volgende keer in met een toegangssleutel',
   defaultText:
-    'Maak een toegangssleutel en log in met je vingerafdruk, gezicht of schermvergrendeling. Dat is veiliger dan een wachtwoord en je hoeft niets te onthouden.',
+    'Gebruik je vingerafdruk, gezicht of schermvergrendeling in plaats van een wachtwoord. Dat is veiliger en je hoeft niets te onthouden.',
   afterHybridTitle: 'Log hier in zonder je telefoon',
   afterHybridText:
     'Je bent net ingelogd met je telefoon. Maak een toegangssleutel op dit apparaat, dan is je vingerafdruk, gezicht of schermvergrendeling volgende keer genoeg.',
   afterErrorTitle: 'Laten we het opnieuw proberen',
-  afterErrorText: 'Vorige keer is het maken van je toegangssleutel niet gelukt. Met je vingerafdruk, gezicht of schermvergrendeling duurt het maar even.',
+  afterErrorText:
+    'Vorige keer is het maken van je toegangssleutel niet gelukt. Met je vingerafdruk, gezicht of schermvergrendeling duurt het maar even.',
   create: 'Toegangssleutel maken',
   skip: 'Niet nu',
   learnMore: 'Meer informatie',
@@ -17,8 +18,10 @@ export default {
   learnMoreTitle: 'Wat is een toegangssleutel?',
   learnMoreText:
     'Een toegangssleutel vervangt je wachtwoord. De wachtwoordbeheerder van je apparaat, zoals iCloud-sleutelhanger, Google Wachtwoordmanager of Windows Hello, bewaart hem en ontgrendelt hem met je vingerafdruk, gezicht of schermvergrendeling. Hij werkt alleen op deze site en kan dus niet worden buitgemaakt met phishing of uitlekken.',
-  restrictedHint: 'Deze browser slaat toegangssleutels mogelijk niet betrouwbaar op. Open deze pagina voor het beste resultaat in de standaardbrowser van je apparaat.',
-  inAppHint: 'De ingebouwde browser van deze app slaat toegangssleutels mogelijk niet op. Open deze pagina voor de zekerheid in Safari of Chrome.',
+  restrictedHint:
+    'Deze browser slaat toegangssleutels mogelijk niet betrouwbaar op. Open deze pagina voor het beste resultaat in de standaardbrowser van je apparaat.',
+  inAppHint:
+    'De ingebouwde browser van deze app slaat toegangssleutels mogelijk niet op. Open deze pagina voor de zekerheid in Safari of Chrome.',
   frameHint: 'In deze ingesloten pagina kun je geen toegangssleutels maken. Open hem in een eigen tabblad.',
   noPlatformHint: 'Je kunt de toegangssleutel op je telefoon of op een beveiligingssleutel opslaan.',
   loadingLabel: 'Even geduld…',

@@ -2,9 +2,8 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'Następnym razem bez hasła',
-  defaultText:
-    'Utwórz klucz dostępu i loguj się odciskiem palca, twarzą lub blokadą ekranu. To bezpieczniejsze niż hasło i nie trzeba niczego pamiętać.',
+  defaultTitle: 'Następnym razem zaloguj się kluczem dostępu',
+  defaultText: 'Używaj odcisku palca, twarzy lub blokady ekranu zamiast hasła. To bezpieczniejsze i nie trzeba niczego pamiętać.',
   afterHybridTitle: 'Loguj się tutaj bez telefonu',
   afterHybridText:
     'Właśnie zalogowano Cię za pomocą telefonu. Utwórz klucz dostępu na tym urządzeniu, a następnym razem wystarczy odcisk palca, twarz lub blokada ekranu.',
@@ -17,7 +16,8 @@ export default {
   learnMoreTitle: 'Czym jest klucz dostępu?',
   learnMoreText:
     'Klucz dostępu zastępuje hasło. Menedżer haseł na Twoim urządzeniu, np. pęk kluczy iCloud, Menedżer haseł Google lub Windows Hello, przechowuje go i odblokowuje odciskiem palca, twarzą lub blokadą ekranu. Działa tylko w tym serwisie, więc nie da się go wyłudzić phishingiem ani nie wycieknie.',
-  restrictedHint: 'Ta przeglądarka może nie zapisywać kluczy dostępu niezawodnie. Najlepiej otwórz tę stronę w domyślnej przeglądarce urządzenia.',
+  restrictedHint:
+    'Ta przeglądarka może nie zapisywać kluczy dostępu niezawodnie. Najlepiej otwórz tę stronę w domyślnej przeglądarce urządzenia.',
   inAppHint: 'Wbudowana przeglądarka tej aplikacji może nie zapisywać kluczy dostępu. Dla pewności otwórz tę stronę w Safari lub Chrome.',
   frameHint: 'Na tej osadzonej stronie nie można tworzyć kluczy dostępu. Otwórz ją w osobnej karcie.',
   noPlatformHint: 'Klucz dostępu możesz zapisać na telefonie lub na kluczu bezpieczeństwa.',

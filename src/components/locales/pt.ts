@@ -2,14 +2,14 @@
 import type { AppendStrings } from '../messages.js';
 
 export default {
-  defaultTitle: 'Da próxima vez, sem senha',
-  defaultText:
-    'Crie uma chave de acesso e entre com sua impressão digital, seu rosto ou o bloqueio de tela. É mais segura que uma senha e não há nada para lembrar.',
+  defaultTitle: 'Da próxima vez, entre com uma chave de acesso',
+  defaultText: 'Use sua impressão digital, seu rosto ou o bloqueio de tela em vez de uma senha. É mais seguro e não há nada para lembrar.',
   afterHybridTitle: 'Entre aqui sem o seu celular',
   afterHybridText:
     'Você acabou de entrar usando o celular. Crie uma chave de acesso neste dispositivo e, da próxima vez, bastará sua impressão digital, seu rosto ou o bloqueio de tela.',
   afterErrorTitle: 'Vamos tentar de novo',
-  afterErrorText: 'Da última vez não foi possível criar sua chave de acesso. Com sua impressão digital, seu rosto ou o bloqueio de tela leva só um instante.',
+  afterErrorText:
+    'Da última vez não foi possível criar sua chave de acesso. Com sua impressão digital, seu rosto ou o bloqueio de tela leva só um instante.',
   create: 'Criar chave de acesso',
   skip: 'Agora não',
   learnMore: 'Saiba mais',
@@ -17,7 +17,8 @@ export default {
   learnMoreTitle: 'O que é uma chave de acesso?',
   learnMoreText:
     'Uma chave de acesso substitui sua senha. O gerenciador de senhas do seu dispositivo, como as Chaves do iCloud, o Gerenciador de senhas do Google ou o Windows Hello, guarda a chave e a desbloqueia com sua impressão digital, seu rosto ou o bloqueio de tela. Ela só funciona neste site, por isso não pode ser roubada por phishing nem vazar.',
-  restrictedHint: 'Este navegador pode não salvar chaves de acesso de forma confiável. Para um melhor resultado, abra esta página no navegador padrão do seu dispositivo.',
+  restrictedHint:
+    'Este navegador pode não salvar chaves de acesso de forma confiável. Para um melhor resultado, abra esta página no navegador padrão do seu dispositivo.',
   inAppHint: 'O navegador integrado deste app pode não salvar chaves de acesso. Por segurança, abra esta página no Safari ou no Chrome.',
   frameHint: 'Não é possível criar chaves de acesso nesta página incorporada. Abra-a em uma aba própria.',
   noPlatformHint: 'Você pode salvar a chave de acesso no seu celular ou em uma chave de segurança.',
