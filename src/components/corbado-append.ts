@@ -42,8 +42,8 @@ const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-conti
  * @csspart icon - the round badge above the heading: passkey, check mark (success), exclamation mark (final error)
  * @csspart title - the heading
  * @csspart description - the text under the heading
- * @csspart primary-button - the "Create passkey" `<button>` (progress inside: spinner and label); also Continue after a final error
- * @csspart skip-button - "Not now"; "Continue" while a slow finish goes on, and after a final error
+ * @csspart primary-button - the "Create passkey" `<button>` (progress inside: spinner and label)
+ * @csspart skip-button - "Not now"; "Continue" while a slow finish goes on, and (as a full-width button) after a final error
  * @csspart learn-more-button - opens (and closes) the explanation
  * @csspart continue-button - Continue on the success card (fires `corbado-append-continue`); `::part(continue-button) { display: none }` hides it for pages that navigate on complete
  * @csspart provider-icon - the passkey provider's icon on success (`aaguidDetails.iconLight`/`iconDark`, `data:` PNG/SVG/WebP only)

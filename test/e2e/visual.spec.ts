@@ -14,7 +14,7 @@
  * width stay within 2 px across ready, creating, finishing and the cancel notice.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
 const FONT = '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf';
@@ -161,3 +161,25 @@ for (const lang of LANGS) {
     }
   });
 }
+
+/** README's pictures (docs/states/) are copies of these baselines: they show what the tests hold. */
+const DOCS: Record<string, string> = {
+  ready: 'en-ready-default-375-light',
+  creating: 'en-creating-375-light',
+  cancelled: 'en-cancelled-375-light',
+  success: 'en-success-375-light',
+  'final-error': 'en-final-error-375-light',
+  restricted: 'en-restricted-375-light',
+  'ready-dark': 'en-ready-default-1280-dark',
+  'success-dark': 'en-success-1280-dark',
+  'de-after-hybrid': 'de-ready-after-hybrid-375-light',
+  'already-registered-dark': 'en-already-registered-375-dark',
+};
+
+test("README's pictures are the current baselines (copy them after --update-snapshots)", () => {
+  for (const [picture, baseline] of Object.entries(DOCS)) {
+    const doc = readFileSync(new URL(`../../docs/states/${picture}.png`, import.meta.url));
+    const base = readFileSync(new URL(`./visual.spec.ts-snapshots/${baseline}-linux.png`, import.meta.url));
+    expect(doc.equals(base), `docs/states/${picture}.png differs from ${baseline}-linux.png`).toBe(true);
+  }
+});
