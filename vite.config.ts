@@ -4,6 +4,7 @@
 // config: vite.drop-in.config.ts.
 import { defineConfig } from 'vite';
 import corbadoEmulator from './emulator/vite-plugin.js';
+import { localeFiles } from './scripts/locales-plugin.js';
 
 /** Imports that stay imports in the npm build (dependencies and peer dependencies). */
 const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/react|@simplewebauthn\/browser|react|react-dom)(\/|$)/;
@@ -16,7 +17,8 @@ export default defineConfig({
   },
   // Pre-bundle what the playground needs, not the examples (built separately against dist/).
   optimizeDeps: { entries: ['index.html'] },
-  plugins: [corbadoEmulator()],
+  // dist/esm/locales/<lang>.js: the other languages, ES modules beside index.js (build only).
+  plugins: [corbadoEmulator(), localeFiles('module')],
   build: {
     outDir: 'dist/esm',
     emptyOutDir: true,

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { localeFiles } from './scripts/locales-plugin.js';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -15,7 +16,11 @@ export default defineConfig({
       ...minifyLiterals({ failOnError: true, filter: (id: string) => id.startsWith(src) && id.endsWith('.ts') }),
       enforce: 'pre',
     },
+    // dist/locales/<lang>.js: the other languages, classic scripts beside the drop-in.
+    localeFiles('script'),
   ],
+  // A classic script has no import.meta: locale-loader.ts finds the drop-in by document.currentScript.
+  define: { 'import.meta.url': 'undefined' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -208,7 +208,11 @@ export async function finish(ctx) {
         identifierValue: user.email,
         identifierType: 'email',
         ceremonyType: 'local',
-        aaguidDetails: { name: aaguidName(aaguid, ctx.project.scenario.aaguidName), iconLight: '', iconDark: '' },
+        aaguidDetails: {
+          name: aaguidName(aaguid, ctx.project.scenario.aaguidName),
+          iconLight: ctx.project.scenario.aaguidIconLight ?? '',
+          iconDark: ctx.project.scenario.aaguidIconDark ?? '',
+        },
       },
     },
   };

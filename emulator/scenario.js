@@ -64,6 +64,8 @@ export const PROCESS_TTL_MS = 60 * 60_000;
  * @property {number} ttlMs options lifetime: start `expiresMs` = now + ttlMs (ms; may be ≤ 0 to send void options)
  * @property {Record<string, string>} [customData] start `customData`, omitted when unset
  * @property {string} [aaguidName] finish `aaguidDetails.name` for an AAGUID not in the table
+ * @property {string} [aaguidIconLight] finish `aaguidDetails.iconLight` (default `''`), e.g. a `data:image/svg+xml` URL
+ * @property {string} [aaguidIconDark] finish `aaguidDetails.iconDark` (default `''`)
  * @property {'required' | 'preferred' | 'discouraged'} [userVerification] start options
  *   `authenticatorSelection.userVerification` (unset: `preferred`); `required` also makes finish
  *   require the UV flag
@@ -88,6 +90,8 @@ export function defaultScenario() {
     ttlMs: 300_000,
     customData: undefined,
     aaguidName: undefined,
+    aaguidIconLight: undefined,
+    aaguidIconDark: undefined,
     userVerification: undefined,
     latencyMs: 0,
     dateHeader: true,
@@ -112,6 +116,8 @@ const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefi
   ttlMs: (v) => (Number.isSafeInteger(v) ? undefined : 'must be an integer (ms)'),
   customData: (v) => (isStringMap(v) ? undefined : 'must be an object of string values'),
   aaguidName: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  aaguidIconLight: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
+  aaguidIconDark: (v) => (typeof v === 'string' ? undefined : 'must be a string'),
   userVerification: (v) =>
     USER_VERIFICATION.includes(/** @type {string} */ (v)) ? undefined : `must be one of ${USER_VERIFICATION.join(', ')}`,
   latencyMs: (v) =>

@@ -1,7 +1,7 @@
 /**
- * The playground: a signed-in demo page with `<corbado-append>`, the emulator's scenario form,
- * a live log of the element's events and the passkeys the emulator stored. Everything from the
- * server is written with `textContent` (never as HTML).
+ * The playground: the signed-in account page of a demo shop with `<corbado-append>`, and beside
+ * it the emulator's scenario form, a live log of the element's events and the passkeys the
+ * emulator stored. Everything from the server is written with `textContent` (never as HTML).
  */
 import '../src/index.js';
 import type { CorbadoAppend } from '../src/index.js';
@@ -56,7 +56,9 @@ function mount(): void {
   const situation = String(data.get('situation') ?? '');
   if (situation) el.situation = situation;
   el.forcePasskeyAppend = data.get('forcePasskeyAppend') === 'on';
-  for (const type of ['ready', 'complete', 'skip', 'error', 'state'] as const) {
+  const snoozeDays = Number(data.get('snoozeDays'));
+  if (snoozeDays > 0) el.snoozeDays = snoozeDays;
+  for (const type of ['ready', 'complete', 'skip', 'error', 'state', 'continue'] as const) {
     el.addEventListener(`corbado-append-${type}`, (e) => {
       log(e.type, (e as CustomEvent).detail);
       if (type === 'complete') void showCredentials();
@@ -73,6 +75,7 @@ function scenarioFromForm(): Record<string, unknown> {
     if (f) faults[ep] = f;
   }
   const customText = String(data.get('customData') ?? '').trim();
+  const aaguidName = String(data.get('aaguidName') ?? '').trim();
   return {
     variant: data.get('variant'),
     appendAllowed: data.get('appendAllowed') === 'on',
@@ -83,6 +86,7 @@ function scenarioFromForm(): Record<string, unknown> {
     ttlMs: Number(data.get('ttlMs')),
     latencyMs: Number(data.get('latencyMs')),
     customData: customText ? JSON.parse(customText) : null,
+    aaguidName: aaguidName || null,
     faults,
   };
 }

@@ -3,11 +3,14 @@ import { css } from 'lit';
 /**
  * Colours are Corbado's `--cb-color-*` tokens, with light and dark defaults chosen by
  * `light-dark()` from the host's `color-scheme` (`theme` attribute, else `prefers-color-scheme`).
- * Only logical properties (inline/block), so right-to-left pages lay out mirrored.
+ * Only logical properties (inline/block), so right-to-left pages lay out mirrored. The card is at
+ * most `--cb-max-width` (30rem) wide and fills narrower containers; its primary button is always
+ * as wide as the card, the quiet secondary actions sit below it, aligned with the text edges.
  */
 export const styles = css`
   :host {
     display: block;
+    max-inline-size: var(--cb-max-width, 30rem);
     color-scheme: light dark;
     --_primary: var(--cb-color-primary, light-dark(#1953ff, #8fa8ff));
     --_on-primary: var(--cb-color-on-primary, light-dark(#fff, #0b1a4a));
@@ -17,9 +20,10 @@ export const styles = css`
     --_muted: var(--cb-color-on-surface-variant, light-dark(#4b5563, #c4c7ce));
     --_error: var(--cb-color-error, light-dark(#b3261e, #ffb4ab));
     --_success: var(--cb-color-success, light-dark(#146c2e, #8fd6a0));
-    --_outline: var(--cb-color-outline, light-dark(#d1d5db, #4b5563));
-    --_radius: var(--cb-border-radius, 8px);
-    font-family: var(--cb-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_outline: var(--cb-color-outline, light-dark(#d1d5db, #3f4654));
+    --_hint: var(--cb-color-hint, light-dark(#eef2ff, #262c3a));
+    --_radius: var(--cb-border-radius, 10px);
+    font-family: var(--cb-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     color: var(--_on-surface);
   }
   :host([theme='light']) {
@@ -40,6 +44,7 @@ export const styles = css`
       --_error: var(--cb-color-error, #b3261e);
       --_success: var(--cb-color-success, #146c2e);
       --_outline: var(--cb-color-outline, #d1d5db);
+      --_hint: var(--cb-color-hint, #eef2ff);
     }
   }
   :host([state='skipped']),
@@ -48,77 +53,78 @@ export const styles = css`
   }
   [part='container'] {
     box-sizing: border-box;
-    padding: 1.25rem;
+    padding: clamp(1.25rem, 5%, 1.75rem);
     border: 1px solid var(--_outline);
-    border-radius: var(--_radius);
+    border-radius: calc(var(--_radius) * 1.6);
     background: var(--_surface);
     color: var(--_on-surface);
+    line-height: 1.5;
+  }
+  [part='icon'] {
+    display: grid;
+    place-items: center;
+    inline-size: 3rem;
+    block-size: 3rem;
+    margin-block-end: 1rem;
+    border-radius: 50%;
+    --_tone: var(--_primary);
+    color: var(--_tone);
+    background: color-mix(in srgb, var(--_tone) 13%, var(--_surface));
+  }
+  [part='icon'] svg {
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+  }
+  .done [part='icon'] {
+    --_tone: var(--_success);
+  }
+  .final [part='icon'] {
+    --_tone: var(--_error);
+  }
+  svg {
+    inline-size: 1.625rem;
+    block-size: 1.625rem;
+    flex: none;
   }
   [part='title'] {
     margin: 0 0 0.5rem;
-    font-size: 1.125rem;
-    line-height: 1.4;
+    font-size: 1.375rem;
+    line-height: 1.25;
+    font-weight: 700;
+    letter-spacing: -0.01em;
   }
-  [part='description'] {
-    margin: 0 0 1rem;
-    line-height: 1.5;
+  [part='title']:focus {
+    outline: none; /* focused by the element to announce the result, not a control */
+  }
+  p {
+    margin: 0;
+  }
+  [part='description'],
+  .text {
     color: var(--_muted);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
+  .stack {
+    position: relative;
+    display: grid;
+    margin-block-end: 1.25rem;
   }
-  button {
-    font: inherit;
-    cursor: pointer;
-    border-radius: var(--_radius);
-    padding: 0.625rem 1rem;
-    min-block-size: 44px;
+  .stack > * {
+    grid-area: 1 / 1;
   }
-  button:disabled {
-    cursor: default;
-    opacity: 0.6;
+  /* A notice takes the text's place, centred in it: the cell is as tall as the tallest text. */
+  .notice {
+    align-self: center;
+    font-weight: 500;
   }
-  button:focus-visible {
-    outline: 2px solid var(--_primary);
-    outline-offset: 2px;
-  }
-  [part='primary-button'] {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    border: none;
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  [part='skip-button'],
-  [part='learn-more-button'] {
-    border: 1px solid transparent;
-    background: transparent;
-    color: var(--_secondary);
-    text-decoration: underline;
-  }
-  [part='learn-more-button'] {
-    padding-inline: 0;
-  }
-  [part='message'] {
-    margin: 0 0 1rem;
-    line-height: 1.5;
-  }
-  [part='message']:empty {
-    display: none;
-  }
-  .error {
+  .notice.error {
+    background: color-mix(in srgb, var(--_error) 10%, var(--_surface));
     color: var(--_error);
   }
-  .success {
-    color: var(--_success);
+  .error svg {
+    color: var(--_error);
   }
-  .more {
-    margin: 0.5rem 0 0;
+  .unseen {
+    visibility: hidden;
   }
   .sr-only {
     position: absolute;
@@ -128,15 +134,114 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  [part='hint'],
+  .notice {
+    display: flex;
+    gap: 0.625rem;
+    align-items: flex-start;
+    padding: 0.75rem 0.875rem;
+    border-radius: var(--_radius);
+    background: var(--_hint);
+    font-size: 0.9375rem;
+    line-height: 1.45;
+  }
   [part='hint'] {
-    margin: 0 0 1rem;
-    line-height: 1.5;
-    font-size: 0.875rem;
-    color: var(--_muted);
+    margin-block-end: 1.25rem;
+  }
+  [part='hint'] svg,
+  .notice svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    color: var(--_primary);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .primary {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.625rem;
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 3rem;
+    padding: 0.75rem 1rem;
+    border: none;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  .primary:hover {
+    background: color-mix(in srgb, var(--_primary) 88%, var(--_on-surface));
+  }
+  /* Busy, not unavailable: full contrast, the spinner tells. */
+  .primary:disabled {
+    cursor: progress;
+    background: var(--_primary);
+  }
+  .final .text,
+  .done [part='description'] {
+    margin-block-end: 1.25rem;
+  }
+  .label {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .secondary {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin: 0.5rem -0.75rem -0.5rem;
+  }
+  .quiet {
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: none;
+    background: transparent;
+    color: var(--_secondary);
+    font-size: 0.9375rem;
+    font-weight: 500;
+  }
+  .quiet:hover {
+    background: color-mix(in srgb, var(--_on-surface) 7%, transparent);
+  }
+  .provider {
+    color: var(--_on-surface);
+    font-weight: 600;
+  }
+  [part='provider-icon'] {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin-inline-end: 0.3em;
+    vertical-align: -0.25em;
+  }
+  .for-dark,
+  :host([theme='dark']) .for-light {
+    display: none;
+  }
+  :host([theme='dark']) .for-dark {
+    display: inline;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) .for-light {
+      display: none;
+    }
+    :host(:not([theme='light'])) .for-dark {
+      display: inline;
+    }
   }
   [part='spinner'] {
-    inline-size: 1em;
-    block-size: 1em;
+    flex: none;
+    box-sizing: border-box;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
     border: 2px solid currentColor;
     border-inline-end-color: transparent;
     border-radius: 50%;

@@ -1,14 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues } from 'lit';
 import type { CorbadoAppendErrorCode } from '../errors.js';
 import { AppendController, type AppendHost } from '../flow/controller.js';
 import type { AppendConfig } from '../flow/load-offer.js';
 import { browserPorts } from '../flow/ports.js';
-import { PUBLIC_STATE, type FlowState } from '../flow/types.js';
+import { PUBLIC_STATE } from '../flow/types.js';
 import type { AppendEventDetailMap, AppendState } from './events.js';
-import { TEXT_FOR, finalText, stringsFor, type AppendStrings } from './messages.js';
+import { focusAfter } from './focus.js';
+import { addLocale, onLocale, stringsFor, type AppendStrings } from './messages.js';
 import { styles } from './corbado-append.styles.js';
-
-type Shown = Extract<FlowState, { name: 'ready' | 'renewing' | 'creating' | 'finishing' }>;
+import { errorCard, offerCard, successCard, type Handlers } from './corbado-append.templates.js';
 
 /** The page's callback for each element event (Corbado's `CorbadoConnectAppend` signatures). */
 const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detail: AppendEventDetailMap[K]) => void } = {
@@ -16,6 +16,9 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
   'corbado-append-skip': (el, d) => el.onSkip?.(d.status),
   'corbado-append-error': (el, d) => el.onError?.(d.code),
 };
+
+/** Events whose default action — moving focus on when the element steps aside — the page may prevent. */
+const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-continue']);
 
 /**
  * `<corbado-append>` offers a passkey right after sign-in, as the Corbado Connect Frontend API
@@ -25,21 +28,25 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
  * removing it ends the flow (but a finish, which goes on), re-adding starts a new one.
  * Events are `CustomEvent`s that bubble and are composed, typed in `HTMLElementEventMap`.
  *
- * @attr lang - Language (`en`, `de`); without it the closest ancestor's `lang`, else the browser's.
+ * @attr lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.
  *
  * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}`: the offer is shown.
  * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Finish rules").
- * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `error`.
+ * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `snoozed`, `error`. Cancelable: `preventDefault()` keeps focus where the page puts it (README "Focus").
  * @fires corbado-append-error - `{code, recoverable, message, requestId?}`: one of the error codes (README "Error codes"); never contains the append token.
  * @fires corbado-append-state - `{state}`: every change of `state`.
+ * @fires corbado-append-continue - `{status: 'complete'|'complete-noop'}`: the user pressed Continue on the success card, which then hides. Cancelable: `preventDefault()` keeps focus where the page puts it.
  *
- * @csspart container - the card around everything
+ * @csspart container - the card around everything (at most `--cb-max-width` wide)
+ * @csspart icon - the round badge above the heading: passkey, check mark (success), exclamation mark (final error)
  * @csspart title - the heading
  * @csspart description - the text under the heading
- * @csspart primary-button - the "create passkey" `<button>`
- * @csspart skip-button - "not now" / "continue"
+ * @csspart primary-button - the "Create passkey" `<button>` (progress inside: spinner and label)
+ * @csspart skip-button - "Not now"; "Continue" while a slow finish goes on, and (as a full-width button) after a final error
  * @csspart learn-more-button - opens (and closes) the explanation
- * @csspart message - live region for progress, cancel and error messages
+ * @csspart continue-button - Continue on the success card (fires `corbado-append-continue`); `::part(continue-button) { display: none }` hides it for pages that navigate on complete
+ * @csspart provider-icon - the passkey provider's icon on success (`aaguidDetails.iconLight`/`iconDark`, `data:` PNG/SVG/WebP only)
+ * @csspart message - live region: progress (read out, not shown), the cancel or error notice in place of the text, the final error
  * @csspart hint - the hint of a restricted browser or a known limit (in-app browser, frame, no platform authenticator)
  * @csspart spinner - progress indicator inside the primary button
  *
@@ -52,8 +59,10 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
  * @cssprop --cb-color-error - error text
  * @cssprop --cb-color-success - success text
  * @cssprop --cb-color-outline - card border
- * @cssprop --cb-border-radius - card and button corner radius
+ * @cssprop --cb-color-hint - hint background
+ * @cssprop --cb-border-radius - card corner radius (buttons: 3/4 of it)
  * @cssprop --cb-font-family - font
+ * @cssprop --cb-max-width - widest the card gets (default `30rem`)
  */
 export class CorbadoAppend extends LitElement implements AppendHost {
   static override styles = styles;
@@ -66,6 +75,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     situation: {},
     forcePasskeyAppend: { attribute: 'force-passkey-append', type: Boolean },
     earlyToken: { attribute: 'early-token', type: Boolean },
+    snoozeDays: { attribute: 'snooze-days', type: Number },
     theme: { reflect: true },
     strings: { attribute: false },
     // Property-only: accessors on the prototype, so frameworks (React, @lit/react, Vue) set them
@@ -93,9 +103,11 @@ export class CorbadoAppend extends LitElement implements AppendHost {
    * then declines (it expires unused). A boolean attribute.
    */
   declare earlyToken: boolean;
+  /** Opt-in: remember "Not now" on this device for this many days (per project, `localStorage`); meanwhile the element skips at once (`skip-implicit`, reason `snoozed`) and sends no request. A success forgets it. */
+  declare snoozeDays?: number;
   /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
-  /** Overrides for any text (see `AppendStrings`). */
+  /** Overrides for any text, in any language (see `AppendStrings`). */
   declare strings?: Partial<AppendStrings>;
 
   /** Returns a fresh append token; called after init allows append, and again for each options refresh. May take up to 15 s, else `token-unavailable`. */
@@ -119,9 +131,22 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     this.theme = 'auto';
   }
 
+  /**
+   * Adds (or replaces) a language by BCP 47 tag (`sv`, `pt-br`); keys it lacks fall back to
+   * English. The shipped language files call this themselves (README "Languages").
+   */
+  static addLocale(lang: string, strings: Partial<AppendStrings>): void {
+    addLocale(lang, strings);
+  }
+
   private readonly flow = new AppendController(this, browserPorts);
   private view: 'offer' | 'learn-more' = 'offer';
   private lastState?: AppendState;
+  /** Continue was pressed on the success card: it is hidden. */
+  private dismissed = false;
+  /** Focus was inside when the element stepped aside, and the page did not take it over. */
+  private refocus = false;
+  private unsubscribe?: () => void;
 
   /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`; reflected as the `state` attribute. */
   get state(): AppendState {
@@ -138,22 +163,28 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       situation: this.situation,
       forcePasskeyAppend: this.forcePasskeyAppend,
       earlyToken: this.earlyToken,
+      snoozeDays: this.snoozeDays,
       ceremonyTimeoutMs: this.ceremonyTimeoutMs,
     };
   }
 
   /**
-   * @internal The one way out: dispatches the event (bubbles, composed) and calls the matching
-   * callback; `corbado-append-state` also reflects the `state` attribute. Nothing is fired once removed.
+   * @internal The one way out: dispatches the event (bubbles, composed; skip and continue are
+   * cancelable) and calls the matching callback; `corbado-append-state` also reflects the `state`
+   * attribute. Nothing is fired once removed. Returns false when the page prevented the default.
    */
-  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void {
+  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): boolean {
     if (type === 'corbado-append-state') {
       const { state } = detail as AppendEventDetailMap['corbado-append-state'];
+      // Taken before the state attribute hides the element (and the browser moves focus away).
+      this.refocus = state === 'skipped' && this.matches(':focus-within');
       if (state === 'idle') this.removeAttribute('state');
       else this.setAttribute('state', state);
     }
-    if (!this.isConnected) return;
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    if (!this.isConnected) return true;
+    const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: CANCELABLE.has(type) });
+    const proceed = this.dispatchEvent(event);
+    if (!proceed) this.refocus = false;
     try {
       CALLBACKS[type]?.(this, detail);
     } catch (e) {
@@ -161,101 +192,34 @@ export class CorbadoAppend extends LitElement implements AppendHost {
         throw e; // a throwing callback is the page's bug: report it, keep our flow going
       });
     }
+    return proceed;
+  }
+
+  /** The language: own `lang`, else the closest ancestor's, else the browser's. */
+  private get language(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
   }
 
   private get t(): AppendStrings {
-    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-    return { ...stringsFor(lang), ...this.strings };
+    return { ...stringsFor(this.language), ...this.strings };
   }
 
   override render() {
     const s = this.flow.state;
-    switch (s.name) {
-      case 'idle':
-      case 'loading':
-      case 'skipped':
-        return nothing;
-      case 'success':
-        return this.renderSuccess(this.t, s);
-      case 'error':
-        return this.renderError(this.t, s);
-      default:
-        return this.renderOffer(this.t, s);
-    }
-  }
-
-  private renderOffer(t: AppendStrings, s: Shown) {
-    const [title, text] =
-      this.view === 'learn-more' ? (['learnMoreTitle', 'learnMoreText'] as const) : TEXT_FOR.variant[s.offer.start.variant];
-    const busy = s.name !== 'ready' || s.refreshing;
-    const notice = s.name === 'finishing' ? undefined : s.notice;
-    const slow = s.name === 'finishing' && s.slow;
-    const progress = s.name === 'ready' ? '' : t[slow ? 'finishSlow' : TEXT_FOR.progress[s.name]];
-    const { limit, start } = s.offer;
-    const hint = start.isRestrictedBrowser ? 'restrictedHint' : limit && TEXT_FOR.hint[limit];
-    return this.card(
-      t[title],
-      t[text],
-      busy,
-      html`${hint ? html`<p part="hint">${t[hint]}</p>` : nothing}
-        <p part="message" class=${notice ? 'error' : ''} role=${notice ? 'alert' : 'status'}>
-          ${notice ? t[TEXT_FOR.notice[notice]] : progress}
-        </p>`,
-      html`<button part="primary-button" type="button" ?disabled=${busy} @click=${this.onCreate}>
-          ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${t.create}
-        </button>
-        ${
-          s.name === 'finishing' && !slow
-            ? nothing
-            : html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${slow ? t.continue : t.skip}</button>`
-        }`,
-      html`<p class="more">
-        <button part="learn-more-button" type="button" @click=${this.onToggleLearnMore}>
-          ${this.view === 'learn-more' ? t.back : t.learnMore}
-        </button>
-      </p>`,
-    );
-  }
-
-  private renderError(t: AppendStrings, s: Extract<FlowState, { name: 'error' }>) {
-    return this.card(
-      t.errorTitle,
-      '',
-      false,
-      html`<p part="message" class="error" role="alert">${t[finalText(s.error.code, s.maybeStored)]}</p>`,
-      html`<button part="skip-button" type="button" @click=${this.onSkipClick}>${t.continue}</button>`,
-    );
-  }
-
-  private card(title: string, text: string, busy: boolean, status: TemplateResult, actions: TemplateResult, more?: TemplateResult) {
-    return html`<section part="container" aria-labelledby="title" aria-busy=${busy}>
-      <h2 part="title" id="title">${title}</h2>
-      ${text ? html`<p part="description">${text}</p>` : nothing} ${status}
-      <div class="actions">${actions}</div>
-      ${more ?? nothing}
-    </section>`;
-  }
-
-  private renderSuccess(t: AppendStrings, s: Extract<FlowState, { name: 'success' }>) {
-    const name = s.passkeyOperation?.aaguidDetails?.name;
-    const title = s.alreadyRegistered ? t.existsTitle : t.successTitle;
-    // The provider's name is the server's text: inserted as text, its direction isolated (<bdi>).
-    const [before, after] = t.successStoredIn.split('{name}');
-    const text = s.alreadyRegistered
-      ? t.existsText
-      : name && after !== undefined
-        ? html`${before}<bdi>${name}</bdi>${after}`
-        : t.successText;
-    return html`<section part="container" aria-labelledby="title">
-      <h2 part="title" id="title" tabindex="-1">${title}</h2>
-      <p part="description" class="success">${text}</p>
-      <p part="message" role="status" class="sr-only">${title}</p>
-    </section>`;
+    if (s.name === 'idle' || s.name === 'loading' || s.name === 'skipped' || this.dismissed) return nothing;
+    if (s.name === 'success') return successCard(this.t, s, this.on);
+    if (s.name === 'error') return errorCard(this.t, s, this.on);
+    return offerCard(this.t, s, this.view === 'learn-more', this.on);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const state = this.state;
+    if (this.refocus) {
+      // Stepped aside while focused ("Not now", Continue): on to what follows the element (README "Focus").
+      this.refocus = false;
+      focusAfter(this);
+    }
     if (state === this.lastState) return;
     const was = this.lastState;
     this.lastState = state;
@@ -267,14 +231,24 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     else if (state === 'ready' && was === 'creating') focus('primary-button');
   }
 
-  // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
-  private onCreate = () => this.flow.click();
-  private onSkipClick = () => this.flow.skip();
-  // One button toggles the explanation in place (the same node, so keyboard focus stays on it).
-  private onToggleLearnMore = () => {
-    this.view = this.view === 'offer' ? 'learn-more' : 'offer';
-    if (this.view === 'learn-more') this.flow.learnMore();
-    this.requestUpdate();
+  private readonly on: Handlers = {
+    // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
+    create: () => this.flow.click(),
+    skip: () => this.flow.skip(),
+    // One button toggles the explanation in place (the same node, so keyboard focus stays on it).
+    toggleLearnMore: () => {
+      this.view = this.view === 'offer' ? 'learn-more' : 'offer';
+      if (this.view === 'learn-more') this.flow.learnMore();
+      this.requestUpdate();
+    },
+    continue: () => {
+      const s = this.flow.state;
+      const focused = this.matches(':focus-within');
+      const status = s.name === 'success' && s.alreadyRegistered ? 'complete-noop' : 'complete';
+      this.dismissed = true;
+      this.refocus = this.emit('corbado-append-continue', { status }) && focused;
+      this.requestUpdate();
+    },
   };
 
   override connectedCallback(): void {
@@ -282,8 +256,17 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       // A fresh flow (first connect, or re-added after a removal): start from the offer view.
       this.view = 'offer';
       this.lastState = undefined;
+      this.dismissed = false;
     }
     super.connectedCallback();
+    // A language file arriving re-renders; asking for the texts now starts loading it.
+    this.unsubscribe = onLocale(() => this.requestUpdate());
+    void this.t;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
   }
 }
 

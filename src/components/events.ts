@@ -9,9 +9,11 @@ export type AppendState = 'idle' | 'loading' | 'ready' | 'creating' | 'finishing
 
 /**
  * Why the element stepped aside (`corbado-append-skip.reason`). `finish-pending`: the user went on
- * while the passkey was still being saved; the finish goes on in the background.
+ * while the passkey was still being saved; the finish goes on in the background. `snoozed`: the
+ * user's "Not now" on this device still holds (`snooze-days`); no request was sent.
  */
-export type SkipReason = 'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'finish-pending' | 'error';
+export type SkipReason =
+  'append-not-allowed' | 'passkey-intel-denied' | 'unsupported' | 'user-skipped' | 'finish-pending' | 'snoozed' | 'error';
 
 /** `corbado-append-ready`: the offer is shown; the server's decisions from the start response. */
 export interface AppendReadyDetail {
@@ -60,6 +62,14 @@ export interface AppendErrorDetail {
   requestId?: string;
 }
 
+/**
+ * `corbado-append-continue`: the user pressed Continue on the success card (cancelable). The card
+ * then hides and focus moves on (README "Focus"); `preventDefault()` keeps focus where the page puts it.
+ */
+export interface AppendContinueDetail {
+  status: 'complete' | 'complete-noop';
+}
+
 /** `corbado-append-state`: every state change. */
 export interface AppendStateDetail {
   state: AppendState;
@@ -71,6 +81,7 @@ export interface AppendEventDetailMap {
   'corbado-append-skip': AppendSkipDetail;
   'corbado-append-error': AppendErrorDetail;
   'corbado-append-state': AppendStateDetail;
+  'corbado-append-continue': AppendContinueDetail;
 }
 
 declare global {
@@ -80,5 +91,6 @@ declare global {
     'corbado-append-skip': CustomEvent<AppendSkipDetail>;
     'corbado-append-error': CustomEvent<AppendErrorDetail>;
     'corbado-append-state': CustomEvent<AppendStateDetail>;
+    'corbado-append-continue': CustomEvent<AppendContinueDetail>;
   }
 }

@@ -4,15 +4,16 @@
  * turning their outcomes into events again. Everything a flow starts belongs to its `Scope`;
  * removal of the element disposes it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
 import { encodeClientState, storeLastLogin } from '../api/client-state.js';
-import type { AppendEventDetailMap } from '../components/events.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { initProcess } from './init.js';
-import { appendToken, loadOffer, type AppendConfig, type OfferEnv } from './load-offer.js';
-import type { FlowPorts } from './ports.js';
+import { appendToken, loadOffer, type OfferEnv } from './load-offer.js';
+import type { AppendHost, FlowPorts } from './ports.js';
+
+export type { AppendHost } from './ports.js';
 import { finishAttestation } from './finish.js';
 import { Scope, clampDelay } from './scope.js';
 import { transition } from './transition.js';
@@ -20,13 +21,6 @@ import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Offer }
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
-
-export interface AppendHost extends ReactiveControllerHost {
-  readonly isConnected: boolean;
-  readonly appendConfig: AppendConfig;
-  /** Fire an element event (and its callback); `corbado-append-state` also reflects `state`. */
-  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void;
-}
 
 /** A running ceremony and the timer that guards it. */
 interface Running {
@@ -98,10 +92,11 @@ export class AppendController implements ReactiveController {
     const cfg = this.host.appendConfig;
     flow.loadedMs = Date.now();
     flow.projectId = cfg.projectId ?? '';
-    let problem: CorbadoAppendError | 'unsupported' | undefined;
+    let problem: CorbadoAppendError | 'snoozed' | 'unsupported' | undefined;
     try {
       flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
-      if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
+      if (this.ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed';
+      else if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
     } catch (e) {
       problem = toAppendError(e);
     }
@@ -112,8 +107,7 @@ export class AppendController implements ReactiveController {
   private teardown(): void {
     const flow = this.flow;
     if (!flow) return;
-    this.abort(flow, 'modal');
-    this.abort(flow, 'conditional');
+    this.run(flow, { type: 'stop' });
     flow.scope.dispose();
     this.flow = undefined;
     this.state = { name: 'idle' };
@@ -135,6 +129,14 @@ export class AppendController implements ReactiveController {
     this.queue = undefined;
   }
 
+  /** Deliver the outcome of an init or load step: its event, or `load-failed`. */
+  private step(flow: Flow, step: Promise<FlowEvent>): void {
+    step.then(
+      (e) => this.deliver(flow, e),
+      (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+    );
+  }
+
   /** Deliver an outcome of `flow`'s work, unless that flow is over. */
   private deliver(flow: Flow, event: FlowEvent): void {
     if (this.flow === flow && !flow.scope.disposed) this.dispatch(event);
@@ -150,22 +152,16 @@ export class AppendController implements ReactiveController {
           flow.earlyToken.catch(() => undefined); // reported when the offer awaits it, if ever
         }
         const info = this.ports.clientInformation(flow.projectId);
-        flow.env = info.then((i) => ({
-          conditionalCreate: i.clientCapabilities?.conditionalCreate === true,
-          limit: this.ports.environmentLimit(i),
-        }));
-        return void initProcess({ config, client: client!, projectId: flow.projectId, scope, info }).then(
-          (e) => this.deliver(flow, e),
-          (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
-        );
+        flow.env = info.then((i) => this.ports.offerEnv(i));
+        return this.step(flow, initProcess({ config, client: client!, projectId: flow.projectId, scope, info }));
       }
       case 'load-offer': {
         const { earlyToken } = flow;
         flow.earlyToken = undefined; // single use: the first offer's
         const config = this.host.appendConfig;
-        return void loadOffer({ ...flow, earlyToken, client: client!, config, hostname: this.ports.hostname(), env: flow.env! }).then(
-          (e) => this.deliver(flow, e),
-          (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+        return this.step(
+          flow,
+          loadOffer({ ...flow, earlyToken, client: client!, config, hostname: this.ports.hostname(), env: flow.env! }),
         );
       }
       case 'create':
@@ -185,11 +181,10 @@ export class AppendController implements ReactiveController {
       }
       case 'later': {
         flow.timers.get(effect.slot)?.();
-        const ms = effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - Date.now();
-        return void flow.timers.set(
-          effect.slot,
-          scope.later(ms, () => this.deliver(flow, effect.event)),
+        const cancel = scope.later(effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - Date.now(), () =>
+          this.deliver(flow, effect.event),
         );
+        return void flow.timers.set(effect.slot, cancel);
       }
       case 'emit':
         return this.host.emit(effect.event, effect.detail);
@@ -204,6 +199,8 @@ export class AppendController implements ReactiveController {
       }
       case 'then':
         return this.dispatch(effect.event);
+      case 'snooze':
+        return this.ports.snooze(flow.projectId, effect.on ? this.host.appendConfig.snoozeDays : 0);
       case 'stop':
         flow.timers.forEach((cancel) => cancel());
         this.abort(flow, 'modal');

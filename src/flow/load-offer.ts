@@ -28,6 +28,8 @@ export interface AppendConfig {
   earlyToken?: boolean;
   situation?: string;
   forcePasskeyAppend?: boolean;
+  /** `snooze-days`: how long a "Not now" holds on this device, in days (snooze.ts); unset or ≤ 0 = off. */
+  snoozeDays?: number;
   /** Watchdog for a modal ceremony, relative ms; undefined = the options' `timeout` + 10 s (5 min + 10 s without one). */
   ceremonyTimeoutMs?: number;
 }

@@ -43,8 +43,13 @@ const skipped = (reason: SkipReason, ...effects: Effect[]): Move =>
     detail: { status: reason === 'user-skipped' || reason === 'finish-pending' ? 'skip-explicit' : 'skip-implicit', reason },
   });
 
-/** The user's "Not now" (or "Continue" after a final error). */
-const userSkip = (): Move => skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' });
+/** The user's "Continue" after a final error; `notNow`: the user's "Not now", remembered with `snooze-days`. */
+const explicitSkip = (...effects: Effect[]): Move =>
+  skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' }, ...effects);
+const userSkip = (): Move => explicitSkip();
+const notNow = (): Move => explicitSkip({ type: 'snooze', on: true });
+/** A success forgets an earlier "Not now". */
+const unsnooze: Effect = { type: 'snooze', on: false };
 
 /** Before the offer was shown: report, then step aside quietly (nothing to show the user). */
 const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error });
@@ -107,11 +112,10 @@ function finishing(
 function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
   if (outcome.kind === 'confirmed' || outcome.kind === 'unconfirmed') {
     const known = outcome.kind === 'confirmed' ? { passkeyOperation: outcome.passkeyOperation } : { unconfirmed: true as const };
-    return to(
-      { name: 'success', alreadyRegistered: false, ...known },
-      { type: 'stop' },
-      { type: 'complete', detail: { status: 'complete', completionType: s.completionType, ...known } },
-    );
+    return to({ name: 'success', alreadyRegistered: false, ...known }, { type: 'stop' }, unsnooze, {
+      type: 'complete',
+      detail: { status: 'complete', completionType: s.completionType, ...known },
+    });
   }
   const { error } = outcome;
   const why = outcome.kind === 'rejected' ? 'the server refused it' : 'no definitive answer';
@@ -130,6 +134,7 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
     return to(
       { name: 'success', alreadyRegistered: true },
       { type: 'stop' },
+      unsnooze,
       { type: 'track', eventType: 'append-credential-exists' },
       { type: 'complete', detail: { status: 'complete-noop', completionType } },
     );
@@ -158,7 +163,11 @@ const learnMore = (s: FlowState): Move => to(s, { type: 'track', eventType: 'app
 const TABLE: { [N in FlowStateName]: Moves<N> } = {
   idle: {
     start: (_, e) =>
-      e.problem === 'unsupported' ? skipped('unsupported') : e.problem ? failEarly(e.problem) : to({ name: 'loading' }, { type: 'init' }),
+      e.problem === 'unsupported' || e.problem === 'snoozed'
+        ? skipped(e.problem)
+        : e.problem
+          ? failEarly(e.problem)
+          : to({ name: 'loading' }, { type: 'init' }),
   },
 
   loading: {
@@ -199,7 +208,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
     auto: (s) => create(s, 'auto'),
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
     'refresh-due': (s) =>
       s.offer.renewable && !s.refreshing
@@ -225,7 +234,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     },
     'no-offer': () => skipped('passkey-intel-denied'),
     'load-failed': (_, e) => failLate(e.error),
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
   },
 
@@ -244,7 +253,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const error = new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true });
       return renew(s, true, abort, { type: 'report', error });
     },
-    skip: userSkip,
+    skip: notNow,
     'learn-more': learnMore,
   },
 

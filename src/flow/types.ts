@@ -75,8 +75,8 @@ export const PUBLIC_STATE: Record<FlowStateName, AppendState> = {
 
 /** What moves the flow: the user, the controller's timers, and the outcomes of effects. */
 export type FlowEvent =
-  /** Connected. `problem`: the config is unusable, or WebAuthn is unsupported here. */
-  | { type: 'start'; problem?: CorbadoAppendError | 'unsupported' }
+  /** Connected. `problem`: the config is unusable, a "Not now" still holds (`snooze-days`), or WebAuthn is unsupported here. */
+  | { type: 'start'; problem?: CorbadoAppendError | 'snoozed' | 'unsupported' }
   | { type: 'init-done'; appendAllowed: boolean }
   /** Start answered usable options. `conditionalCreate`: the browser reports that capability. */
   | { type: 'offer'; offer: Offer; conditionalCreate: boolean }
@@ -138,6 +138,8 @@ export type Effect =
   | { type: 'track'; eventType: ConnectEventType; message?: string }
   /** Feed `event` next, after this move (its state is observable in between). */
   | { type: 'then'; event: FlowEvent }
+  /** Remember the user's "Not now" (`on`; kept only with `snooze-days` set), or forget it (`on: false`: a success). */
+  | { type: 'snooze'; on: boolean }
   /** A final state: stop every timer and abort every ceremony. */
   | { type: 'stop' };
 

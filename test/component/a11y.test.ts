@@ -1,6 +1,7 @@
 /**
  * Accessibility of `<corbado-append>` in real Chromium: axe-core finds no violation in any state
- * (ready, creating, error, success, learn-more, cancelled, dark theme), the keyboard-only path
+ * (ready ×3 variants, restricted, learn-more, creating, finishing, cancelled, success with a
+ * provider icon, already registered, the final error; light and dark; German), the keyboard-only path
  * works, focus follows the result, and `prefers-reduced-motion` stops the spinner.
  *
  * axe runs on a small signed-in page (`<main>` with an `<h1>`) holding the element, with the
@@ -156,5 +157,64 @@ describe('<corbado-append> accessibility', () => {
     expect(m.part('message')!.getAttribute('role')).to.equal('alert');
     expect(m.part('message')!.textContent).to.match(/cancel/i);
     await expectNoViolations(main, 'ready after cancel');
+  });
+
+  const providerIcon = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2"/></svg>')}`;
+
+  for (const theme of ['light', 'dark']) {
+    it(`every other state, theme="${theme}": variants, restricted hint, finishing, success with a provider icon, already registered, final error`, async () => {
+      const attrs = { theme };
+      for (const variant of ['after-hybrid', 'after-error']) {
+        const { main } = await onPage({ attrs, scenario: { variant } });
+        await expectNoViolations(main, `ready (${variant}, ${theme})`);
+        main.remove(); // one main landmark at a time
+      }
+      const restricted = await onPage({ attrs, scenario: { isRestrictedBrowser: true } });
+      expect(restricted.m.text('hint')).to.not.equal('');
+      await expectNoViolations(restricted.main, `restricted (${theme})`);
+      restricted.main.remove();
+
+      const finishing = await onPage({ attrs, scenario: { faults: { finish: 'timeout' } } });
+      finishing.m.click('primary-button');
+      await finishing.m.state('finishing', 10_000);
+      await expectNoViolations(finishing.main, `finishing (${theme})`);
+      finishing.main.remove();
+
+      const done = await onPage({
+        attrs,
+        scenario: { aaguidName: 'Acme Vault', aaguidIconLight: providerIcon, aaguidIconDark: providerIcon },
+      });
+      done.m.click('primary-button');
+      await done.m.state('success', 10_000);
+      expect(done.m.part('provider-icon')).to.not.equal(null);
+      await expectNoViolations(done.main, `success with a provider icon (${theme})`);
+      done.main.remove();
+
+      // That passkey is now on the authenticator and excluded: the next click is complete-noop.
+      const again = await onPage({ attrs, projectId: done.m.projectId });
+      again.m.click('primary-button');
+      await again.m.state('success', 10_000);
+      expect(again.m.of('corbado-append-complete')[0].status).to.equal('complete-noop');
+      await expectNoViolations(again.main, `already registered (${theme})`);
+      again.main.remove();
+
+      const failed = await onPage({ attrs, scenario: { faults: { finish: 'http-400' } } });
+      failed.m.click('primary-button');
+      await failed.m.state('error', 10_000);
+      await expectNoViolations(failed.main, `final error (${theme})`);
+    });
+  }
+
+  it('German, in the states a user sees most: ready, learn more, cancelled', async () => {
+    const { m, main } = await onPage({ attrs: { lang: 'de' }, authenticator: { isUserVerified: false } });
+    await waitFor(() => m.text('primary-button') === 'Passkey erstellen', 'German');
+    await expectNoViolations(main, 'ready (de)');
+    m.click('learn-more-button');
+    await m.el.updateComplete;
+    await expectNoViolations(main, 'learn more (de)');
+    m.click('learn-more-button');
+    m.click('primary-button');
+    await waitFor(() => m.part('message')!.getAttribute('role') === 'alert', 'the cancel notice');
+    await expectNoViolations(main, 'cancelled (de)');
   });
 });

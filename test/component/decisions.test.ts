@@ -5,9 +5,10 @@
  * same-origin emulator, the CDP virtual authenticator.
  */
 import { expect } from '@open-wc/testing';
-import { de, en, type AppendStrings } from '../../src/components/messages.js';
+import de from '../../src/components/locales/de.js';
+import { en, type AppendStrings } from '../../src/components/messages.js';
 import { getCredentials, getRequests } from '../helpers/emulator.js';
-import { appendFixture, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
+import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { pause, spyCreate, spyFetch, stubProperty } from '../helpers/spies.js';
 
@@ -52,7 +53,8 @@ describe('server decisions: what the element shows', () => {
         const { ready, text } = await showVariant(variant, { attrs: { lang: 'de' } });
         expect(ready.variant).to.equal(variant);
         const [title, description] = VARIANT_TEXT[variant]!(de);
-        expect(text('title')).to.equal(title);
+        // locales/de.ts, loaded from beside the element when it first shows German
+        await waitFor(() => text('title') === title, `German title, now ${text('title')}`);
         expect(text('description')).to.equal(description);
         expect(text('primary-button')).to.equal(de.create);
         expect(text('skip-button')).to.equal(de.skip);
@@ -67,7 +69,7 @@ describe('server decisions: what the element shows', () => {
       document.body.append(parent);
       onCleanup(() => parent.remove());
       const german = await showVariant('after-hybrid', { parent: inner });
-      expect(german.text('title')).to.equal(de.afterHybridTitle);
+      await waitFor(() => german.text('title') === de.afterHybridTitle, 'German from the ancestor');
       german.m.remove();
 
       parent.lang = 'en';
@@ -84,7 +86,7 @@ describe('server decisions: what the element shows', () => {
       stubProperty(navigator, 'language', 'de-DE');
       expect(document.querySelector('[lang]'), 'no element with lang in the page').to.equal(null);
       const { text } = await showVariant('after-error');
-      expect(text('title')).to.equal(de.afterErrorTitle);
+      await waitFor(() => text('title') === de.afterErrorTitle, 'German from navigator.language');
       expect(text('description')).to.equal(de.afterErrorText);
     });
 

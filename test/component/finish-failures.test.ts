@@ -113,7 +113,11 @@ describe('<corbado-append> finish rules', () => {
     await t.net.reached(FINISH, 1);
     await clock.tickAsync(FINISH_PATIENCE_MS - 100);
     await t.m.el.updateComplete;
-    expect(t.m.part('skip-button'), 'not yet').to.equal(null);
+    const skip = t.m.part('skip-button')!;
+    expect([skip.disabled, getComputedStyle(skip).visibility], 'not yet: "Not now" keeps its place, unseen').to.deep.equal([
+      true,
+      'hidden',
+    ]);
     await clock.tickAsync(100);
     await t.m.el.updateComplete;
     expect(t.m.text('message')).to.equal(en.finishSlow);

@@ -1,6 +1,7 @@
 /**
- * Right-to-left layout and theming of `<corbado-append>` (computed styles in real Chromium):
- * in `dir="rtl"` the actions are mirrored; `--cb-color-*` set by the page colour the element;
+ * Layout and theming of `<corbado-append>` (computed styles in real Chromium): the card's width
+ * cap, the full-width primary button, the quiet secondary actions aligned with the text, mirrored
+ * in `dir="rtl"`; `--cb-color-*` set by the page colour the element;
  * `theme="dark"` (and `prefers-color-scheme: dark` with `theme="auto"`) switch the palette.
  */
 import { expect } from '@open-wc/testing';
@@ -30,25 +31,54 @@ async function ready(attrs: Record<string, string> = {}, style: (wrapper: HTMLEl
 }
 
 describe('<corbado-append> layout and theming', () => {
-  it('lays the actions out left to right in dir="ltr"', async () => {
-    const { part } = await ready({}, (w) => (w.dir = 'ltr'));
-    const primary = box(part('primary-button')!);
-    const skip = box(part('skip-button')!);
-    expect(Math.abs(primary.top - skip.top)).to.be.lessThan(2); // one row
-    expect(primary.left).to.be.lessThan(skip.left);
+  /** The content box of the card, and where the text of a quiet button starts and ends (its padding aside). */
+  function edges(m: AppendFixture) {
+    const container = m.part('container')!;
+    const cs = getComputedStyle(container);
+    const c = box(container);
+    const text = (name: string) => {
+      const b = box(m.part(name)!);
+      const pad = parseFloat(getComputedStyle(m.part(name)!).paddingInlineStart);
+      return { left: b.left + pad, right: b.right - pad, top: b.top };
+    };
+    return {
+      left: c.left + 1 + parseFloat(cs.paddingLeft),
+      right: c.right - 1 - parseFloat(cs.paddingRight),
+      primary: box(m.part('primary-button')!),
+      skip: text('skip-button'),
+      more: text('learn-more-button'),
+    };
+  }
+
+  it('dir="ltr": the primary button spans the card; "Not now" and "Learn more" below it, aligned with the text edges', async () => {
+    const m = await ready({}, (w) => (w.dir = 'ltr'));
+    const e = edges(m);
+    expect(Math.abs(e.primary.left - e.left)).to.be.lessThan(2);
+    expect(Math.abs(e.primary.right - e.right)).to.be.lessThan(2);
+    expect(e.skip.top).to.be.greaterThan(e.primary.bottom);
+    expect(Math.abs(e.skip.top - e.more.top)).to.be.lessThan(2); // one row
+    // The buttons' text lines up with the text above (no padding offset): start and end.
+    expect(Math.abs(e.skip.left - e.left)).to.be.lessThan(2);
+    expect(Math.abs(e.more.right - e.right)).to.be.lessThan(2);
   });
 
-  it('mirrors the actions in dir="rtl": the primary button is right of skip', async () => {
-    const { part, el } = await ready({}, (w) => (w.dir = 'rtl'));
-    const container = box(part('container')!);
-    const primary = box(part('primary-button')!);
-    const skip = box(part('skip-button')!);
-    expect(getComputedStyle(el).direction).to.equal('rtl');
-    expect(Math.abs(primary.top - skip.top)).to.be.lessThan(2);
-    expect(primary.left).to.be.greaterThan(skip.left);
-    // The first action starts at the inline-start (right) edge of the card's content box.
-    const padding = parseFloat(getComputedStyle(part('container')!).paddingInlineStart);
-    expect(Math.abs(container.right - padding - 1 - primary.right)).to.be.lessThan(2);
+  it('dir="rtl": mirrored — "Not now" at the right (inline-start) edge, "Learn more" at the left', async () => {
+    const m = await ready({}, (w) => (w.dir = 'rtl'));
+    expect(getComputedStyle(m.el).direction).to.equal('rtl');
+    const e = edges(m);
+    expect(Math.abs(e.primary.left - e.left)).to.be.lessThan(2);
+    expect(Math.abs(e.skip.right - e.right)).to.be.lessThan(2);
+    expect(Math.abs(e.more.left - e.left)).to.be.lessThan(2);
+    expect(Math.abs(e.skip.top - e.more.top)).to.be.lessThan(2);
+  });
+
+  it('the card is at most 30rem wide in a wide container and fills a narrow one', async () => {
+    const wide = await ready({}, (w) => (w.style.inlineSize = '1200px'));
+    expect(box(wide.part('container')!).width).to.equal(30 * parseFloat(getComputedStyle(document.documentElement).fontSize));
+    wide.remove();
+    const narrow = await ready({}, (w) => (w.style.inlineSize = '300px'));
+    expect(box(narrow.part('container')!).width).to.equal(300);
+    expect(box(narrow.part('primary-button')!).width).to.be.greaterThan(240);
   });
 
   it('uses the default palette, switched by theme="dark" and back by theme="light"', async () => {

@@ -9,6 +9,7 @@ import type { AppendEventDetailMap } from '../../src/components/events.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
 import type { FlowPorts } from '../../src/flow/ports.js';
+import { snoozeStore } from '../../src/flow/snooze.js';
 import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
 import type { AppendConfig } from '../../src/flow/load-offer.js';
 import { T0, offer, response, startResponse } from './fixtures.js';
@@ -56,6 +57,8 @@ export class Harness implements AppendHost {
     frontendApiUrl: 'http://localhost:1',
     appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`),
   };
+  /** The stand-in `localStorage` behind the snooze (the real snooze.ts logic runs on it). */
+  readonly stored = new Map<string, string>();
   conditionalCreate = false;
   limit: EnvironmentLimit | undefined;
   tokens = 0;
@@ -137,7 +140,12 @@ export class Harness implements AppendHost {
       },
       signalUnknownCredential: (rpId, credentialId) => void this.signalled.push({ rpId, credentialId }),
       hostname: () => 'localhost',
-      environmentLimit: () => this.limit,
+      offerEnv: (info) => ({ conditionalCreate: info.clientCapabilities?.conditionalCreate === true, limit: this.limit }),
+      ...snoozeStore(() => ({
+        getItem: (k) => this.stored.get(k) ?? null,
+        setItem: (k, v) => void this.stored.set(k, v),
+        removeItem: (k) => void this.stored.delete(k),
+      })),
     };
   }
 

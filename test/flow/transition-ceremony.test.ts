@@ -82,7 +82,7 @@ describe('creating', () => {
     );
   });
   it('skip → skipped, the ceremony stopped; a click or a due refresh → nothing', () => {
-    assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip']);
     const s = creating();
     for (const event of [{ type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'auto' }] as FlowEvent[]) {
       assert.deepEqual(transition(s, event), { state: s, effects: [] });

@@ -148,7 +148,7 @@ describe('ready', () => {
   it('skip → skipped (skip-explicit, user-skipped), reported to Corbado, everything stopped', () => {
     const { state, effects } = transition(ready({ conditional: true }), { type: 'skip' });
     assert.deepEqual(state, { name: 'skipped', reason: 'user-skipped' });
-    assert.deepEqual(kinds(effects), ['stop', 'track', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip']);
     assert.deepEqual(tracked(effects), ['append-explicit-abort']);
     assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-explicit', reason: 'user-skipped' });
   });

@@ -59,6 +59,8 @@ export interface Scenario {
   customData?: Record<string, string>;
   /** finish `aaguidDetails.name` for an AAGUID not in the table */
   aaguidName?: string;
+  aaguidIconLight?: string;
+  aaguidIconDark?: string;
   /** start options `authenticatorSelection.userVerification` (unset: `preferred`); `required` also makes finish require UV */
   userVerification?: 'required' | 'preferred' | 'discouraged';
   /** delay before every /v2 response, in ms (0…60000) */

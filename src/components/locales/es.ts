@@ -1,0 +1,55 @@
+/** Spanish (español). Built to `locales/es.js` beside the element (README "Design and languages"). */
+import type { AppendStrings } from '../messages.js';
+
+export default {
+  defaultTitle: 'La próxima vez, inicia sesión con una llave de acceso',
+  defaultText: 'Usa tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña. Es más seguro y no tienes que recordar nada.',
+  afterHybridTitle: 'Inicia sesión aquí sin tu teléfono',
+  afterHybridText:
+    'Acabas de iniciar sesión con tu teléfono. Crea una llave de acceso en este dispositivo y la próxima vez te bastará con tu huella, tu cara o el bloqueo de pantalla.',
+  afterErrorTitle: 'Volvamos a intentarlo',
+  afterErrorText:
+    'La última vez no se pudo crear tu llave de acceso. Con tu huella, tu cara o el bloqueo de pantalla solo lleva un momento.',
+  create: 'Crear llave de acceso',
+  skip: 'Ahora no',
+  learnMore: 'Más información',
+  back: 'Atrás',
+  learnMoreTitle: '¿Qué es una llave de acceso?',
+  learnMoreText:
+    'Una llave de acceso sustituye a tu contraseña. El gestor de contraseñas de tu dispositivo, como el Llavero de iCloud, el Gestor de contraseñas de Google o Windows Hello, la guarda y la desbloquea con tu huella, tu cara o el bloqueo de pantalla. Solo funciona en este sitio, así que no se puede robar con phishing ni filtrarse.',
+  restrictedHint:
+    'Es posible que este navegador no guarde bien las llaves de acceso. Para un mejor resultado, abre esta página en el navegador predeterminado de tu dispositivo.',
+  inAppHint:
+    'Es posible que el navegador integrado de esta app no guarde llaves de acceso. Para asegurarte, abre esta página en Safari o Chrome.',
+  frameHint: 'No se pueden crear llaves de acceso dentro de esta página insertada. Ábrela en su propia pestaña.',
+  noPlatformHint: 'Puedes guardar la llave de acceso en tu teléfono o en una llave de seguridad.',
+  loadingLabel: 'Un momento…',
+  creatingLabel: 'Creando llave de acceso…',
+  finishingLabel: 'Guardando…',
+  loading: 'Cargando…',
+  creating: 'Sigue las indicaciones de tu navegador para crear la llave de acceso.',
+  finishing: 'Guardando tu llave de acceso…',
+  finishSlow: 'Tu llave de acceso se sigue guardando. Puedes continuar, terminará en segundo plano.',
+  cancelled: 'Se canceló la creación. Vuelve a intentarlo cuando quieras.',
+  timeout: 'Tu dispositivo no respondió a tiempo. Inténtalo de nuevo.',
+  expired: 'La oferta ha caducado. Inténtalo de nuevo.',
+  error: 'Algo salió mal. Inténtalo de nuevo.',
+  finishFailedTitle: 'Tu llave de acceso no se guardó',
+  finishFailed: 'Sigue iniciando sesión como siempre. Puedes añadir una llave de acceso más tarde en la configuración de tu cuenta.',
+  finishUnknownTitle: 'No pudimos confirmar tu llave de acceso',
+  finishUnknown: 'Puede que funcione la próxima vez que inicies sesión. Si no, puedes añadir una más tarde.',
+  unsupportedTitle: 'Las llaves de acceso no están disponibles en este navegador',
+  unsupportedFinal: 'Puedes añadir una más tarde desde otro navegador o dispositivo.',
+  expiredTitle: 'Esta oferta ha caducado',
+  expiredFinal: 'Puedes añadir una llave de acceso más tarde en la configuración de tu cuenta.',
+  securityTitle: 'Las llaves de acceso no están disponibles en este sitio',
+  security: 'Sigue iniciando sesión como siempre. Estamos trabajando en ello.',
+  errorTitle: 'Esta vez no hay llave de acceso',
+  errorFinal: 'Algo salió mal. Puedes añadir una llave de acceso más tarde.',
+  continue: 'Continuar',
+  successTitle: 'Llave de acceso creada',
+  successStoredIn: 'Está guardada en {name}. La próxima vez, basta con tu huella, tu cara o el bloqueo de pantalla.',
+  successText: 'La próxima vez, inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de tu contraseña.',
+  existsTitle: 'Ya tienes una llave de acceso',
+  existsText: 'Este dispositivo ya tiene una llave de acceso para tu cuenta. Úsala la próxima vez que inicies sesión.',
+} satisfies AppendStrings;
