@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import { encodeClientState, storeLastLogin } from '../api/client-state.js';
+import { encodeClientState, liveProcess, storeLastLogin } from '../api/client-state.js';
 import type { AppendEventDetailMap } from '../components/events.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
@@ -149,7 +149,8 @@ export class AppendController implements ReactiveController {
           flow.earlyToken = appendToken(config, scope);
           flow.earlyToken.catch(() => undefined); // reported when the offer awaits it, if ever
         }
-        const info = this.ports.clientInformation(flow.projectId);
+        // A kept process sends no init (init.ts): then only the probes the offer itself reads run.
+        const info = this.ports.clientInformation(flow.projectId, !liveProcess(flow.projectId, Date.now()));
         flow.env = info.then((i) => ({
           conditionalCreate: i.clientCapabilities?.conditionalCreate === true,
           limit: this.ports.environmentLimit(i),

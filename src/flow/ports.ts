@@ -14,7 +14,8 @@ import type { Offer } from './types.js';
 /** What the flow needs from the browser. */
 export interface FlowPorts {
   client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId' | 'baseUrl'>;
-  clientInformation(projectId: string): Promise<ClientInformation>;
+  /** `forInit` false: no init will be sent (a kept process), probe only what the offer reads. */
+  clientInformation(projectId: string, forInit: boolean): Promise<ClientInformation>;
   webAuthnAvailable(): boolean;
   runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
   signalUnknownCredential(rpId: string, credentialId: string): void;
@@ -24,7 +25,7 @@ export interface FlowPorts {
 
 export const browserPorts: FlowPorts = {
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),
-  clientInformation: (projectId) => gatherClientInformation(loadClientEnvHandle(projectId)),
+  clientInformation: (projectId, forInit) => gatherClientInformation(loadClientEnvHandle(projectId), 1000, forInit),
   webAuthnAvailable,
   runCeremony,
   signalUnknownCredential,

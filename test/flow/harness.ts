@@ -57,6 +57,8 @@ export class Harness implements AppendHost {
     appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`),
   };
   conditionalCreate = false;
+  /** The `forInit` argument of every probe request (false: only the offer's own probes). */
+  probedForInit: boolean[] = [];
   limit: EnvironmentLimit | undefined;
   tokens = 0;
 
@@ -128,7 +130,10 @@ export class Harness implements AppendHost {
         };
         return client;
       },
-      clientInformation: () => Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } }),
+      clientInformation: (_projectId, forInit) => {
+        this.probedForInit.push(forInit);
+        return Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } });
+      },
       webAuthnAvailable: () => true,
       runCeremony: (_options, conditional) => {
         const call: CeremonyCall = { conditional, aborted: false, settle: deferred() };
