@@ -140,7 +140,7 @@ const FEATURES = {
   '@lit/reactive-element': 'Lit: reactive properties, styles (floor)',
   'lit-element': 'Lit: LitElement (floor)',
   '@simplewebauthn/browser': 'SimpleWebAuthn: startRegistration and helpers (floor)',
-  'src/components/messages.ts': 'texts (every built-in language) and which text goes with which state',
+  'src/components/messages.ts': 'texts (en and de built in today) and which text goes with which state',
   'src/components/corbado-append.ts': 'the element: properties, render per state, events',
   'src/components/corbado-append.styles.ts': 'styles, light and dark',
   'src/flow/transition.ts': 'the flow table: every legal move (offer, auto/conditional append, retries, expiry, finish)',

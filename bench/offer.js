@@ -33,6 +33,7 @@ const round = (/** @type {string | number} */ v) => (typeof v === 'number' ? Mat
  * @property {'built' | 'dev'} server the static server of built pages, or the Vite dev server
  * @property {string} path @property {Record<string, string>} [query]
  * @property {boolean} [repeat] also load each project a second time (the repeat visit)
+ * @property {number[]} [only] load it only at these latencies (ms per request)
  */
 /** @type {Target[]} */
 export const TARGETS = [
@@ -41,7 +42,7 @@ export const TARGETS = [
   { key: 'corbado', server: 'built', path: '/offer-corbado.html', repeat: true },
   { key: 'mint', server: 'built', path: '/offer-drop-in.html', query: { mintMs: '300' } },
   { key: 'mint-early', server: 'built', path: '/offer-drop-in.html', query: { mintMs: '300', early: '1' } },
-  { key: 'playground', server: 'dev', path: '/' },
+  { key: 'playground', server: 'dev', path: '/', only: [0] },
 ];
 
 /** In the page: waits for the offer, then returns its marks (page clock, ms). */
@@ -161,12 +162,14 @@ export async function measureOffer(browser, servers, { loads, latencies, runId, 
     for (const latencyMs of latencies) {
       for (let i = 0; i < loads; i++) {
         for (const t of tabs) {
+          if (t.only && !t.only.includes(latencyMs)) continue;
           const { first, repeat } = await visit(t, `bench-${runId}-${t.key}-${latencyMs}-${i}`, latencyMs);
           push(`${t.key}@${latencyMs}`, first);
           push(`${t.key}-repeat@${latencyMs}`, repeat);
         }
       }
-      log(`time to offer at +${latencyMs} ms: ${loads} visits of ${tabs.map((t) => t.key).join(', ')}`);
+      const keys = tabs.filter((t) => !t.only || t.only.includes(latencyMs)).map((t) => t.key);
+      log(`time to offer at +${latencyMs} ms: ${loads} visits of ${keys.join(', ')}`);
     }
     return results;
   } finally {

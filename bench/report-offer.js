@@ -93,12 +93,7 @@ export function offerRows(offer, latencies, row) {
       row(T, `300 ms token mint, first visit, ${at}: token after init (default)`, medP95(mint));
       row(T, `300 ms token mint, first visit, ${at}: early-token (token ∥ init)`, medP95(early));
       const gain = median(mint) - median(early);
-      const serial = range(pick(get('mint-early'), 'serial'));
-      row(
-        T,
-        `early-token gain (median), ${at}`,
-        `−${ms(gain)} (−${((gain / median(mint)) * 100).toFixed(0)}%), ${serial} serial round trips`,
-      );
+      row(T, `early-token gain (median), ${at}`, `−${ms(gain)} (−${((gain / median(mint)) * 100).toFixed(0)}%)`);
     }
     const dev = t('playground');
     if (dev.length) row(T, `playground (Vite dev server, Lit dev build), first visit, ${at}`, medP95(dev), '—', floorFig);

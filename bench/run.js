@@ -4,7 +4,7 @@
  *
  *   npm run bench                       build, measure, print the table; raw figures in .bench/
  *   npm run bench -- --write            also write bench/RESULTS.md
- *   npm run bench -- --loads 30 --clicks 10 --cycles 1000 --only size,offer,click,memory
+ *   npm run bench -- --loads 20 --clicks 10 --cycles 1000 --only size,offer,click,memory
  *
  * It runs `npm run build` first and measures its drop-in (and, rebuilt with a source map, what
  * each part of it costs), the floor and the peers; it builds the bench pages for production and
@@ -29,7 +29,7 @@ import { buildPages, startStaticServer } from './static.js';
 
 const { values: args } = parseArgs({
   options: {
-    loads: { type: 'string', default: '30' },
+    loads: { type: 'string', default: '20' },
     clicks: { type: 'string', default: '10' },
     cycles: { type: 'string', default: '1000' },
     only: { type: 'string', default: 'size,offer,click,memory' },
