@@ -145,12 +145,12 @@ export class AppendController implements ReactiveController {
     switch (effect.type) {
       case 'init': {
         const config = this.host.appendConfig;
-        if (config.earlyToken && config.appendTokenProvider) {
-          flow.earlyToken = appendToken(config, scope);
-          flow.earlyToken.catch(() => undefined); // reported when the offer awaits it, if ever
+        // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
+        const kept = liveProcess(flow.projectId, Date.now());
+        if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
+          (flow.earlyToken = appendToken(config, scope)).catch(() => undefined); // reported when the offer awaits it, if ever
         }
-        // A kept process sends no init (init.ts): then only the probes the offer itself reads run.
-        const info = this.ports.clientInformation(flow.projectId, !liveProcess(flow.projectId, Date.now()));
+        const info = this.ports.clientInformation(flow.projectId, !kept);
         flow.env = info.then((i) => ({
           conditionalCreate: i.clientCapabilities?.conditionalCreate === true,
           limit: this.ports.environmentLimit(i),

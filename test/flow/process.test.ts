@@ -84,6 +84,26 @@ describe('the kept process', () => {
     assert.deepEqual(again.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'append-not-allowed' }]);
   });
 
+  it('early-token on a kept process: no token minted when it declined, the token at once when it allowed', async () => {
+    await visit(initAnswer({ appendAllowed: false }));
+    const asked: string[] = [];
+    const early = (h: Harness) => {
+      h.config = { ...h.config, earlyToken: true, appendTokenProvider: () => (asked.push('token'), Promise.resolve('t')) };
+    };
+    const declined = await visit(initAnswer(), early);
+    assert.deepEqual(asked, [], 'declined: nothing minted');
+    assert.deepEqual(declined.requests, []);
+    storage.restore();
+    storage = memoryStorage();
+    await visit();
+    const allowed = await visit(initAnswer(), early);
+    assert.deepEqual(asked, ['token']);
+    assert.deepEqual(
+      allowed.requests.map((r) => r.endpoint),
+      ['start'],
+    );
+  });
+
   it('once its append part expired, init goes out again with the kept process ID and the kept flags', async () => {
     await visit(initAnswer({ expiresAt: T0 / 1000 + 10 }));
     const again = await visit(initAnswer({ flags: { second: 'x' } }), (h) => h.clock.setSystemTime(T0 + 11_000));
