@@ -175,6 +175,9 @@ export function breakdownMarkdown(b, { floorGzip, budgetGzip }) {
   const sum = (/** @type {typeof b.parts} */ ps) => ps.reduce((n, p) => n + p.gzipCost, 0);
   const deps = sum(b.parts.filter((p) => isDep(p.part)));
   const own = sum(b.parts.filter((p) => !isDep(p.part)));
+  const ui = sum(b.parts.filter((p) => p.part.startsWith('src/components/')));
+  const logic = own - ui - sum(b.parts.filter((p) => p.part === '(bundler)' || p.part === 'src/index.ts'));
+  const over = own - (budgetGzip - deps);
   const rows = b.parts.map(
     (p) =>
       `| ${p.part} | ${FEATURES[/** @type {keyof typeof FEATURES} */ (p.part)] ?? ''} | ${p.raw} | ${p.gzipCost} | ${((p.gzipCost / b.total.gzip) * 100).toFixed(1)}% |`,
@@ -193,6 +196,53 @@ ${rows.join('\n')}
 
 Budget arithmetic (gzip B): the binding budget is ${budgetGzip} B (the smaller of 14 KB and 1.8× the
 floor's ${floorGzip} B). The dependencies (Lit, SimpleWebAuthn) cost ${deps} B of it, which leaves
-${budgetGzip - deps} B for our own code; our code costs ${own} B today, ${own - (budgetGzip - deps)} B over.
+${budgetGzip - deps} B for our own code; our code costs ${own} B today, ${own - (budgetGzip - deps)} B over:
+the element's UI and texts (\`src/components/\`) ${ui} B, the flow, API client and WebAuthn code
+(\`src/flow/\`, \`src/api/\`, \`src/webauthn/\`, \`src/errors.ts\`) ${logic} B.
+${over > 0 ? whatGoes(b.parts, over) : ''}`;
+}
+
+/** The core every flow needs: the table, the controller running it, its types and scope, the error class. */
+const CORE = [
+  'src/flow/transition.ts',
+  'src/flow/controller.ts',
+  'src/flow/types.ts',
+  'src/flow/scope.ts',
+  'src/flow/ports.ts',
+  'src/errors.ts',
+  'src/index.ts',
+];
+
+/**
+ * What would have to go to fit: features outside the core, costliest first, until their gzip
+ * costs cover `over` bytes (an estimate: costs of parts cut together add up only roughly).
+ * @param {{part: string, gzipCost: number}[]} parts @param {number} over
+ */
+function whatGoes(parts, over) {
+  // The UI stays (an element without one is not the product); the features behind it may go.
+  const candidates = parts.filter((p) => p.part.startsWith('src/') && !p.part.startsWith('src/components/') && !CORE.includes(p.part));
+  const rows = [];
+  let cut = 0;
+  for (const p of candidates) {
+    if (cut >= over) break;
+    cut += p.gzipCost;
+    rows.push(`| ${p.part} | ${FEATURES[/** @type {keyof typeof FEATURES} */ (p.part)] ?? ''} | ${p.gzipCost} | ${cut} |`);
+  }
+  const enough = cut >= over;
+  return `
+To fit the budget with this code, ${over} B would have to go. Keeping the UI as it is and the core
+(the flow table, its controller, types, scope, the error class), the features behind it,
+costliest first:
+
+| part | feature | gzip cost B | cut so far B |
+|---|---|---|---|
+${rows.join('\n')}
+
+${
+  enough
+    ? `That is ${rows.length} of the ${candidates.length} features outside the core and the UI`
+    : `Even all ${candidates.length} features outside the core and the UI (${cut} B) are not enough: the UI would have to shrink by ${over - cut} B too`
+} — the hardening and fidelity the other issues require (options checks, the hardened ceremony,
+the frontendApiUrl safety rule, the kept process, finish rules, response validation, probes).
 `;
 }

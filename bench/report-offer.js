@@ -64,6 +64,12 @@ export function offerRows(offer, latencies, row) {
       if (repeat.length) {
         const fig = `${ratio(median(repeat), median(corbadoRepeat))} · ${ratio(percentile(repeat, 95), percentile(corbadoRepeat, 95))}`;
         row(T, `drop-in ÷ Corbado, repeat visit (median · p95)`, fig);
+        const tl = (/** @type {Sample[]} */ xs) => timeline(xs).join(' · ');
+        row(
+          T,
+          `  where it goes: token sent · answered · start sent · answered · ready (ms)`,
+          `${tl(get('drop-in-repeat'))} (Corbado: ${tl(get('corbado-repeat'))})`,
+        );
       }
     }
     for (const visit of /** @type {const} */ (['first', 'repeat'])) {
@@ -109,6 +115,18 @@ export function offerRows(offer, latencies, row) {
       latencies.flatMap((lat) => pick(offer[`floor@${lat}`] ?? [], 'probesMs')),
       row,
     );
+}
+
+/**
+ * Median ms after connect at which the token request was sent and answered (response began),
+ * start was sent and answered, and the offer was ready.
+ * @param {Sample[]} samples
+ */
+function timeline(samples) {
+  /** @param {string} name @param {1 | 2} at 1: sent, 2: response began */
+  const when = (name, at) => median(samples.map((s) => Number(s.spans.find((x) => String(x[0]).includes(name))?.[at] ?? NaN)));
+  const fmt = (/** @type {number} */ v) => v.toFixed(1);
+  return [when('token', 1), when('token', 2), when('start', 1), when('start', 2), median(pick(samples, 'offerMs'))].map(fmt);
 }
 
 /**
