@@ -105,10 +105,20 @@ export function offerRows(offer, latencies, row) {
     if (dev.length) row(T, `playground (Vite dev server, Lit dev build), first visit, ${at}`, medP95(dev), '—', floorFig);
   }
   const all = latencies.flatMap((lat) => offer[`drop-in@${lat}`] ?? []);
-  const foreign = Object.values(offer)
-    .flat()
-    .reduce((n, s) => n + (s.foreign ?? 0), 0);
-  row(T, 'requests to hosts other than the page (every page, every load)', `${foreign}`, '0', '—', verdict(foreign === 0));
+  const foreign = (/** @type {boolean} */ peer) =>
+    Object.entries(offer)
+      .filter(([k]) => k.startsWith('corbado') === peer)
+      .flatMap(([, v]) => v)
+      .reduce((n, s) => n + (s.foreign ?? 0), 0);
+  const ours = foreign(false);
+  row(
+    T,
+    "requests to other hosts (every load but Corbado's)",
+    `${ours} (Corbado's pages: ${foreign(true)})`,
+    '0',
+    '—',
+    verdict(ours === 0),
+  );
   if (all.length)
     overheadRows(
       all,

@@ -17,6 +17,10 @@ const params = new URLSearchParams(location.search);
 const projectId = params.get('projectId') ?? 'pro-local';
 const mintMs = Number(params.get('mintMs') ?? 0);
 const bench = window.__bench;
+// web-core bundles FingerprintJS 3.4, whose load() sends a statistics request to its CDN
+// (m1.openfpcdn.io) in 0.1% of calls unless this flag is set (its CDN build sets it): the bench
+// sends nothing off this machine. The request is fire-and-forget; it is not on the offer's path.
+/** @type {Window & {__fpjs_d_m?: boolean}} */ (window).__fpjs_d_m = true;
 
 /** The bench's hooks take their marks from these events, as they do for the element's. @param {string} type @param {unknown} detail */
 const emit = (type, detail) => window.dispatchEvent(new CustomEvent(type, { detail }));
