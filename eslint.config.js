@@ -22,6 +22,7 @@ const BROWSER = [
   'examples/**',
   'bench/pages/**',
   'bench/floor/**',
+  'bench/peers/**',
 ];
 
 export default tseslint.config(

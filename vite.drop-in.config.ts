@@ -28,6 +28,9 @@ export default defineConfig({
     copyPublicDir: false,
     modulePreload: false,
     minify: 'terser',
+    // Measured on this bundle (gzip -9): oxc's minifier +130 B, esbuild's +480 B; terser with 5
+    // passes, `unsafe`/`unsafe_arrows`/`unsafe_methods` or `toplevel` saves ≤ 50 B, and mangling
+    // `_`-prefixed properties 110 B but would break Lit's cross-bundle `_$litType$` protocol.
     terserOptions: {
       ecma: 2020,
       safari10: false,

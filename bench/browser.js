@@ -5,14 +5,23 @@ import { CHROME_PATH, CHROMIUM_ARGS as ARGS } from '../test/chromium.js';
 
 export { CHROME_PATH };
 
-const HOOKS = readFileSync(new URL('./pages/hooks.js', import.meta.url), 'utf8');
+/** hooks.js, then hooks-leaks.js (which reads the `window.__bench` hooks.js made), as one init script. */
+const HOOKS = ['hooks.js', 'hooks-leaks.js'].map((f) => readFileSync(new URL(`./pages/${f}`, import.meta.url), 'utf8')).join('\n');
 
+/**
+ * The bench's Chromium resolves no host name but localhost: a page (or a peer's library) that
+ * tries another host fails at once, on this machine (offer.js counts such requests).
+ */
 export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: ARGS });
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
+  });
 }
 
 /**
- * A new page with bench/pages/hooks.js installed before any page script: in `context` when
+ * A new page with bench/pages/hooks.js and hooks-leaks.js installed before any page script: in `context` when
  * given (`close` then closes the page only), else in a fresh context of its own.
  * @param {import('@playwright/test').Browser} browser
  * @param {import('./pages/bench.js').HookOptions} hooks

@@ -1,5 +1,5 @@
 /**
- * Click → navigator.credentials.create on the playground, with a CDP virtual authenticator
+ * Click → navigator.credentials.create on the built drop-in page (bench/pages/offer-drop-in.html), with a CDP virtual authenticator
  * attached before the page loads (never a click without one). bench/pages/hooks.js wraps
  * `CredentialsContainer.prototype.create` and records, at the call: `navigator.userActivation
  * .isActive`; the time since the click event's `timeStamp` (same clock; that is when the input
@@ -23,17 +23,17 @@ import { withDeadline } from './stats.js';
 
 /**
  * @param {import('@playwright/test').Browser} browser
- * @param {string} baseUrl
+ * @param {string} pageUrl the page with the element, without query
  * @param {{clicks: number, runId: string, log: (s: string) => void}} o
  */
-export async function measureClick(browser, baseUrl, { clicks, runId, log }) {
+export async function measureClick(browser, pageUrl, { clicks, runId, log }) {
   /** @type {ClickSample[]} */
   const samples = [];
   for (let i = 0; i < clicks; i++) {
     const { page, close } = await newPage(browser, { marks: true, ceremony: true });
     try {
       const authenticator = await addVirtualAuthenticator(page);
-      await page.goto(`${baseUrl}/?projectId=bench-${runId}-click-${i}`);
+      await page.goto(`${pageUrl}?projectId=bench-${runId}-click-${i}`);
       await withDeadline(
         page.evaluate(() => window.__bench.when('corbado-append-ready')),
         30_000,

@@ -1,23 +1,24 @@
 /**
- * Time to offer, requests before the offer, and component overhead, over page loads of the
- * playground (index.html + playground/main.ts), each a navigation to a new emulator project.
+ * Time to offer, requests before the offer, and component overhead, over page loads — each a
+ * navigation to a new emulator project (a first visit), or, for targets with `repeat`, a second
+ * navigation to the same project right after (a repeat visit: the process kept in localStorage).
+ * Every target loads in its own tab (own browser context), interleaved load by load, so a slow
+ * spell of the machine hits all alike.
  *
- * Marks (bench/pages/hooks.js, page clock `performance.now()`):
- * - connected: the element's connectedCallback is wrapped before `customElements.define`, so the
- *   mark is taken as the element is connected, before any of its own code runs;
- * - ready: a window capture listener for `corbado-append-ready`.
- * Requests: Playwright `request` events for /v2/* and /emulator/append-token (Chromium's
- * `requestWillBeSent` wall clock, `timing()` for when the response began). Serial round trips =
- * the longest chain of those requests where each starts after the previous one's response began.
- * Connect → init on the wire, two ways: Playwright's request timestamp (wall clock) against the
- * connected mark taken to wall clock with `performance.timeOrigin`; and, on the page's own clock,
- * the init request's Resource Timing entry (`startTime` = fetch() called, `requestStart` = the
- * browser starts sending it) against the connected mark. Where that time goes: wrappers of the
- * client-information probes (hooks.js `probes`) mark when the element calls them and when they
- * settle.
+ * Targets (TARGETS): the built pages on the static server (bench/static.js) — the floor (three
+ * bare fetch() calls), the built drop-in, Corbado's web-core, the drop-in with a 300 ms token
+ * mint without and with `early-token` — and the playground on the Vite dev server (Lit's
+ * development build, the figure of earlier runs).
  *
- * The floor, measured in the same run: bench/pages/offer-floor.html does just the protocol's
- * three serial calls (init → token → start) with bare fetch(), then times the five probes alone.
+ * Marks (bench/pages/hooks.js, page clock `performance.now()`): connected (the element's
+ * connectedCallback, wrapped before `customElements.define`; the floor and Corbado pages push it
+ * themselves), ready (a window capture listener for `corbado-append-ready`). Requests: Playwright
+ * `request` events for /v2/* and /emulator/append-token (Chromium's wall clock, `timing()` for
+ * when the response began); serial round trips = the longest chain of those requests where each
+ * starts after the previous one's response began. Connect → init on the wire: Playwright's
+ * request timestamp against the connected mark taken to wall clock with `performance.timeOrigin`,
+ * and the init request's Resource Timing entry on the page's own clock. The probes' wrappers
+ * (hooks.js `probes`) mark when they are called and settle.
  */
 import { newPage } from './browser.js';
 import { emulator } from './server.js';
@@ -25,6 +26,24 @@ import { serialRoundTrips, withDeadline } from './stats.js';
 
 const FLOW_REQUEST = /\/v2\/connect\/|\/emulator\/append-token/;
 const round = (/** @type {string | number} */ v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
+
+/**
+ * @typedef {object} Target one page to load
+ * @property {string} key results key (`${key}@${latency}`, `${key}-repeat@${latency}`)
+ * @property {'built' | 'dev'} server the static server of built pages, or the Vite dev server
+ * @property {string} path @property {Record<string, string>} [query]
+ * @property {boolean} [repeat] also load each project a second time (the repeat visit)
+ * @property {number[]} [only] load it only at these latencies (ms per request)
+ */
+/** @type {Target[]} */
+export const TARGETS = [
+  { key: 'floor', server: 'built', path: '/offer-floor.html' },
+  { key: 'drop-in', server: 'built', path: '/offer-drop-in.html', repeat: true },
+  { key: 'corbado', server: 'built', path: '/offer-corbado.html', repeat: true },
+  { key: 'mint', server: 'built', path: '/offer-drop-in.html', query: { mintMs: '300' } },
+  { key: 'mint-early', server: 'built', path: '/offer-drop-in.html', query: { mintMs: '300', early: '1' } },
+  { key: 'playground', server: 'dev', path: '/', only: [0] },
+];
 
 /** In the page: waits for the offer, then returns its marks (page clock, ms). */
 async function readyMarks() {
@@ -34,7 +53,7 @@ async function readyMarks() {
   const init = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).find((e) =>
     e.name.includes('/v2/connect/append/init'),
   );
-  // The element's own probes; the floor page calls its probes only after its offer.
+  // The client's own probes; the floor page calls its probes only after its offer.
   const own = b.probes.filter((p) => p.called < b.ready[0]);
   const called = own.map((p) => p.called);
   const settled = own.map((p) => p.settled ?? Infinity);
@@ -55,25 +74,26 @@ async function readyMarks() {
 
 /**
  * @typedef {Awaited<ReturnType<typeof loadOnce>>} OfferSample one page load; times in ms after connect
- * @typedef {Record<`${'product' | 'floor'}@${number}`, OfferSample[]>} OfferResults samples by target and latency
+ * @typedef {Record<string, OfferSample[]>} OfferResults samples by `${target}@${latency}`
  */
 
 /**
  * One page load (a navigation of `page`) until the offer is ready.
  * @param {import('@playwright/test').Page} page
- * @param {string} baseUrl @param {string} path @param {string} projectId @param {number} latencyMs
+ * @param {string} url the page, with its query @param {string} baseUrl its server
  */
-async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
-  if (latencyMs) await emulator(baseUrl, 'PUT', 'scenario', projectId, { latencyMs });
+async function loadOnce(page, url, baseUrl) {
   /** @type {import('@playwright/test').Request[]} */
   const requests = [];
+  let foreign = 0;
   const onRequest = (/** @type {import('@playwright/test').Request} */ req) => {
-    if (FLOW_REQUEST.test(req.url())) requests.push(req);
+    if (!req.url().startsWith(baseUrl)) foreign++;
+    else if (FLOW_REQUEST.test(req.url())) requests.push(req);
   };
   page.on('request', onRequest);
   try {
-    await page.goto(`${baseUrl}${path}?projectId=${encodeURIComponent(projectId)}`);
-    const marks = await withDeadline(page.evaluate(readyMarks), 30_000, `corbado-append-ready on ${path}`);
+    await page.goto(url);
+    const marks = await withDeadline(page.evaluate(readyMarks), 30_000, `corbado-append-ready on ${url}`);
     const connectedWall = marks.timeOrigin + marks.connected;
     const readyWall = marks.timeOrigin + marks.ready;
     /** @type {{url: string, start: number, end: number, done: number}[]} */
@@ -97,6 +117,7 @@ async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
       spans: spans.map((x) => [new URL(x.url).pathname, x.start - connectedWall, x.end - connectedWall, x.done - connectedWall].map(round)),
       requests: spans.length,
       serial: serialRoundTrips(spans),
+      foreign,
       initPw,
       initFetch: marks.initFetch,
       initSend: marks.initSend,
@@ -113,46 +134,45 @@ async function loadOnce(page, baseUrl, path, projectId, latencyMs) {
 
 /**
  * @param {import('@playwright/test').Browser} browser
- * @param {string} baseUrl
- * @param {{loads: number, latencies: number[], runId: string, log: (s: string) => void}} o
+ * @param {{built: string, dev?: string}} servers base URLs (the dev server is optional: its targets are skipped without it)
+ * @param {{loads: number, latencies: number[], runId: string, log: (s: string) => void, targets?: Target[]}} o
+ * @returns {Promise<OfferResults>}
  */
-export async function measureOffer(browser, baseUrl, { loads, latencies, runId, log }) {
-  // One tab per target, navigated to a new emulator project per load: a returning visitor
-  // (HTTP cache warm), but the element's first visit to that project (no stored client handle).
-  /** @type {Target[]} */
-  const targets = [
-    { key: 'product', path: '/', tab: await newPage(browser, { marks: true, probes: true }) },
-    { key: 'floor', path: '/bench/pages/offer-floor.html', tab: await newPage(browser, { marks: true, probes: true }) },
-  ];
+export async function measureOffer(browser, servers, { loads, latencies, runId, log, targets = TARGETS }) {
+  const tabs = [];
   try {
-    return await measureTargets(baseUrl, targets, { loads, latencies, runId, log });
-  } finally {
-    for (const t of targets) await t.tab.close();
-  }
-}
-
-/** @typedef {{key: 'product' | 'floor', path: string, tab: Awaited<ReturnType<typeof newPage>>}} Target */
-
-/**
- * Interleaved loads of every target at every latency.
- * @param {string} baseUrl @param {Target[]} targets
- * @param {{loads: number, latencies: number[], runId: string, log: (s: string) => void}} o
- */
-async function measureTargets(baseUrl, targets, { loads, latencies, runId, log }) {
-  // Warm-up (not counted): Vite transforms the modules on first request, the cache fills.
-  for (const t of targets) await loadOnce(t.tab.page, baseUrl, t.path, `bench-${runId}-warm-${t.key}`, 0);
-
-  const results = /** @type {OfferResults} */ ({});
-  for (const latencyMs of latencies) {
-    for (const t of targets) results[`${t.key}@${latencyMs}`] = [];
-    for (let i = 0; i < loads; i++) {
-      // Interleaved, so a slow spell of the machine hits product and floor alike.
-      for (const t of targets) {
-        const projectId = `bench-${runId}-${t.key}-${latencyMs}-${i}`;
-        results[`${t.key}@${latencyMs}`].push(await loadOnce(t.tab.page, baseUrl, t.path, projectId, latencyMs));
-      }
+    for (const t of targets) {
+      const baseUrl = servers[t.server];
+      if (baseUrl) tabs.push({ ...t, baseUrl, tab: await newPage(browser, { marks: true, probes: true }) });
     }
-    log(`time to offer at +${latencyMs} ms: ${loads} loads each of playground and floor`);
+    /** @param {(typeof tabs)[number]} t @param {string} projectId @param {number} latencyMs */
+    const visit = async (t, projectId, latencyMs) => {
+      if (latencyMs) await emulator(t.baseUrl, 'PUT', 'scenario', projectId, { latencyMs });
+      const q = new URLSearchParams({ projectId, ...t.query });
+      const url = `${t.baseUrl}${t.path}?${q}`;
+      const first = await loadOnce(t.tab.page, url, t.baseUrl);
+      return { first, repeat: t.repeat ? await loadOnce(t.tab.page, url, t.baseUrl) : undefined };
+    };
+    // Warm-up (not counted): the dev server transforms modules on first request, caches fill.
+    for (const t of tabs) await visit(t, `bench-${runId}-warm-${t.key}`, 0);
+
+    /** @type {OfferResults} */
+    const results = {};
+    const push = (/** @type {string} */ key, /** @type {OfferSample | undefined} */ s) => s && (results[key] ??= []).push(s);
+    for (const latencyMs of latencies) {
+      for (let i = 0; i < loads; i++) {
+        for (const t of tabs) {
+          if (t.only && !t.only.includes(latencyMs)) continue;
+          const { first, repeat } = await visit(t, `bench-${runId}-${t.key}-${latencyMs}-${i}`, latencyMs);
+          push(`${t.key}@${latencyMs}`, first);
+          push(`${t.key}-repeat@${latencyMs}`, repeat);
+        }
+      }
+      const keys = tabs.filter((t) => !t.only || t.only.includes(latencyMs)).map((t) => t.key);
+      log(`time to offer at +${latencyMs} ms: ${loads} visits of ${keys.join(', ')}`);
+    }
+    return results;
+  } finally {
+    for (const t of tabs) await t.tab.close();
   }
-  return results;
 }

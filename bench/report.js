@@ -3,12 +3,9 @@
  * where one exists, beside the floor measured in the same run. Text for the console, Markdown
  * for RESULTS.md.
  */
-import { SIZE_BUDGET_GZIP as GZIP_BUDGET } from '../scripts/size.js';
-import { kb, median, ms, percentile } from './stats.js';
-
-const RATIO_BUDGET = 1.5;
-const PROTOCOL_SERIAL = 3; // init → token → start
-const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)
+import { SIZE_BUDGET_GZIP as GZIP_BUDGET, SIZE_BUDGET_RATIO as RATIO_BUDGET } from '../scripts/size.js';
+import { offerRows, pick } from './report-offer.js';
+import { kb, median, ms } from './stats.js';
 /** Heap growth per cycle in the 2nd half that counts as a leak unless it is under half the 1st half's. */
 const LEAK_BYTES_PER_CYCLE = 32;
 
@@ -20,6 +17,7 @@ const LEAK_BYTES_PER_CYCLE = 32;
  * @property {ReturnType<typeof import('./machine.js').sourceState>} source
  * @property {ReturnType<typeof import('./machine.js').machine> & {loadAverageEnd?: number[]}} [machine]
  * @property {Awaited<ReturnType<typeof import('./size.js').measureSize>>} [size]
+ * @property {Awaited<ReturnType<typeof import('./breakdown.js').measureBreakdown>>} [breakdown]
  * @property {import('./offer.js').OfferResults} [offer]
  * @property {import('./click.js').ClickSample[]} [click]
  * @property {Awaited<ReturnType<typeof import('./memory.js').measureMemory>>} [memory]
@@ -29,10 +27,6 @@ const LEAK_BYTES_PER_CYCLE = 32;
 const verdict = (/** @type {boolean} */ ok) => (ok ? 'ok' : 'MISS');
 /** @template T @param {T[]} xs @param {(x: T) => unknown} f */
 const count = (xs, f) => `${xs.filter(f).length}/${xs.length}`;
-const range = (/** @type {number[]} */ xs) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}–${Math.max(...xs)}`);
-const medP95 = (/** @type {number[]} */ xs) => `${ms(median(xs))} (p95 ${ms(percentile(xs, 95))})`;
-/** The numeric values of `key` over `samples` (missing ones left out). @template T @param {T[]} samples @param {keyof T} key */
-const pick = (samples, key) => /** @type {number[]} */ (samples.map((s) => s[key]).filter((v) => typeof v === 'number'));
 const signedKb = (/** @type {number} */ b) => `${b >= 0 ? '+' : '−'}${kb(Math.abs(b))}`;
 const listenerText = (/** @type {Record<string, number>} */ o) =>
   Object.entries(o)
@@ -54,69 +48,13 @@ export function rows({ size, offer, latencies, click, memory }) {
     row('Size', 'drop-in, gzip ÷ floor', `${size.ratio.toFixed(2)}×`, `≤ ${RATIO_BUDGET}×`, '1.00×', verdict(size.ratio <= RATIO_BUDGET));
     row('Size', 'drop-in, brotli -q 11', bytes(p.brotli), '—', bytes(f.brotli));
     row('Size', 'drop-in, minified', bytes(p.raw), '—', bytes(f.raw));
+    for (const peer of size.peers ?? []) {
+      const times = `${(peer.gzip / f.gzip).toFixed(1)}× floor, ${(peer.gzip / p.gzip).toFixed(1)}× drop-in`;
+      row('Size', `peer: ${peer.label}, gzip -9`, `${kb(peer.gzip)} (${times})`, '—', bytes(f.gzip));
+    }
   }
 
-  if (offer) {
-    const least = `${PROTOCOL_SERIAL} (protocol least)`;
-    for (const lat of latencies) {
-      const prod = offer[`product@${lat}`];
-      const floor = offer[`floor@${lat}`];
-      const req = prod.map((s) => s.requests);
-      const serial = prod.map((s) => s.serial);
-      const atMost = (/** @type {number[]} */ xs) => verdict(xs.every((x) => x <= PROTOCOL_SERIAL));
-      row(
-        'Time to offer',
-        `connect → ready, +${lat} ms/request (${prod.length} loads)`,
-        medP95(pick(prod, 'offerMs')),
-        '—',
-        medP95(pick(floor, 'offerMs')),
-      );
-      row('Time to offer', `requests before the offer, +${lat} ms`, range(req), least, range(pick(floor, 'requests')), atMost(req));
-      row(
-        'Time to offer',
-        `serial round trips before the offer, +${lat} ms`,
-        range(serial),
-        least,
-        range(pick(floor, 'serial')),
-        atMost(serial),
-      );
-    }
-    const all = latencies.flatMap((lat) => offer[`product@${lat}`]);
-    const probes = latencies.flatMap((lat) => pick(offer[`floor@${lat}`], 'probesMs'));
-    const initFetch = pick(all, 'initFetch');
-    const initPw = pick(all, 'initPw');
-    const bounded = `probes parallel, bounded (${PROBE_BOUND_MS} ms)`;
-    const probeFloor = `${ms(median(probes))} (probes alone, idle page)`;
-    const withinBound = (/** @type {number[]} */ xs) => verdict(median(xs) <= PROBE_BOUND_MS);
-    row(
-      'Overhead',
-      `connect → init request (Playwright request event, ${initPw.length} loads)`,
-      medP95(initPw),
-      bounded,
-      probeFloor,
-      withinBound(initPw),
-    );
-    row(
-      'Overhead',
-      'connect → init fetch() / sending (Resource Timing)',
-      `${medP95(initFetch)} / ${ms(median(pick(all, 'initSend')))}`,
-      bounded,
-      probeFloor,
-      withinBound(initFetch),
-    );
-    const parts = /** @type {const} */ (['toProbes', 'probing', 'probesToInit']).map((k) => ms(median(pick(all, k))));
-    const probed = all.filter((s) => s.probesParallel !== undefined);
-    const parallel = probed.every((s) => s.probesParallel);
-    row('Overhead', 'of which: connect → probes · probes · probes → fetch()', parts.join(' · '), 'no serial awaits');
-    row(
-      'Overhead',
-      'probes in parallel (all called before the first settled)',
-      `${parallel ? 'yes' : 'NO'} (${count(probed, (s) => s.probesParallel)})`,
-      'no serial awaits',
-      '—',
-      verdict(parallel && probed.length > 0),
-    );
-  }
+  if (offer) offerRows(offer, latencies, row);
 
   if (click) {
     const sameTask = click.every((c) => c.sameTask);

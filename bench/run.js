@@ -4,11 +4,13 @@
  *
  *   npm run bench                       build, measure, print the table; raw figures in .bench/
  *   npm run bench -- --write            also write bench/RESULTS.md
- *   npm run bench -- --loads 30 --clicks 10 --cycles 1000 --only size,offer,click,memory
+ *   npm run bench -- --loads 20 --clicks 10 --cycles 1000 --only size,offer,click,memory
  *
- * It runs `npm run build` first and measures its drop-in; it starts its own Vite dev server
- * (repo vite.config.ts: playground + emulator) on a free port and its own headless Chromium
- * (CHROME_PATH, default /usr/bin/chromium), and stops both whatever happens.
+ * It runs `npm run build` first and measures its drop-in (and, rebuilt with a source map, what
+ * each part of it costs), the floor and the peers; it builds the bench pages for production and
+ * serves them with the emulator (bench/static.js), starts its own Vite dev server (repo
+ * vite.config.ts: playground + emulator), both on free ports, and its own headless Chromium
+ * (CHROME_PATH, default /usr/bin/chromium), and stops all of them whatever happens.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,10 +24,12 @@ import { rows, textTable } from './report.js';
 import { resultsMarkdown } from './results-md.js';
 import { ROOT, startServer } from './server.js';
 import { buildDropIn, measureSize } from './size.js';
+import { measureBreakdown } from './breakdown.js';
+import { buildPages, startStaticServer } from './static.js';
 
 const { values: args } = parseArgs({
   options: {
-    loads: { type: 'string', default: '30' },
+    loads: { type: 'string', default: '20' },
     clicks: { type: 'string', default: '10' },
     cycles: { type: 'string', default: '1000' },
     only: { type: 'string', default: 'size,offer,click,memory' },
@@ -51,28 +55,32 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 async function main() {
   /** @type {import('./report.js').BenchResults} */
   const results = { runId, latencies: LATENCIES, args, source: sourceState() };
-  let dropIn;
-  if (only.has('size') || only.has('memory')) {
-    log('npm run build');
-    dropIn = await buildDropIn();
-  }
-  if (only.has('size') && dropIn) {
+  log('npm run build');
+  const dropIn = await buildDropIn();
+  if (only.has('size')) {
     results.size = await measureSize(dropIn);
-    log(`size: ${dropIn.source}`);
+    log(`size: ${dropIn.source}, the floor and ${results.size.peers.length} peers`);
+    results.breakdown = await measureBreakdown(dropIn.file);
+    log(`size: what each of ${results.breakdown.parts.length} parts of the drop-in costs`);
   }
 
   const server = await startServer();
   cleanups.push(server.close);
+  await buildPages(dropIn.file);
+  const built = await startStaticServer();
+  cleanups.push(built.close);
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());
   results.machine = machine(browser.version());
-  log(`server ${server.url}, Chromium ${results.machine.chromium}`);
+  log(`built pages ${built.url}, dev server ${server.url}, Chromium ${results.machine.chromium}`);
 
   if (only.has('offer')) {
-    results.offer = await measureOffer(browser, server.url, { loads: +args.loads, latencies: LATENCIES, runId, log });
+    const servers = { built: built.url, dev: server.url };
+    results.offer = await measureOffer(browser, servers, { loads: +args.loads, latencies: LATENCIES, runId, log });
   }
-  if (only.has('click')) results.click = await measureClick(browser, server.url, { clicks: +args.clicks, runId, log });
-  if (only.has('memory') && dropIn) {
+  if (only.has('click'))
+    results.click = await measureClick(browser, `${built.url}/offer-drop-in.html`, { clicks: +args.clicks, runId, log });
+  if (only.has('memory')) {
     results.memory = await measureMemory(browser, server.url, {
       cycles: +args.cycles,
       warmup: 20,

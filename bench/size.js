@@ -1,38 +1,18 @@
 /**
  * Size: the drop-in bundle as `npm run build` writes it, against the floor (Lit + SimpleWebAuthn's
- * `startRegistration` in a tiny LitElement, bench/floor/floor-element.js) bundled in the same run
- * with the same settings. Raw bytes, gzip level 9, brotli quality 11 (node:zlib).
+ * `startRegistration` in a tiny LitElement, bench/floor/floor-element.js) and the peers a
+ * customer would otherwise ship (bench/peers/), each bundled in the same run with the drop-in's
+ * settings (scripts/bundle.js). Raw bytes, gzip level 9, brotli quality 11 (node:zlib).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { build } from 'vite';
+import { buildFloor } from '../scripts/bundle.js';
 import { measure } from '../scripts/size.js';
+import { measurePeers } from './peers.js';
 import { ROOT } from './server.js';
 
 export const DROP_IN = `${ROOT}dist/corbado-append.min.js`;
-const FLOOR_ENTRY = `${ROOT}bench/floor/floor-element.js`;
 const OUT = `${ROOT}.bench/size`;
-const FLOOR_FILE = `${OUT}/floor.min.js`;
-
-/**
- * The floor bundled and minified by the drop-in's own Vite config (vite.drop-in.config.ts: one
- * IIFE, es2022, terser), with the floor as entry.
- */
-async function buildFloor() {
-  await build({
-    root: ROOT,
-    configFile: `${ROOT}vite.drop-in.config.ts`,
-    logLevel: 'warn',
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      rolldownOptions: { input: FLOOR_ENTRY, output: { entryFileNames: 'floor.min.js' } },
-    },
-  });
-  if (!existsSync(FLOOR_FILE)) throw new Error(`bench: floor: the build wrote no ${FLOOR_FILE}`);
-  return FLOOR_FILE;
-}
-
 /** `npm run build`, which must succeed and write the drop-in. */
 export async function buildDropIn() {
   const { code, out } = await run('npm', ['run', '--silent', 'build']);
@@ -59,6 +39,6 @@ const sizes = (file) => measure(readFileSync(file));
 /** @param {{file: string, source: string}} dropIn */
 export async function measureSize(dropIn) {
   const product = sizes(dropIn.file);
-  const floor = sizes(await buildFloor());
-  return { source: dropIn.source, product, floor, ratio: product.gzip / floor.gzip };
+  const floor = sizes(await buildFloor(`${OUT}/floor`));
+  return { source: dropIn.source, product, floor, ratio: product.gzip / floor.gzip, peers: await measurePeers() };
 }

@@ -79,5 +79,5 @@ export function errorDetail(error: CorbadoAppendError, secrets: Iterable<string>
 /** Any thrown value as a `CorbadoAppendError` (an unknown failure counts as `api-unavailable`). */
 export function toAppendError(e: unknown): CorbadoAppendError {
   if (e instanceof CorbadoAppendError) return e;
-  return new CorbadoAppendError('api-unavailable', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  return new CorbadoAppendError('api-unavailable', `unexpected: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }

@@ -6,18 +6,10 @@
 //   ready     — the offer is shown: options held, refresh and expiry timers armed
 //   creating  — autoAppend started create(); the authenticator never answers (presence off)
 // Types: bench/pages/bench.d.ts.
+import { mintToken } from './mint.js';
+
 (() => {
   const slot = /** @type {HTMLElement} */ (document.getElementById('slot'));
-
-  const token = async (/** @type {string} */ projectId) => {
-    const res = await fetch(`/emulator/append-token?projectId=${encodeURIComponent(projectId)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (!res.ok) throw new Error(`append-token: HTTP ${res.status}`);
-    return (await res.json()).appendToken;
-  };
 
   /**
    * Resolves when `el` reaches `stage`; rejects when its flow ends before (skip or error).
@@ -55,7 +47,7 @@
       const el = /** @type {HTMLElement & {appendTokenProvider?: () => Promise<string>}} */ (document.createElement('corbado-append'));
       el.setAttribute('project-id', projectId);
       el.setAttribute('frontend-api-url', location.origin);
-      el.appendTokenProvider = () => token(projectId);
+      el.appendTokenProvider = () => mintToken(projectId);
       const at = reached(el, stage);
       slot.append(el);
       await at;

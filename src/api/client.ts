@@ -123,7 +123,7 @@ export class FrontendApiClient {
       }
       throw fail(`HTTP ${status}`, { status, requestId: e?.requestId });
     }
-    if (json === undefined && endpoint != 'events') throw fail(`HTTP ${status}, body is not JSON`, { status });
+    if (json === undefined && endpoint != 'events') throw fail(`HTTP ${status}, not JSON`, { status });
     const date = Date.parse(res.headers.get('date') ?? '');
     return { data: parse(json), serverDateMs: date || undefined, receivedAtMs };
   }

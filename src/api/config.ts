@@ -7,6 +7,25 @@ const LOOPBACK = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 const invalid = (message: string) => new CorbadoAppendError('config-invalid', message);
 
+const parseUrl = (v: unknown): URL | undefined => {
+  try {
+    return new URL(String(v));
+  } catch {
+    return undefined;
+  }
+};
+
+/** Why `url` cannot be an API base (not `https:`, `http:` only on loopback; credentials, query or fragment), if it cannot. */
+const urlProblem = (url: URL): string | undefined =>
+  !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname)))
+    ? 'not https: (http: on loopback only)'
+    : url.username || url.password || url.search || url.hash
+      ? 'credentials, query or fragment'
+      : undefined;
+
+/** The base URL: origin and path, no trailing slash. */
+const baseOf = (url: URL) => url.origin + url.pathname.replace(/\/+$/, '');
+
 /**
  * The Frontend API base URL (no trailing slash) for a project.
  *
@@ -15,25 +34,15 @@ const invalid = (message: string) => new CorbadoAppendError('config-invalid', me
  * - otherwise `https://{projectId}.frontendapi.corbado.io`.
  *
  * `projectId` (sent as `X-Corbado-ProjectID`) must always be one DNS label.
- * @throws CorbadoAppendError `config-invalid` — before any request is made.
+ * @throws CorbadoAppendError `config-invalid` — before any request is made; the message names the attribute.
  */
 export function resolveApiBaseUrl(projectId: string | undefined, frontendApiUrl?: string): string {
-  if (!projectId || !DNS_LABEL.test(projectId)) {
-    throw invalid('project-id must be one DNS label of a-z, 0-9 and "-" (e.g. pro-1234567890)');
-  }
+  if (!projectId || !DNS_LABEL.test(projectId)) throw invalid('project-id: not one DNS label [a-z0-9-]');
   if (!frontendApiUrl) return `https://${projectId}.frontendapi.corbado.io`;
-  let url: URL;
-  try {
-    url = new URL(frontendApiUrl);
-  } catch {
-    throw invalid('frontend-api-url must be an absolute URL');
-  }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
-  if (!secure) throw invalid('frontend-api-url must use https: (http: only on a loopback host)');
-  if (url.username || url.password || url.search || url.hash) {
-    throw invalid('frontend-api-url must not hold credentials, a query or a fragment');
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  const url = parseUrl(frontendApiUrl);
+  const problem = url ? urlProblem(url) : 'not an absolute URL';
+  if (problem || !url) throw invalid(`frontend-api-url: ${problem}`);
+  return baseOf(url);
 }
 
 /**
@@ -62,18 +71,13 @@ export function registrableDomain(host: string): string {
  * @returns the base to use (no trailing slash), or `{ignored: why}` when it is not followed
  */
 export function followApiUrl(candidate: unknown, configuredBase: string): string | { ignored: string } {
-  let url: URL;
-  try {
-    url = new URL(String(candidate));
-  } catch {
-    return { ignored: 'not an absolute URL' };
-  }
-  const configured = new URL(configuredBase).hostname.toLowerCase();
-  const host = url.hostname.toLowerCase();
-  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(host)))) return { ignored: 'not https:' };
-  if (url.username || url.password || url.search || url.hash) return { ignored: 'credentials, query or fragment' };
+  const url = parseUrl(candidate);
+  if (!url) return { ignored: 'not an absolute URL' };
+  const problem = urlProblem(url);
+  if (problem) return { ignored: problem };
+  const configured = new URL(configuredBase).hostname;
+  const host = url.hostname;
   const corbado = (h: string) => h === 'corbado.io' || h.endsWith('.corbado.io');
   const named = host === configured || corbado(host) || (!corbado(configured) && registrableDomain(host) === registrableDomain(configured));
-  if (!named) return { ignored: `${host} is neither the configured host, under corbado.io, nor in ${registrableDomain(configured)}` };
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  return named ? baseOf(url) : { ignored: `foreign host ${host}` };
 }

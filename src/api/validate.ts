@@ -18,7 +18,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export const stringMap = (v: unknown): Record<string, string> | undefined =>
   isObject(v) ? (Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] == 'string')) as Record<string, string>) : undefined;
 
-const bad = (what: string) => new CorbadoAppendError('api-unavailable', `Unexpected ${what} response`, { recoverable: true });
+const bad = (what: string) => new CorbadoAppendError('api-unavailable', `bad ${what} response`, { recoverable: true });
 
 /** What the element uses of `connectAppendInitRsp`. */
 export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAllowed' | 'newClientEnvHandle' | 'flags'> &

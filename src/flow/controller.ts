@@ -6,7 +6,7 @@
  */
 import type { ReactiveController } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import { encodeClientState, storeLastLogin } from '../api/client-state.js';
+import { encodeClientState, liveProcess, storeLastLogin } from '../api/client-state.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { initProcess } from './init.js';
@@ -147,11 +147,12 @@ export class AppendController implements ReactiveController {
     switch (effect.type) {
       case 'init': {
         const config = this.host.appendConfig;
-        if (config.earlyToken && config.appendTokenProvider) {
-          flow.earlyToken = appendToken(config, scope);
-          flow.earlyToken.catch(() => undefined); // reported when the offer awaits it, if ever
+        // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
+        const kept = liveProcess(flow.projectId, Date.now());
+        if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
+          (flow.earlyToken = appendToken(config, scope)).catch(() => undefined); // reported when the offer awaits it, if ever
         }
-        const info = this.ports.clientInformation(flow.projectId);
+        const info = this.ports.clientInformation(flow.projectId, !kept);
         flow.env = info.then((i) => this.ports.offerEnv(i));
         return this.step(flow, initProcess({ config, client: client!, projectId: flow.projectId, scope, info }));
       }

@@ -33,7 +33,7 @@ export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, 
     if (!frontendApiUrl) return;
     const followed = followApiUrl(frontendApiUrl, configured);
     if (typeof followed === 'string') client.baseUrl = followed;
-    else console.warn(`[corbado-append] frontendApiUrl ${frontendApiUrl} not followed (${followed.ignored}); using ${configured}`);
+    else console.warn(`[corbado-append] frontendApiUrl ${frontendApiUrl} not followed: ${followed.ignored}`);
   };
   const kept = liveProcess(projectId, Date.now());
   if (kept) {

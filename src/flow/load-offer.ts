@@ -87,7 +87,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
     throw new CorbadoAppendError('security-error', `rp.id "${options.rp.id}" does not fit ${req.hostname}`);
   }
   const times = offerTimes(start.expiresMs, serverDateMs, receivedAtMs);
-  if (!times) throw new CorbadoAppendError('expired', 'attestationOptions arrived already expired (expiresMs)');
+  if (!times) throw new CorbadoAppendError('expired', 'expiresMs passed');
   const renewable = typeof config.appendTokenProvider === 'function';
   const configured = config.ceremonyTimeoutMs;
   const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
@@ -119,7 +119,7 @@ export async function appendToken(config: AppendConfig, scope: Scope): Promise<s
     }
   }
   if (typeof token !== 'string' || !token) {
-    throw new CorbadoAppendError('token-unavailable', 'No append token: set append-token or appendTokenProvider');
+    throw new CorbadoAppendError('token-unavailable', 'no append-token');
   }
   return token;
 }

@@ -26,7 +26,8 @@ export interface AppendHost extends ReactiveControllerHost {
 /** What the flow needs from the browser; `snoozed`/`snooze`: the remembered "Not now" (snooze.ts). */
 export interface FlowPorts extends SnoozePort {
   client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId' | 'baseUrl'>;
-  clientInformation(projectId: string): Promise<ClientInformation>;
+  /** `forInit` false: no init will be sent (a kept process), probe only what the offer reads. */
+  clientInformation(projectId: string, forInit: boolean): Promise<ClientInformation>;
   webAuthnAvailable(): boolean;
   runCeremony: (options: Offer['options'], conditional: boolean) => Ceremony;
   signalUnknownCredential(rpId: string, credentialId: string): void;
@@ -37,7 +38,7 @@ export interface FlowPorts extends SnoozePort {
 
 export const browserPorts: FlowPorts = {
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),
-  clientInformation: (projectId) => gatherClientInformation(loadClientEnvHandle(projectId)),
+  clientInformation: (projectId, forInit) => gatherClientInformation(loadClientEnvHandle(projectId), 1000, forInit),
   webAuthnAvailable,
   runCeremony,
   signalUnknownCredential,

@@ -59,7 +59,7 @@ const showError = (state: In<'error'>, ...effects: Effect[]): Move =>
   to(state, { type: 'stop' }, ...effects, { type: 'report', error: state.error });
 const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
 
-const expiredFinal = () => new CorbadoAppendError('expired', 'Options expired and no appendTokenProvider to renew them');
+const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, no appendTokenProvider');
 
 /** The modal ceremony starts now: `create()` runs inside the current task. */
 function create(s: In<'ready'>, completionType: CompletionType): Move {
@@ -118,8 +118,8 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
     });
   }
   const { error } = outcome;
-  const why = outcome.kind === 'rejected' ? 'the server refused it' : 'no definitive answer';
-  const failed = new CorbadoAppendError('finish-failed', `The passkey was created but not confirmed (${why}): ${error.message}`, {
+  const why = outcome.kind === 'rejected' ? 'server refused' : 'no definitive answer';
+  const failed = new CorbadoAppendError('finish-failed', `finish: ${why}: ${error.message}`, {
     requestId: error.requestId,
     errorType: error.errorType,
     cause: error,
@@ -245,12 +245,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     watchdog: (s) =>
       to(ready(s.offer, { notice: 'ceremony-timeout', retry: true }), {
         type: 'report',
-        error: new CorbadoAppendError('ceremony-timeout', 'The authenticator did not answer in time', { recoverable: true }),
+        error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }),
       }),
     expired: (s) => {
       const abort: Effect = { type: 'abort', ceremony: 'modal' };
       if (!s.offer.renewable) return renew(s, true, abort);
-      const error = new CorbadoAppendError('expired', 'The options expired during the ceremony', { recoverable: true });
+      const error = new CorbadoAppendError('expired', 'expiresMs passed in create()', { recoverable: true });
       return renew(s, true, abort, { type: 'report', error });
     },
     skip: notNow,

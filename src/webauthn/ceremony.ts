@@ -139,19 +139,19 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit): C
   if (name === 'NotAllowedError' || name === 'AbortError') {
     if (repeatsIdentically(limit)) {
       const reason = limit === 'frame-permission' ? 'frame-permission' : 'environment';
-      return fail('unsupported', reason, `Passkeys cannot be created here (${limit}): ${message}`);
+      return fail('unsupported', reason, `${limit}: ${message}`);
     }
-    if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `The page lost focus: ${message}`, true);
-    return fail('ceremony-cancelled', 'user-cancel', `The user cancelled passkey creation: ${message}`, true);
+    if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `focus lost: ${message}`, true);
+    return fail('ceremony-cancelled', 'user-cancel', `cancelled: ${message}`, true);
   }
-  if (name === 'SecurityError') return fail('security-error', 'security', `The relying party does not fit this site: ${message}`);
+  if (name === 'SecurityError') return fail('security-error', 'security', `rp.id: ${message}`);
   // The browser refused these options: the same options fail the same way again.
   if (name === 'TypeError' || name === 'NotSupportedError' || name === 'RangeError') {
-    return fail('options-invalid', 'options', `The browser rejected the creation options: ${message}`);
+    return fail('options-invalid', 'options', `options refused: ${message}`);
   }
   if (typeof PublicKeyCredential === 'undefined' || /not supported/i.test(message)) {
-    return fail('unsupported', 'environment', 'WebAuthn is not available in this browser');
+    return fail('unsupported', 'environment', 'no WebAuthn');
   }
   // ConstraintError, UnknownError, anything an extension throws: the user may try again.
-  return fail('ceremony-failed', 'unknown', `Passkey creation failed: ${message}`, true);
+  return fail('ceremony-failed', 'unknown', `create(): ${message}`, true);
 }

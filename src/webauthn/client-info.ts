@@ -51,10 +51,13 @@ type NavigatorUAData = {
 /**
  * Gather `clientInformation`; resolves within about `timeoutMs` whatever the browser does.
  * @param envHandle init's last `newClientEnvHandle` (`data`), where it came from and when (`ts`, unix ms)
+ * @param forInit false when no init will be sent (a kept process): only what the offer itself
+ *   reads (`isUserVerifyingPlatformAuthenticatorAvailable`, `clientCapabilities`) is probed
  */
 export async function gatherClientInformation(
   envHandle?: { data: string; source: 'LocalStorage' | 'URL'; ts: number },
   timeoutMs = 1000,
+  forInit = true,
 ): Promise<ClientInformation> {
   const nav = navigator as Navigator & {
     bluetooth?: { getAvailability(): Promise<boolean> };
@@ -62,10 +65,10 @@ export async function gatherClientInformation(
   };
   const [uvpaa, cma, caps, bluetooth, uaData] = await Promise.all([
     bounded(() => pkc()?.isUserVerifyingPlatformAuthenticatorAvailable(), timeoutMs),
-    bounded(() => pkc()?.isConditionalMediationAvailable?.(), timeoutMs),
+    forInit ? bounded(() => pkc()?.isConditionalMediationAvailable?.(), timeoutMs) : undefined,
     bounded(getClientCapabilities, timeoutMs),
-    bounded(() => nav.bluetooth?.getAvailability(), timeoutMs),
-    bounded(() => nav.userAgentData?.getHighEntropyValues(['platform', 'platformVersion']), timeoutMs),
+    forInit ? bounded(() => nav.bluetooth?.getAvailability(), timeoutMs) : undefined,
+    forInit ? bounded(() => nav.userAgentData?.getHighEntropyValues(['platform', 'platformVersion']), timeoutMs) : undefined,
   ]);
   const info: ClientInformation = {
     isUserVerifyingPlatformAuthenticatorAvailable: uvpaa,

@@ -19,7 +19,7 @@ function integer(v: unknown, min: number, max: number): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }
 
-const invalid = (why: string) => new CorbadoAppendError('options-invalid', `attestationOptions unusable: ${why}`);
+const invalid = (why: string) => new CorbadoAppendError('options-invalid', `attestationOptions: ${why}`);
 
 /**
  * Canonical base64url (RFC 4648 §5, no padding) of a base64url or standard base64 string
@@ -74,17 +74,17 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
   const o = value;
 
   const challenge = toBase64url(o.challenge);
-  if (!challenge || challenge.bytes < MIN_CHALLENGE_BYTES) throw invalid('challenge missing or not base64url');
+  if (!challenge || challenge.bytes < MIN_CHALLENGE_BYTES) throw invalid('challenge invalid');
 
   if (!isObject(o.rp) || typeof o.rp.name !== 'string') throw invalid('rp.name missing');
   // "" is no domain: create() would throw SecurityError after the offer was shown.
   if (o.rp.id !== undefined && o.rp.id !== null && (typeof o.rp.id !== 'string' || o.rp.id === '')) {
-    throw invalid('rp.id not a non-empty string');
+    throw invalid('rp.id invalid');
   }
 
   if (!isObject(o.user)) throw invalid('user missing');
   const userId = toBase64url(o.user.id);
-  if (!userId || userId.bytes > MAX_USER_ID_BYTES) throw invalid('user.id missing or not base64url (1–64 bytes)');
+  if (!userId || userId.bytes > MAX_USER_ID_BYTES) throw invalid('user.id invalid');
   if (typeof o.user.name !== 'string') throw invalid('user.name missing');
   const displayName = typeof o.user.displayName === 'string' ? o.user.displayName : o.user.name;
 
@@ -93,7 +93,7 @@ export function parseAttestationOptions(input: unknown): PublicKeyCredentialCrea
     const alg = isObject(p) && p.type === 'public-key' ? integer(p.alg, -(2 ** 31), 2 ** 31 - 1) : undefined;
     return alg === undefined ? [] : [{ type: 'public-key' as const, alg }];
   });
-  if (params.length === 0) throw invalid('pubKeyCredParams has no public-key algorithm');
+  if (params.length === 0) throw invalid('pubKeyCredParams empty');
 
   const out: PublicKeyCredentialCreationOptionsJSON = {
     rp: typeof o.rp.id === 'string' ? { id: o.rp.id, name: o.rp.name } : { name: o.rp.name },
@@ -121,7 +121,7 @@ function parseDescriptors(v: unknown): PublicKeyCredentialDescriptorJSON[] {
   // Array.from: a hole (sparse already-parsed array) is an entry without an id, not skipped.
   return Array.from(v as unknown[]).map((d) => {
     const id = isObject(d) ? toBase64url(d.id) : undefined;
-    if (!isObject(d) || !id) throw invalid('excludeCredentials entry without a base64url id');
+    if (!isObject(d) || !id) throw invalid('excludeCredentials id invalid');
     const desc: PublicKeyCredentialDescriptorJSON = { type: 'public-key', id: id.value };
     if (Array.isArray(d.transports)) {
       desc.transports = d.transports.filter((t): t is string => typeof t === 'string');

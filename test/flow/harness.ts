@@ -60,6 +60,8 @@ export class Harness implements AppendHost {
   /** The stand-in `localStorage` behind the snooze (the real snooze.ts logic runs on it). */
   readonly stored = new Map<string, string>();
   conditionalCreate = false;
+  /** The `forInit` argument of every probe request (false: only the offer's own probes). */
+  probedForInit: boolean[] = [];
   limit: EnvironmentLimit | undefined;
   tokens = 0;
 
@@ -131,7 +133,10 @@ export class Harness implements AppendHost {
         };
         return client;
       },
-      clientInformation: () => Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } }),
+      clientInformation: (_projectId, forInit) => {
+        this.probedForInit.push(forInit);
+        return Promise.resolve({ clientCapabilities: { conditionalCreate: this.conditionalCreate } });
+      },
       webAuthnAvailable: () => true,
       runCeremony: (_options, conditional) => {
         const call: CeremonyCall = { conditional, aborted: false, settle: deferred() };

@@ -62,6 +62,7 @@ describe('the kept process', () => {
       flags: { rollout: 'b' },
     });
     assert.equal(h.sent('start')[0]!.processId, 'cap-1');
+    assert.deepEqual(h.probedForInit, [true], 'every probe, for init');
   });
 
   it('a repeat visit while it lives sends no init: start goes out at once with its process ID', async () => {
@@ -73,6 +74,7 @@ describe('the kept process', () => {
     );
     assert.equal(again.sent('start')[0]!.processId, 'cap-1');
     assert.equal(again.state, 'ready');
+    assert.deepEqual(again.probedForInit, [false], 'no init: only the probes the offer reads');
   });
 
   it('a kept process that did not allow append skips at once, without a request', async () => {
@@ -82,10 +84,31 @@ describe('the kept process', () => {
     assert.deepEqual(again.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'append-not-allowed' }]);
   });
 
+  it('early-token on a kept process: no token minted when it declined, the token at once when it allowed', async () => {
+    await visit(initAnswer({ appendAllowed: false }));
+    const asked: string[] = [];
+    const early = (h: Harness) => {
+      h.config = { ...h.config, earlyToken: true, appendTokenProvider: () => (asked.push('token'), Promise.resolve('t')) };
+    };
+    const declined = await visit(initAnswer(), early);
+    assert.deepEqual(asked, [], 'declined: nothing minted');
+    assert.deepEqual(declined.requests, []);
+    storage.restore();
+    storage = memoryStorage();
+    await visit();
+    const allowed = await visit(initAnswer(), early);
+    assert.deepEqual(asked, ['token']);
+    assert.deepEqual(
+      allowed.requests.map((r) => r.endpoint),
+      ['start'],
+    );
+  });
+
   it('once its append part expired, init goes out again with the kept process ID and the kept flags', async () => {
     await visit(initAnswer({ expiresAt: T0 / 1000 + 10 }));
     const again = await visit(initAnswer({ flags: { second: 'x' } }), (h) => h.clock.setSystemTime(T0 + 11_000));
     const init = again.sent('init')[0]!;
+    assert.deepEqual(again.probedForInit, [true], 'init goes out: every probe');
     assert.equal(init.processId, 'cap-1', 'X-Corbado-Process-ID: the server may resume it');
     assert.deepEqual((init.body as { flags: object }).flags, { rollout: 'b' }, 'flags round trip');
     assert.deepEqual(loadFlags('pro-1'), { rollout: 'b', second: 'x' });
