@@ -10,6 +10,7 @@ import { emulatorKoaMiddleware } from './emulator/koa.js';
 import { webauthnPlugin } from './test/plugins/webauthn-plugin.js';
 import { sharedCasesMiddleware } from './test/plugins/shared-cases.js';
 import { CHROME_PATH, CHROMIUM_ARGS } from './test/chromium.js';
+import { firefoxLauncher } from './test/engines/firefox.js';
 
 // esbuild reads this file as raw JSON (no `extends`): it holds the Lit decorator flags.
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -23,6 +24,11 @@ const freePort = () =>
       probe.close(() => resolve(port));
     });
   });
+
+/** `ENGINES=firefox npm run test:browser`: only some engines (default: all). */
+const ENGINES = (process.env.ENGINES || 'chromium,firefox').split(',').map((e) => e.trim());
+/** @template T @param {string} name @param {() => T} launcher @returns {T[]} */
+const engine = (name, launcher) => (ENGINES.includes(name) ? [launcher()] : []);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -41,13 +47,17 @@ export default {
     config: { timeout: 10_000 },
   },
   browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: CHROME_PATH,
-        args: CHROMIUM_ARGS,
-      },
-    }),
+    ...engine('chromium', () =>
+      playwrightLauncher({
+        product: 'chromium',
+        launchOptions: {
+          executablePath: CHROME_PATH,
+          args: CHROMIUM_ARGS,
+        },
+      }),
+    ),
+    // The virtual authenticator belongs to the whole Firefox: one test file at a time.
+    ...engine('firefox', () => firefoxLauncher({ concurrency: 1 })),
   ],
   // Same-origin Frontend API emulator: /v2/connect/* (X-Corbado-ProjectID) and
   // /emulator/* (?projectId=). State is partitioned by project id: one id per test.

@@ -7,8 +7,17 @@
  */
 import { expect } from '@open-wc/testing';
 import { getCredentials, getRequests, setScenario, uniqueProjectId } from '../helpers/emulator.js';
-import { appendFixture, mountAppend, testAuthenticator, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
+import {
+  appendFixture,
+  mountAppend,
+  testAuthenticator,
+  waitFor,
+  waitForReal,
+  type AppendFixture,
+  type FixtureOptions,
+} from '../helpers/fixture.js';
 import { fakeTimers, pause, realTimers, spyCreate, spyFetch, spyListeners, spyTimers } from '../helpers/spies.js';
+import { needs } from '../helpers/engine.js';
 
 const INIT = '/v2/connect/append/init';
 const START = '/v2/connect/append/start';
@@ -86,6 +95,8 @@ describe('<corbado-append> lifecycle', () => {
     await m.state('ready');
     m.click('primary-button');
     await net.reached(FINISH, 1);
+    // Held by the emulator before the fake clock runs out the 10 s limit (see finish-failures.test.ts).
+    await waitForReal(async () => (await getRequests(m.projectId)).some((r) => r.path === FINISH), 'the finish at the emulator');
     const events = m.events.length;
     m.remove();
     await clock.tickAsync(QUIET_MS);
@@ -180,6 +191,7 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
   const AFTERMATH_MS = 1600;
 
   it('leave no timer, window/document listener, pending request or ceremony behind', async function () {
+    await needs(this, 'pendingWithPlatformAuthenticator');
     this.timeout(60_000);
     await testAuthenticator({ automaticPresenceSimulation: false }); // ceremonies stay pending until aborted
     const plain = uniqueProjectId(); // init answers after 200 ms: still in flight when removed

@@ -51,6 +51,15 @@ export const POLL = { interval: 10, timeout: 5000 };
 export const waitFor = (check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> =>
   waitUntil(check, what, { ...POLL, timeout: timeoutMs });
 
+/** {@link waitFor} on the page's real timers: for tests that fake `setTimeout` (sinon). */
+export async function waitForReal(check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> {
+  const t0 = performance.now();
+  while (!(await check())) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => realTimers.setTimeout(r, POLL.interval));
+  }
+}
+
 export interface FixtureOptions {
   /** Default: a fresh `uniqueProjectId()`. Pass one to mount again on the same project. */
   projectId?: string;

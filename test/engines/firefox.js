@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * Firefox for web-test-runner: Debian's Firefox ESR (or `FIREFOX_PATH`) driven by Puppeteer over
+ * WebDriver BiDi (`puppeteer-core` through `@web/test-runner-chrome`'s launcher, which accepts any
+ * Puppeteer), with its Marionette server open beside it for the virtual authenticator
+ * (test/engines/marionette.js) and chrome-scope prefs reachable through BiDi
+ * (`-remote-allow-system-access`).
+ *
+ * One profile directory per launcher (a fresh temporary one): Marionette writes its port there
+ * (`MarionetteActivePort`, `marionette.port = 0` asks the OS for a free one).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as puppeteer from 'puppeteer-core';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { connectMarionette } from './marionette.js';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+/** Prefs of the test profile: a free Marionette port, the virtual authenticator on, no real USB token. */
+export const FIREFOX_PREFS = Object.freeze({
+  'marionette.port': 0,
+  'security.webauth.webauthn_enable_softtoken': true,
+  'security.webauth.webauthn_enable_usbtoken': false,
+  // Offline and quiet: no update checks, telemetry or first-run pages.
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+});
+
+/** @type {WeakMap<object, string>} launcher → its profile directory */
+const profiles = new WeakMap();
+
+/**
+ * A web-test-runner launcher of Firefox (`concurrency`: test files at once; the virtual
+ * authenticator belongs to the whole browser, so tests that use one want 1).
+ * @param {{ concurrency?: number }} [opts]
+ */
+export function firefoxLauncher({ concurrency = 1 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'corbado-append-firefox-'));
+  process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
+  const launcher = chromeLauncher({
+    // chromeLauncher only calls `launch` of the Puppeteer it is given.
+    puppeteer: /** @type {any} */ (puppeteer),
+    concurrency,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: profile,
+      args: ['--marionette', '-remote-allow-system-access'],
+      extraPrefsFirefox: FIREFOX_PREFS,
+    },
+  });
+  profiles.set(launcher, profile);
+  return launcher;
+}
+
+/** @type {WeakMap<object, Promise<import('./marionette.js').Marionette>>} */
+const connections = new WeakMap();
+
+/**
+ * The Marionette connection of the Firefox a `firefoxLauncher()` started (opened on first use,
+ * reopened when the browser restarted).
+ * @param {object} launcher
+ */
+export async function marionetteOf(launcher) {
+  const open = connections.get(launcher);
+  if (open) {
+    const client = await open.catch(() => undefined);
+    if (client && !client.closed) return client;
+  }
+  const profile = profiles.get(launcher);
+  if (!profile) throw new Error('marionetteOf: not a firefoxLauncher()');
+  const connecting = (async () => {
+    const portFile = join(profile, 'MarionetteActivePort');
+    for (let i = 0; !existsSync(portFile); i++) {
+      if (i > 200) throw new Error(`marionette: no ${portFile} after 10 s (was Firefox started with --marionette?)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return connectMarionette(Number(readFileSync(portFile, 'utf8').trim()));
+  })();
+  connections.set(launcher, connecting);
+  return connecting;
+}
+
+/** Is this web-test-runner launcher one of `firefoxLauncher()`'s? */
+export const isFirefoxLauncher = (/** @type {unknown} */ launcher) =>
+  typeof launcher === 'object' && launcher !== null && profiles.has(launcher);
+
+/**
+ * Runs `expression` in Firefox's privileged (chrome) scope through the page's BiDi connection —
+ * for prefs (`Services.prefs`), which Firefox reads at run time. Firefox internals, not an API.
+ * @param {any} page a Puppeteer page of that Firefox
+ * @param {string} expression
+ */
+export async function evaluateInChrome(page, expression) {
+  const connection = page.browser().connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const context = tree.contexts[0].context;
+  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+  if (result.type === 'exception') throw new Error(`firefox chrome scope: ${result.exceptionDetails?.text ?? expression}`);
+  return result.result?.value;
+}
