@@ -57,8 +57,11 @@ const expiredFinal = () => new CorbadoAppendError('expired', 'Options expired an
 
 /** The modal ceremony starts now: `create()` runs inside the current task. */
 function create(s: In<'ready'>, completionType: CompletionType): Move {
-  const { offer, retry } = s;
-  return to({ name: 'creating', offer, retry, completionType }, ...dropConditional(s), { type: 'create', offer });
+  const { offer, retry, refused } = s;
+  return to({ name: 'creating', offer, retry, completionType, ...(refused ? { refused } : {}) }, ...dropConditional(s), {
+    type: 'create',
+    offer,
+  });
 }
 
 const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
@@ -129,17 +132,38 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
   return outcome.kind === 'undecided' ? { ...move, state: { name: 'error', error: failed, maybeStored: true } } : move;
 }
 
+/** The passkey is already on this authenticator: success-like `complete-noop`. `message`: how it was told. */
+const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string): Move =>
+  to(
+    { name: 'success', alreadyRegistered: true },
+    { type: 'stop' },
+    { type: 'track', eventType: 'append-credential-exists', ...(message ? { message } : {}) },
+    { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
+  );
+
+/**
+ * `create()` refused at once (no user cancels that fast; README "Engines"). After autoAppend: the
+ * button, silently (Safari refuses without user activation). After a click, with credentials to
+ * exclude: they are on this device (Safari's `NotAllowedError` for an excluded credential, WebKit
+ * bug 219813) — `complete-noop`. Otherwise the first refusal reads as a cancel; a second one in a
+ * row repeats identically: the end, never another "try again".
+ */
+function refusedAtOnce(s: In<'creating'>, { excluded, error }: Extract<CeremonyFailure, { kind: 'refused' }>): Move {
+  const track: Effect = { type: 'track', eventType: 'append-error', message: 'refused-at-once' };
+  if (s.completionType === 'auto') return to(ready(s.offer, { retry: s.retry }), track);
+  if (excluded) return alreadyRegistered(s, 'refused-at-once');
+  if (!s.refused) return to(ready(s.offer, { notice: 'ceremony-cancelled', retry: true, refused: true }), track, { type: 'report', error });
+  const final = new CorbadoAppendError('unsupported', `Refused at once twice in a row, it will not work here: ${error.message}`, {
+    cause: error,
+  });
+  return failLate(final, { ...track, message: `refused-at-once: ${final.message}` });
+}
+
 /** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */
 function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
   const { completionType } = s;
-  if (failure.kind === 'already-registered') {
-    return to(
-      { name: 'success', alreadyRegistered: true },
-      { type: 'stop' },
-      { type: 'track', eventType: 'append-credential-exists' },
-      { type: 'emit', event: 'corbado-append-complete', detail: { status: 'complete-noop', completionType } },
-    );
-  }
+  if (failure.kind === 'already-registered') return alreadyRegistered(s);
+  if (failure.kind === 'refused') return refusedAtOnce(s, failure);
   const { error, reason } = failure;
   // What happened, by name: user cancel, focus loss, frame permission, environment, unknown.
   const track: Effect =
