@@ -111,6 +111,7 @@ describe('environment limits', () => {
     expect([second.detail.code, second.detail.recoverable], 'the second in a row is final').to.deep.equal(['unsupported', false]);
     const s = await f.snapshot();
     expect(s.creates.map((c) => c.error)).to.deep.equal(['NotAllowedError', 'NotAllowedError', 'NotAllowedError']);
+    console.log(`frame refusals on ${caps.name}: ${s.createMs.join(', ')} ms`);
     expect(Math.max(...s.createMs.map((ms) => ms ?? Infinity)), 'each refused at once').to.be.below(REFUSED_AT_ONCE_MS);
     expect([s.state, s.message, s.primary], 'no "try again"').to.deep.equal(['error', en.unsupportedFinal, false]);
   });

@@ -17,6 +17,8 @@ export interface CreateCall {
   abortedAt?: number;
   abortedWall?: number;
   settled: boolean;
+  /** `performance.now()` when the page saw its outcome. */
+  settledAt?: number;
   outcome?: 'resolved' | 'rejected';
   /** `name` of the rejection. */
   error?: string;
@@ -89,10 +91,12 @@ export function spyCreate(opts: CreateSpyOptions = {}): CreateSpy {
     p.then(
       () => {
         call.settled = true;
+        call.settledAt = performance.now();
         call.outcome = 'resolved';
       },
       (e: unknown) => {
         call.settled = true;
+        call.settledAt = performance.now();
         call.outcome = 'rejected';
         call.error = (e as { name?: string } | null)?.name;
       },
