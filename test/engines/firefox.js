@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * Firefox for web-test-runner: Debian's Firefox ESR (or `FIREFOX_PATH`) driven by Puppeteer over
- * WebDriver BiDi (`puppeteer-core` through `@web/test-runner-chrome`'s launcher, which accepts any
- * Puppeteer), with its Marionette server open beside it for the virtual authenticator
- * (test/engines/marionette.js) and chrome-scope prefs reachable through BiDi
- * (`-remote-allow-system-access`).
+ * Firefox for web-test-runner and the e2e tests: Debian's Firefox ESR (or `FIREFOX_PATH`) driven
+ * by Puppeteer over WebDriver BiDi (`puppeteer-core`, through `@web/test-runner-chrome`'s
+ * launcher, which takes any Puppeteer), with its Marionette server open beside it for the virtual
+ * authenticator (test/engines/marionette.js) and chrome-scope prefs reachable through BiDi
+ * (`-remote-allow-system-access`). No geckodriver: none can be installed here.
  *
- * One profile directory per launcher (a fresh temporary one): Marionette writes its port there
- * (`MarionetteActivePort`, `marionette.port = 0` asks the OS for a free one).
+ * One fresh profile directory per browser: Marionette writes its port there
+ * (`MarionetteActivePort`; `marionette.port = 0` asks the OS for a free one).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,23 @@ export const FIREFOX_PREFS = Object.freeze({
   'toolkit.telemetry.enabled': false,
 });
 
+/** A fresh profile directory, removed when the process exits. */
+function newProfile() {
+  const profile = mkdtempSync(join(tmpdir(), 'corbado-append-firefox-'));
+  process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
+  return profile;
+}
+
+/** Puppeteer launch options of a test Firefox on `profile` (BiDi, Marionette, chrome-scope access). @param {string} profile */
+export const firefoxLaunchOptions = (profile) => ({
+  browser: /** @type {const} */ ('firefox'),
+  executablePath: FIREFOX_PATH,
+  headless: true,
+  userDataDir: profile,
+  args: ['--marionette', '-remote-allow-system-access'],
+  extraPrefsFirefox: FIREFOX_PREFS,
+});
+
 /** @type {WeakMap<object, string>} launcher → its profile directory */
 const profiles = new WeakMap();
 
@@ -39,41 +56,37 @@ const profiles = new WeakMap();
  * @param {{ concurrency?: number }} [opts]
  */
 export function firefoxLauncher({ concurrency = 1 } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'corbado-append-firefox-'));
-  process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
-  const launcher = chromeLauncher({
-    // chromeLauncher only calls `launch` of the Puppeteer it is given.
-    puppeteer: /** @type {any} */ (puppeteer),
-    concurrency,
-    launchOptions: {
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      userDataDir: profile,
-      args: ['--marionette', '-remote-allow-system-access'],
-      extraPrefsFirefox: FIREFOX_PREFS,
-    },
-  });
+  const profile = newProfile();
+  // chromeLauncher only calls `launch` of the Puppeteer it is given.
+  const launcher = chromeLauncher({ puppeteer: /** @type {any} */ (puppeteer), concurrency, launchOptions: firefoxLaunchOptions(profile) });
   profiles.set(launcher, profile);
   return launcher;
 }
 
-/** @type {WeakMap<object, Promise<import('./marionette.js').Marionette>>} */
-const connections = new WeakMap();
+/**
+ * A test Firefox of its own (for Playwright tests, which cannot launch stock Firefox): the
+ * Puppeteer browser and its Marionette connection.
+ */
+export async function launchFirefox() {
+  const profile = newProfile();
+  const browser = await puppeteer.launch(firefoxLaunchOptions(profile));
+  return { browser, marionette: () => marionetteAt(profile) };
+}
+
+/** @type {Map<string, Promise<import('./marionette.js').Marionette>>} profile → connection */
+const connections = new Map();
 
 /**
- * The Marionette connection of the Firefox a `firefoxLauncher()` started (opened on first use,
- * reopened when the browser restarted).
- * @param {object} launcher
+ * The Marionette connection of the Firefox running on `profile` (opened on first use, reopened
+ * when the browser restarted).
+ * @param {string} profile
  */
-export async function marionetteOf(launcher) {
-  const open = connections.get(launcher);
+async function marionetteAt(profile) {
+  const open = connections.get(profile);
   if (open) {
     const client = await open.catch(() => undefined);
     if (client && !client.closed) return client;
   }
-  const profile = profiles.get(launcher);
-  if (!profile) throw new Error('marionetteOf: not a firefoxLauncher()');
   const connecting = (async () => {
     const portFile = join(profile, 'MarionetteActivePort');
     for (let i = 0; !existsSync(portFile); i++) {
@@ -82,8 +95,15 @@ export async function marionetteOf(launcher) {
     }
     return connectMarionette(Number(readFileSync(portFile, 'utf8').trim()));
   })();
-  connections.set(launcher, connecting);
+  connections.set(profile, connecting);
   return connecting;
+}
+
+/** The Marionette connection of the Firefox a `firefoxLauncher()` started. @param {object} launcher */
+export function marionetteOf(launcher) {
+  const profile = profiles.get(launcher);
+  if (!profile) throw new Error('marionetteOf: not a firefoxLauncher()');
+  return marionetteAt(profile);
 }
 
 /** Is this web-test-runner launcher one of `firefoxLauncher()`'s? */
