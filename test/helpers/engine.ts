@@ -83,7 +83,7 @@ export async function needs(ctx: Mocha.Context, ...capabilities: Capability[]): 
   if (!missing.length) return;
   const reason = missing.map((c) => WHY[c]).join('; ');
   const title = ctx.currentTest?.fullTitle() ?? ctx.test?.fullTitle() ?? '(suite)';
-  console.info(`skipped on ${caps.name}: ${title} — ${reason}`);
+  console.log(`skipped on ${caps.name}: ${title} — ${reason}`);
   await executeServerCommand('engine:skipped', { title, reason });
   ctx.skip();
 }
