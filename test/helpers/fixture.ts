@@ -1,6 +1,6 @@
 /**
  * The one test fixture of the component tests: `appendFixture()` mounts `<corbado-append>`
- * against the same-origin emulator (test/helpers/emulator.ts) with a CDP virtual authenticator
+ * against the same-origin emulator (test/helpers/emulator.ts) with the engine's virtual authenticator
  * (test/helpers/webauthn.ts), records what it emits, and undoes it all after the test
  * (test/helpers/cleanup.ts): the element removed, the authenticator detached.
  *
