@@ -154,7 +154,11 @@ describe('<corbado-append> finish rules', () => {
     const t = await clickThrough('timeout', { ttlMs: 5000 });
     for (let attempt = 1; attempt <= 3; attempt++) {
       await t.net.reached(FINISH, attempt);
-      await clock.tickAsync(REQUEST_TIMEOUT_MS + 2600); // its time limit, then the retry pause
+      await heldByEmulator(t, attempt);
+      await clock.tickAsync(REQUEST_TIMEOUT_MS); // its time limit …
+      // … whose abort reaches the page a real moment later (Firefox: a round trip to its network process)
+      await waitForReal(() => t.net.api(FINISH)[attempt - 1]!.settled, `attempt ${attempt} given up`);
+      await clock.tickAsync(2600); // … then the retry pause
     }
     clock.restore();
     await pause(AFTERMATH_MS);
@@ -169,12 +173,13 @@ describe('<corbado-append> finish rules', () => {
 });
 
 /**
- * The first finish has reached the emulator, which holds it. (Only then may the fake clock run out
- * the client's 10 s limit: in Firefox a keepalive fetch aborted before it left the page wedges
- * the next keepalive request to that origin; in real life the limit passes long after it left.)
+ * Finish attempt `attempt` has reached the emulator, which holds it. (Only then may the fake
+ * clock run out the client's 10 s limit: in Firefox a keepalive fetch aborted before it left the
+ * page wedges the next keepalive request to that origin; in real life the limit passes long
+ * after it left.)
  */
-async function heldByEmulator(t: { finishes(): Promise<unknown[]> }) {
-  await waitForReal(async () => (await t.finishes()).length === 1, 'the first finish held by the emulator');
+async function heldByEmulator(t: { finishes(): Promise<unknown[]> }, attempt = 1) {
+  await waitForReal(async () => (await t.finishes()).length === attempt, `finish attempt ${attempt} held by the emulator`);
 }
 
 async function waitForStored(stored: () => Promise<string[]>) {
