@@ -232,7 +232,9 @@ export class AppendController implements ReactiveController {
       (response) => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
       (err) =>
         settle(
-          kind === 'modal' ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit) } : { type: 'conditional-failed' },
+          kind === 'modal'
+            ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit, ceremony.facts()) }
+            : { type: 'conditional-failed' },
         ),
     );
   }

@@ -63,8 +63,11 @@ const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, 
 
 /** The modal ceremony starts now: `create()` runs inside the current task. */
 function create(s: In<'ready'>, completionType: CompletionType): Move {
-  const { offer, retry } = s;
-  return to({ name: 'creating', offer, retry, completionType }, ...dropConditional(s), { type: 'create', offer });
+  const { offer, retry, refused } = s;
+  return to({ name: 'creating', offer, retry, completionType, ...(refused ? { refused } : {}) }, ...dropConditional(s), {
+    type: 'create',
+    offer,
+  });
 }
 
 const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
@@ -127,18 +130,39 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
   return showError({ name: 'error', error: failed, ...(outcome.kind === 'undecided' ? { maybeStored: true as const } : {}) });
 }
 
+/** The passkey is already on this authenticator: success-like `complete-noop`. `message`: how it was told. */
+const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string): Move =>
+  to(
+    { name: 'success', alreadyRegistered: true },
+    { type: 'stop' },
+    unsnooze,
+    { type: 'track', eventType: 'append-credential-exists', ...(message ? { message } : {}) },
+    { type: 'complete', detail: { status: 'complete-noop', completionType } },
+  );
+
+/**
+ * `create()` refused at once (no user cancels that fast; README "Engines"). After autoAppend: the
+ * button, silently (Safari refuses without user activation). After a click, with credentials to
+ * exclude: they are on this device (Safari's `NotAllowedError` for an excluded credential, WebKit
+ * bug 219813) — `complete-noop`. Otherwise the first refusal reads as a cancel; a second one in a
+ * row repeats identically: the end, never another "try again".
+ */
+function refusedAtOnce(s: In<'creating'>, { excluded, error }: Extract<CeremonyFailure, { kind: 'refused' }>): Move {
+  const track: Effect = { type: 'track', eventType: 'append-error', message: 'refused-at-once' };
+  if (s.completionType === 'auto') return to(ready(s.offer, { retry: s.retry }), track);
+  if (excluded) return alreadyRegistered(s, 'refused-at-once');
+  if (!s.refused) return to(ready(s.offer, { notice: 'ceremony-cancelled', retry: true, refused: true }), track, { type: 'report', error });
+  const final = new CorbadoAppendError('unsupported', `refused at once twice: ${error.message}`, {
+    cause: error,
+  });
+  return failLate(final, { ...track, message: `refused-at-once: ${final.message}` });
+}
+
 /** A failed modal ceremony: success-like, back to the offer with a notice, or the end. */
 function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
   const { completionType } = s;
-  if (failure.kind === 'already-registered') {
-    return to(
-      { name: 'success', alreadyRegistered: true },
-      { type: 'stop' },
-      unsnooze,
-      { type: 'track', eventType: 'append-credential-exists' },
-      { type: 'complete', detail: { status: 'complete-noop', completionType } },
-    );
-  }
+  if (failure.kind === 'already-registered') return alreadyRegistered(s);
+  if (failure.kind === 'refused') return refusedAtOnce(s, failure);
   const { error, reason } = failure;
   // What happened, by name: user cancel, focus loss, frame permission, environment, unknown.
   const track: Effect =

@@ -37,6 +37,8 @@ interface Offering {
   notice?: Notice;
   /** A notice was shown: the next click is a `manual-retry`. */
   retry: boolean;
+  /** The last click's ceremony was refused at once (`CeremonyFailure` `refused`): another such refusal ends the offer. */
+  refused?: true;
 }
 
 /** Every state of the flow; each carries only its own data. */

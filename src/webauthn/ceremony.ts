@@ -11,12 +11,45 @@ import { CorbadoAppendError } from '../errors.js';
 import { repeatsIdentically, type EnvironmentLimit } from './environment.js';
 
 /** What happened, in the words telemetry uses (`connectEventCreateReq.message`). */
-export type FailureReason = 'user-cancel' | 'focus-loss' | 'frame-permission' | 'environment' | 'security' | 'options' | 'unknown';
+export type FailureReason =
+  | 'user-cancel'
+  | 'focus-loss'
+  | 'frame-permission'
+  | 'environment'
+  | 'security'
+  | 'options'
+  /** A `NotAllowedError` sooner than any user could cancel (`refused`). */
+  | 'refused-at-once'
+  | 'unknown';
+
+/**
+ * A `NotAllowedError` sooner than this (relative ms) after `create()` was called is the browser's
+ * own refusal, not a user's cancel: a cancel needs the passkey sheet to appear and a person to
+ * react (≥ ≈ 500 ms: the sheet's presentation plus a reaction time of ≈ 250 ms), while the
+ * refusals measured here (README "Engines": Chromium, Firefox, under CI load) take 0–330 ms.
+ */
+export const REFUSED_AT_ONCE_MS = 500;
+
+/** What is known of a ceremony beside its outcome (`Ceremony.facts()`). */
+export interface CeremonyFacts {
+  /** Relative ms from the `create()` call to its outcome (so far, while it runs). */
+  elapsedMs: number;
+  /** How many credentials the options ask to exclude (`excludeCredentials`, WebAuthn L3 §5.4). */
+  excludeCredentials: number;
+}
 
 /** How a ceremony ended when it did not produce a credential. */
 export type CeremonyFailure =
   /** `InvalidStateError`: a passkey in `excludeCredentials` already lives on this authenticator. */
   | { kind: 'already-registered' }
+  /**
+   * `NotAllowedError` within {@link REFUSED_AT_ONCE_MS}: the browser refused by itself — Safari
+   * without transient user activation, Safari for a credential in `excludeCredentials` (its
+   * `NotAllowedError` instead of `InvalidStateError`, WebKit bug 219813), a frame whose policy
+   * cannot be read (Firefox, Safari). `excluded`: the options list credentials to exclude.
+   * `error`: `ceremony-cancelled`, recoverable (one refusal alone cannot be told from a cancel).
+   */
+  | { kind: 'refused'; excluded: boolean; error: CorbadoAppendError }
   /** Anything else, as one of the design's codes (`ceremony-cancelled` for a user cancel). */
   | { kind: 'error'; error: CorbadoAppendError; reason: FailureReason };
 
@@ -26,6 +59,8 @@ export interface Ceremony {
   readonly result: Promise<RegistrationResponseJSON>;
   /** Abort it (SimpleWebAuthn's abort service). Whoever aborts has already moved on: the flow ignores its outcome. */
   abort(): void;
+  /** Its timing and options, for {@link classifyCeremonyError}. */
+  facts(): CeremonyFacts;
 }
 
 /**
@@ -35,8 +70,11 @@ export interface Ceremony {
  */
 export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON, conditional = false): Ceremony {
   let settled = false;
+  let elapsedMs: number | undefined;
+  const startedAt = performance.now();
   const result = hardened(() => startRegistration({ optionsJSON, useAutoRegister: conditional }));
-  const done = () => void (settled = true);
+  // Registered before anyone else's handlers: the time is taken when the outcome arrives.
+  const done = () => void ((settled = true), (elapsedMs ??= performance.now() - startedAt));
   result.then(done, done);
   return {
     result,
@@ -45,6 +83,10 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
       if (!settled) WebAuthnAbortService.cancelCeremony();
       settled = true;
     },
+    facts: () => ({
+      elapsedMs: elapsedMs ?? performance.now() - startedAt,
+      excludeCredentials: optionsJSON.excludeCredentials?.length ?? 0,
+    }),
   };
 }
 
@@ -122,12 +164,15 @@ function toJSON(v: unknown): unknown {
 
 /**
  * Classify a failure of `create()` (WebAuthn §5.1.3 error names; SimpleWebAuthn keeps the
- * DOMException name on its `WebAuthnError`). Our own aborts never get here (the flow drops the
- * outcome of a ceremony it aborted), so an `AbortError` is someone else's: a user cancel.
+ * DOMException name on its `WebAuthnError`). Pure. Our own aborts never get here (the flow drops
+ * the outcome of a ceremony it aborted), so an `AbortError` is someone else's: a user cancel.
+ * A `NotAllowedError` sooner than {@link REFUSED_AT_ONCE_MS} is `refused` (the flow decides
+ * what that means by how the ceremony was started and what came before).
  * A failure that would repeat identically is never recoverable.
  * @param limit what is known of this environment (`environmentLimit`)
+ * @param facts how long it ran and what it excluded (`Ceremony.facts()`); without them no refusal is seen
  */
-export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit): CeremonyFailure {
+export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, facts?: CeremonyFacts): CeremonyFailure {
   const name = (err as { name?: unknown } | null)?.name;
   const message = err instanceof Error ? err.message : String(err);
   const fail = (code: CorbadoAppendError['code'], reason: FailureReason, text: string, recoverable = false): CeremonyFailure => ({
@@ -142,6 +187,14 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit): C
       return fail('unsupported', reason, `${limit}: ${message}`);
     }
     if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `focus lost: ${message}`, true);
+    if (name === 'NotAllowedError' && facts && facts.elapsedMs < REFUSED_AT_ONCE_MS) {
+      const text = `refused at once (${Math.round(facts.elapsedMs)} ms): ${message}`;
+      return {
+        kind: 'refused',
+        excluded: facts.excludeCredentials > 0,
+        error: new CorbadoAppendError('ceremony-cancelled', text, { recoverable: true, cause: err }),
+      };
+    }
     return fail('ceremony-cancelled', 'user-cancel', `cancelled: ${message}`, true);
   }
   if (name === 'SecurityError') return fail('security-error', 'security', `rp.id: ${message}`);

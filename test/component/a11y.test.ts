@@ -8,7 +8,8 @@
  * WCAG 2.x A/AA rules and axe's best practices; it walks into the open shadow root.
  */
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia } from '../helpers/engine.js';
 import type * as Axe from 'axe-core';
 import { onCleanup } from '../helpers/cleanup.js';
 import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
@@ -46,16 +47,13 @@ async function expectNoViolations(root: Element, what: string): Promise<void> {
 
 /**
  * The element on a signed-in page: a link before it (keyboard start), a main landmark and a
- * heading; the page and the emulated media are undone after the test.
+ * heading; the page (and, by `emulateMedia`, the emulated media) are undone after the test.
  */
 async function onPage(opts: FixtureOptions = {}): Promise<{ m: AppendFixture; main: HTMLElement; link: HTMLAnchorElement }> {
   const main = document.createElement('main');
   main.innerHTML = '<h1>Welcome back</h1><p><a href="#account" id="before">Your account</a></p>';
   document.body.append(main);
-  onCleanup(async () => {
-    main.remove();
-    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
-  });
+  onCleanup(() => main.remove());
   const m = await appendFixture({ ...opts, parent: main });
   await m.state('ready');
   return { m, main, link: main.querySelector<HTMLAnchorElement>('#before')! };

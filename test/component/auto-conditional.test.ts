@@ -10,6 +10,7 @@ import { getCredentials, getRequests, type ScenarioPatch } from '../helpers/emul
 import { appendFixture, CONDITIONAL_TIMEBOX_MS, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, spyCreate, stubProperty, type CreateSpyOptions } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
+import { needs } from '../helpers/engine.js';
 
 /** Room for a retry loop to show itself. */
 const LOOP_WINDOW_MS = 700;
@@ -79,11 +80,8 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
   });
 
   describe('conditionalAppend', () => {
-    it('is attempted (mediation conditional) where getClientCapabilities reports conditionalCreate', async () => {
-      const caps = await (
-        PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
-      ).getClientCapabilities();
-      expect(caps.conditionalCreate, 'this Chromium reports conditionalCreate').to.equal(true);
+    it('is attempted (mediation conditional) where getClientCapabilities reports conditionalCreate', async function () {
+      await needs(this, 'conditionalCreate');
       const { m, create } = await mount({ conditionalAppend: true });
       expect((await m.event('corbado-append-ready')).conditionalAppend).to.equal(true);
       await waitFor(() => create.calls.length > 0, 'a create() call');
@@ -110,6 +108,7 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
     }
 
     it(`is time-boxed (${CONDITIONAL_TIMEBOX_MS} ms), then falls back to the offer silently`, async function () {
+      await needs(this, 'conditionalCreate');
       this.timeout(CONDITIONAL_TIMEBOX_MS + 10_000);
       // native conditional create: never settles in headless Chromium
       const { m, create } = await mount({ conditionalAppend: true }, { attrs: { lang: 'en' } });
@@ -133,7 +132,8 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       expect((await m.event('corbado-append-complete')).completionType).to.equal('manual');
     });
 
-    it('a click during it aborts it first; the modal ceremony creates the passkey (manual)', async () => {
+    it('a click during it aborts it first; the modal ceremony creates the passkey (manual)', async function () {
+      await needs(this, 'conditionalCreate');
       const { m, create, finishType, stored } = await mount({ conditionalAppend: true });
       await m.event('corbado-append-ready');
       await waitFor(() => create.calls.length > 0, 'the conditional create()');
@@ -159,7 +159,8 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       expect(conditional.outcome).to.equal('rejected');
     });
 
-    it('success finishes with completionType conditional (conditional create stubbed by a real modal one)', async () => {
+    it('success finishes with completionType conditional (conditional create stubbed by a real modal one)', async function () {
+      await needs(this, 'conditionalCreate');
       // STUB: headless Chromium never settles a conditional create (TOOLCHAIN.md), so its success
       // cannot happen here for real. The spy answers the conditional call with a real modal create()
       // made with the very same options on the virtual authenticator: a genuine attestation over the
@@ -178,7 +179,8 @@ describe('server decisions: autoAppend and conditionalAppend', () => {
       expect(m.states()).to.deep.equal(['loading', 'ready', 'finishing', 'success']);
     });
 
-    it('a background refresh aborts a pending conditional create before its start voids the challenge', async () => {
+    it('a background refresh aborts a pending conditional create before its start voids the challenge', async function () {
+      await needs(this, 'conditionalCreate');
       // Options living ~3 s are refreshed after ~2 s, inside the conditional time-box.
       const { m, create } = await mount({ conditionalAppend: true, ttlMs: 3500 }); // native: pending until aborted
       await waitFor(() => create.calls.length > 0, 'the conditional create()');

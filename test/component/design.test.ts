@@ -7,7 +7,7 @@
  * holds); the languages load from beside the element (here: the sources, `locales/<lang>.ts`).
  */
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia } from '../helpers/engine.js';
 import fr from '../../src/components/locales/fr.js';
 import { en } from '../../src/components/messages.js';
 import { CorbadoAppend } from '../../src/index.js';

@@ -8,7 +8,9 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
 import { setScenario, uniqueProjectId } from '../helpers/emulator.js';
-import { appendFixture } from '../helpers/fixture.js';
+import { REFUSED_AT_ONCE_MS } from '../../src/webauthn/ceremony.js';
+import { engineCapabilities, needs } from '../helpers/engine.js';
+import { appendFixture, testAuthenticator, waitFor } from '../helpers/fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { pause, spyCreate, stubProperty } from '../helpers/spies.js';
 
@@ -25,6 +27,7 @@ interface FrameMessage {
   primary?: boolean;
   creates?: { mediation: string | null; error: string | null }[];
   allowsFeature?: boolean | null;
+  createMs?: (number | null)[];
 }
 
 /** test/pages/frame.html in an `<iframe>` of another origin, `allow` as given; its reports in order. */
@@ -41,27 +44,29 @@ async function crossOriginFrame(projectId: string, allow?: string) {
   });
   frame.src = `${origin}/test/pages/frame.html?projectId=${projectId}`;
   document.body.append(frame);
-  /** The first report of `type`, once it came. */
-  const next = async (type: string, timeoutMs = 8000): Promise<FrameMessage> => {
+  /** The `n`th report of `type`, once it came. */
+  const next = async (type: string, n = 1, timeoutMs = 8000): Promise<FrameMessage> => {
     const t0 = performance.now();
     for (;;) {
-      const found = messages.find((m) => m.type === type);
+      const found = messages.filter((m) => m.type === type)[n - 1];
       if (found) return found;
       if (performance.now() - t0 > timeoutMs) throw new Error(`frame: no ${type} (got ${JSON.stringify(messages.map((m) => m.type))})`);
       await pause(20);
     }
   };
-  const snapshot = async () => {
+  const snapshot = async (): Promise<Required<FrameMessage>> => {
     const before = messages.filter((m) => m.type === 'snapshot').length;
     frame.contentWindow!.postMessage('snapshot', origin);
     for (let i = 0; i < 200 && messages.filter((m) => m.type === 'snapshot').length === before; i++) await pause(20);
-    return messages.filter((m) => m.type === 'snapshot').at(-1)!;
+    return messages.filter((m) => m.type === 'snapshot').at(-1) as Required<FrameMessage>;
   };
   return { messages, next, snapshot, click: () => frame.contentWindow!.postMessage('click', origin) };
 }
 
 describe('environment limits', () => {
-  it('a cross-origin frame without the permission: hint, no automatic ceremony, NotAllowedError → final unsupported', async () => {
+  it('a cross-origin frame without the permission, its policy readable: hint, no automatic ceremony, NotAllowedError → final unsupported', async function () {
+    await needs(this, 'permissionsPolicy');
+    await testAuthenticator();
     const projectId = uniqueProjectId();
     await setScenario(projectId, EAGER);
     const f = await crossOriginFrame(projectId);
@@ -81,12 +86,42 @@ describe('environment limits', () => {
     expect(s.primary, 'no "try again"').to.equal(false);
   });
 
+  it('a cross-origin frame without the permission, its policy unreadable: the refusals at once end the offer on the second click', async function () {
+    // Engines without document.permissionsPolicy (Firefox, Safari) cannot see the limit coming:
+    // the element learns it from create() being refused sooner than any user could cancel.
+    const caps = await engineCapabilities();
+    await testAuthenticator(); // so a refusal is the frame's, not for want of an authenticator
+    const projectId = uniqueProjectId();
+    await setScenario(projectId, { autoAppend: true });
+    const f = await crossOriginFrame(projectId);
+    await f.next('corbado-append-ready');
+    if (!caps.permissionsPolicy) {
+      await waitFor(async () => (await f.snapshot()).createMs[0] !== null, 'the autoAppend ceremony refused');
+      const s = await f.snapshot();
+      expect([s.allowsFeature, s.state, s.message], 'autoAppend refused: the button, silently').to.deep.equal([null, 'ready', '']);
+      expect(f.messages.filter((m) => m.type === 'corbado-append-error')).to.deep.equal([]);
+    }
+    f.click();
+    const first = await f.next('corbado-append-error');
+    if (caps.permissionsPolicy) return void expect(first.detail.code, 'known at once where the policy is readable').to.equal('unsupported');
+    expect([first.detail.code, first.detail.recoverable], 'one refusal reads as a cancel').to.deep.equal(['ceremony-cancelled', true]);
+    await waitFor(async () => (await f.snapshot()).primary, 'the offer again');
+    f.click();
+    const second = await f.next('corbado-append-error', 2);
+    expect([second.detail.code, second.detail.recoverable], 'the second in a row is final').to.deep.equal(['unsupported', false]);
+    const s = await f.snapshot();
+    expect(s.creates.map((c) => c.error)).to.deep.equal(['NotAllowedError', 'NotAllowedError', 'NotAllowedError']);
+    console.log(`frame refusals on ${caps.name}: ${s.createMs.join(', ')} ms`);
+    expect(Math.max(...s.createMs.map((ms) => ms ?? Infinity)), 'each refused at once').to.be.below(REFUSED_AT_ONCE_MS);
+    expect([s.state, s.message, s.primary], 'no "try again"').to.deep.equal(['error', en.unsupportedFinal, false]);
+  });
+
   it('the same frame with allow="publickey-credentials-create": not limited by its frame', async () => {
     const projectId = uniqueProjectId();
     const f = await crossOriginFrame(projectId, 'publickey-credentials-create');
     await f.next('corbado-append-ready');
     const s = await f.snapshot();
-    expect(s.allowsFeature).to.equal(true);
+    expect(s.allowsFeature, 'allowed, or unreadable').to.not.equal(false);
     // (The frame's page has no virtual authenticator: the no-platform-authenticator hint may show.)
     expect(s.hint).to.not.equal(en.frameHint);
   });

@@ -5,7 +5,7 @@
  * `theme="dark"` (and `prefers-color-scheme: dark` with `theme="auto"`) switch the palette.
  */
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia } from '../helpers/engine.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { appendFixture, type AppendFixture } from '../helpers/fixture.js';
 
@@ -21,10 +21,7 @@ async function ready(attrs: Record<string, string> = {}, style: (wrapper: HTMLEl
   wrapper.style.inlineSize = '600px';
   style(wrapper);
   document.body.append(wrapper);
-  onCleanup(async () => {
-    wrapper.remove();
-    await emulateMedia({ colorScheme: 'light' });
-  });
+  onCleanup(() => wrapper.remove());
   const m = await appendFixture({ parent: wrapper, attrs });
   await m.state('ready');
   return m;

@@ -10,6 +10,7 @@ import { getCredentials } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
+import { needs } from '../helpers/engine.js';
 
 const FINISH = '/v2/connect/append/finish';
 /** Room for a second create() or finish, if anything were to start one. */
@@ -90,7 +91,8 @@ describe('<corbado-append> one ceremony at a time', () => {
     await expectOnePasskey('auto');
   });
 
-  it('a click while autoAppend is pending (no user presence) → no second ceremony', async () => {
+  it('a click while autoAppend is pending (no user presence) → no second ceremony', async function () {
+    await needs(this, 'pendingWithPlatformAuthenticator');
     const { m, net, create } = await mount({ scenario: { autoAppend: true }, authenticator: { automaticPresenceSimulation: false } });
     await m.state('creating');
     for (let i = 0; i < 5; i++) {
@@ -106,7 +108,8 @@ describe('<corbado-append> one ceremony at a time', () => {
     expect(net.api(FINISH)).to.have.length(0);
   });
 
-  it('a click while conditional create waits → conditional aborted first, one modal create(), one finish', async () => {
+  it('a click while conditional create waits → conditional aborted first, one modal create(), one finish', async function () {
+    await needs(this, 'conditionalCreate');
     const { m, create, expectOnePasskey } = await mount({ scenario: { conditionalAppend: true, autoAppend: true } });
     await m.state('ready');
     await waitFor(() => create.conditional().length > 0, 'conditional create()');

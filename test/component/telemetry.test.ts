@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
 import { getEvents, uniqueProjectId, type EmulatorEvent } from '../helpers/emulator.js';
 import { appendFixture, registerPasskey, waitFor, type FixtureOptions } from '../helpers/fixture.js';
-import { spyCreate, spyFetch } from '../helpers/spies.js';
+import { HUMAN_CANCEL_MS, spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
 
 const EVENTS = '/v2/connect/events';
@@ -120,7 +120,7 @@ describe('telemetry (/v2/connect/events)', () => {
       });
 
       it('cancel: back to the offer with its message without waiting for the report', async () => {
-        spyCreate();
+        spyCreate({ settleAfterMs: HUMAN_CANCEL_MS }); // refused user verification, as slow as a person's cancel
         const { m, callbacks, eventsSent } = await mountBroken({ authenticator: { isUserVerified: false } });
         const t0 = performance.now();
         m.click('primary-button');

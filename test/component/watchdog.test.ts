@@ -9,6 +9,7 @@ import { getCredentials } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';
+import { needs } from '../helpers/engine.js';
 
 const FINISH = '/v2/connect/append/finish';
 /** Longer than a second watchdog period: room for a retry loop to show itself. */
@@ -54,7 +55,8 @@ describe('<corbado-append> ceremony watchdog', () => {
     expect(await getCredentials(m.projectId)).to.have.length(1);
   });
 
-  it('autoAppend that never settles → ceremony-timeout, then the button (no loop)', async () => {
+  it('autoAppend that never settles → ceremony-timeout, then the button (no loop)', async function () {
+    await needs(this, 'pendingWithPlatformAuthenticator');
     const { m, create } = await mount({ scenario: { autoAppend: true }, props: { ceremonyTimeoutMs: 400 } });
     expect((await m.event('corbado-append-error')).code).to.equal('ceremony-timeout');
     await m.state('ready');

@@ -13,7 +13,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { VirtualAuthenticatorOptions, VirtualCredential } from '../helpers/webauthn.js';
-import { attachWebAuthn, runCommand } from '../plugins/webauthn-plugin.js';
+import { attachWebAuthn, cdpDriver, runCommand } from '../plugins/webauthn-plugin.js';
 
 export interface VirtualAuthenticator {
   readonly authenticatorId: string;
@@ -31,14 +31,15 @@ export async function addVirtualAuthenticator(
   options: Partial<VirtualAuthenticatorOptions> = {},
 ): Promise<VirtualAuthenticator> {
   const cdp = await attachWebAuthn(page);
+  const driver = cdpDriver(cdp);
   const ids = new Set<string>();
-  const authenticatorId = await runCommand<string>(cdp, ids, 'webauthn:add', options);
+  const authenticatorId = await runCommand<string>(driver, ids, 'webauthn:add', options);
   const run = async (command: string, payload: object = {}) => {
-    await runCommand(cdp, ids, command, { authenticatorId, ...payload });
+    await runCommand(driver, ids, command, { authenticatorId, ...payload });
   };
   return {
     authenticatorId,
-    getCredentials: () => runCommand<VirtualCredential[]>(cdp, ids, 'webauthn:get-credentials', { authenticatorId }),
+    getCredentials: () => runCommand<VirtualCredential[]>(driver, ids, 'webauthn:get-credentials', { authenticatorId }),
     setUserVerified: (isUserVerified) => run('webauthn:set-user-verified', { isUserVerified }),
     setPresence: (enabled) => run('webauthn:set-presence', { enabled }),
     async remove() {

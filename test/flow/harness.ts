@@ -11,6 +11,7 @@ import { AppendController, type AppendHost } from '../../src/flow/controller.js'
 import type { FlowPorts } from '../../src/flow/ports.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
 import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
+import type { CeremonyFacts } from '../../src/webauthn/ceremony.js';
 import type { AppendConfig } from '../../src/flow/load-offer.js';
 import { T0, offer, response, startResponse } from './fixtures.js';
 
@@ -39,6 +40,8 @@ export interface CeremonyCall {
   conditional: boolean;
   aborted: boolean;
   settle: ReturnType<typeof deferred<ReturnType<typeof response>>>;
+  /** What `facts()` reports; by default a ceremony that ran as long as a person takes (2 s), excluding nothing. */
+  facts: CeremonyFacts;
 }
 
 export class Harness implements AppendHost {
@@ -139,9 +142,9 @@ export class Harness implements AppendHost {
       },
       webAuthnAvailable: () => true,
       runCeremony: (_options, conditional) => {
-        const call: CeremonyCall = { conditional, aborted: false, settle: deferred() };
+        const call: CeremonyCall = { conditional, aborted: false, settle: deferred(), facts: { elapsedMs: 2000, excludeCredentials: 0 } };
         this.ceremonies.push(call);
-        return { result: call.settle.promise, abort: () => void (call.aborted = true) };
+        return { result: call.settle.promise, abort: () => void (call.aborted = true), facts: () => call.facts };
       },
       signalUnknownCredential: (rpId, credentialId) => void this.signalled.push({ rpId, credentialId }),
       hostname: () => 'localhost',

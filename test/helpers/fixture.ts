@@ -1,6 +1,6 @@
 /**
  * The one test fixture of the component tests: `appendFixture()` mounts `<corbado-append>`
- * against the same-origin emulator (test/helpers/emulator.ts) with a CDP virtual authenticator
+ * against the same-origin emulator (test/helpers/emulator.ts) with the engine's virtual authenticator
  * (test/helpers/webauthn.ts), records what it emits, and undoes it all after the test
  * (test/helpers/cleanup.ts): the element removed, the authenticator detached.
  *
@@ -50,6 +50,15 @@ export const POLL = { interval: 10, timeout: 5000 };
 /** `waitUntil` of @open-wc/testing with this suite's polling: resolves once `check()` is true. */
 export const waitFor = (check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> =>
   waitUntil(check, what, { ...POLL, timeout: timeoutMs });
+
+/** {@link waitFor} on the page's real timers: for tests that fake `setTimeout` (sinon). */
+export async function waitForReal(check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> {
+  const t0 = performance.now();
+  while (!(await check())) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => realTimers.setTimeout(r, POLL.interval));
+  }
+}
 
 export interface FixtureOptions {
   /** Default: a fresh `uniqueProjectId()`. Pass one to mount again on the same project. */

@@ -1,19 +1,24 @@
 /**
- * Browser-side handles on Chromium's CDP virtual authenticator, served by
- * `test/plugins/webauthn-plugin.js` through web-test-runner server commands.
+ * Browser-side handles on the engine's virtual authenticator — Chromium's CDP one, Firefox's
+ * WebDriver one over Marionette — served by `test/plugins/webauthn-plugin.js` through
+ * web-test-runner server commands, with the same results in both.
  *
  * Rules of thumb:
  * - Attach an authenticator (`addAuthenticator`) before anything can call
- *   `navigator.credentials.create()`: headless Chromium with none attached hangs past any timeout.
- * - Authenticators live as long as the test page (one page per test file): remove them in
- *   `afterEach` (`removeAuthenticator` or `clearAuthenticators`).
+ *   `navigator.credentials.create()`: headless Chromium with none attached hangs past any timeout
+ *   (Firefox rejects at once with `NotAllowedError`).
+ * - Authenticators live as long as the test page (one page per test file; in Firefox, the whole
+ *   browser): remove them after the test (`removeAuthenticator` or `clearAuthenticators`).
  * - Chromium allows one `transport: 'internal'` authenticator per page; add more with another
  *   transport (`usb`, `nfc`, `ble`).
+ * - `automaticPresenceSimulation: false` / `setPresence(false)`: a `create()` that stays pending.
+ *   Firefox has no such switch: its USB token stands in (prefs), which also hides the platform
+ *   authenticator there (`EngineCapabilities.pendingWithPlatformAuthenticator`).
  * - Credential ids and user handles are base64url here, like SimpleWebAuthn and the emulator.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** CDP `WebAuthn.VirtualAuthenticatorOptions`. */
+/** CDP `WebAuthn.VirtualAuthenticatorOptions` (Firefox: the WebDriver subset; `has*` extensions are refused there). */
 export interface VirtualAuthenticatorOptions {
   protocol: 'ctap2' | 'u2f';
   ctap2Version?: 'ctap2_0' | 'ctap2_1';

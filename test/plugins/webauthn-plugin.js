@@ -1,29 +1,42 @@
 // @ts-check
 /**
- * web-test-runner server-command plugin: real WebAuthn in the test page through Chromium's
- * CDP virtual authenticator (Chrome DevTools Protocol, `WebAuthn` domain).
+ * web-test-runner server-command plugin: real WebAuthn in the test page through the engine's
+ * virtual authenticator — Chromium's CDP `WebAuthn` domain (test/plugins/webauthn-cdp.js) or
+ * Firefox's WebDriver commands over Marionette (test/plugins/webauthn-marionette.js) — and what
+ * else a test needs to know of or ask from the engine.
  *
- * Browser side: `test/helpers/webauthn.ts` (wraps `executeServerCommand`).
+ * Browser side: `test/helpers/webauthn.ts` and `test/helpers/engine.ts` (wrap `executeServerCommand`).
  *
- * Commands (payload → result):
+ * Commands (payload → result), the same on every engine:
  * - `webauthn:add`               Partial<VirtualAuthenticatorOptions> → authenticatorId (string)
  * - `webauthn:remove`            {authenticatorId} → true
  * - `webauthn:get-credentials`   {authenticatorId} → VirtualCredential[] (credentialId and
- *                                userHandle converted from CDP's padded base64 to base64url)
+ *                                userHandle base64url, privateKey standard base64)
  * - `webauthn:set-user-verified` {authenticatorId, isUserVerified} → true
- * - `webauthn:set-presence`      {authenticatorId, enabled} → true (automaticPresenceSimulation;
- *                                false → a create() that stays pending)
+ * - `webauthn:set-presence`      {authenticatorId, enabled} → true (false → a create() that
+ *                                stays pending until aborted)
  * - `webauthn:add-credential`    {authenticatorId, credential} → true (credentialId/userHandle
- *                                may be base64url or base64; privateKey is base64 PKCS#8)
- * - `webauthn:clear`             {} → removes every virtual authenticator added on this page;
+ *                                may be base64url or base64; privateKey is PKCS#8)
+ * - `webauthn:clear`             {} → removes every virtual authenticator added through this
+ *                                plugin (on this page; in Firefox, in the browser);
  *                                {authenticatorId} → clears that authenticator's credentials
+ * - `engine:capabilities`        {} → EngineCapabilities (test/helpers/engine.ts)
+ * - `engine:emulate-media`       {colorScheme?, reducedMotion?} → true (`prefers-color-scheme`,
+ *                                `prefers-reduced-motion`; `null` resets one)
+ * - `engine:skipped`             {title, reason} → true (printed, and listed when the run ends)
  *
- * One CDP session per test page (kept in a WeakMap, dropped when the page closes).
- * Only the Playwright launcher on Chromium is supported.
+ * Chromium: the Playwright launcher; one CDP session per test page (kept in a WeakMap, dropped
+ * when the page closes). Firefox: `firefoxLauncher()` (test/engines/firefox.js); one Marionette
+ * connection per browser, whose authenticators and prefs belong to the whole browser.
  *
- * The Playwright e2e tests drive the same commands on their own page through
- * `attachWebAuthn` and `runCommand` (test/e2e/virtual-authenticator.ts).
+ * The e2e tests drive the same commands on their own pages (test/e2e/virtual-authenticator.ts).
  */
+import { evaluateInChrome, isFirefoxLauncher, marionetteOf } from '../engines/firefox.js';
+import { attachWebAuthn, cdpDriver } from './webauthn-cdp.js';
+import { marionetteDriver } from './webauthn-marionette.js';
+
+export { attachWebAuthn, base64ToBase64url, base64urlToBase64, cdpDriver } from './webauthn-cdp.js';
+export { marionetteDriver } from './webauthn-marionette.js';
 
 /** Options every new virtual authenticator starts from (a platform passkey authenticator). */
 export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
@@ -36,55 +49,19 @@ export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
 });
 
 /**
- * @typedef {{ send(method: string, params?: object): Promise<any>; detach(): Promise<void> }} Cdp
- * @typedef {{ cdp: Promise<Cdp>; authenticators: Set<string> }} PageState
- * @typedef {(cdp: Cdp, authenticators: Set<string>, payload: any) => Promise<unknown>} Command
+ * What an engine's virtual authenticator does; ids base64url (see the module comment).
+ * @typedef {{
+ *   add(options: typeof DEFAULT_AUTHENTICATOR_OPTIONS & Record<string, unknown>): Promise<string>;
+ *   remove(id: string): Promise<unknown>;
+ *   getCredentials(id: string): Promise<any[]>;
+ *   setUserVerified(id: string, isUserVerified: boolean): Promise<unknown>;
+ *   setPresence(id: string, enabled: boolean): Promise<unknown>;
+ *   addCredential(id: string, credential: any): Promise<unknown>;
+ *   clearCredentials(id: string): Promise<unknown>;
+ * }} Driver
+ * @typedef {{ driver: Promise<Driver>; authenticators: Set<string> }} Target
+ * @typedef {(d: Driver, ids: Set<string>, payload: any) => Promise<unknown>} Command
  */
-
-/** @type {WeakMap<object, PageState>} */
-const pages = new WeakMap();
-
-/** Padded standard base64 (CDP `Binary`) → base64url without padding. */
-export function base64ToBase64url(/** @type {string} */ s) {
-  return s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** base64url (or already standard base64) → padded standard base64, as CDP expects. */
-export function base64urlToBase64(/** @type {string} */ s) {
-  const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  return std + '='.repeat((4 - (std.length % 4)) % 4);
-}
-
-/** @param {any} session */
-function getPage(session) {
-  const browser = session.browser;
-  if (!browser || browser.type !== 'playwright' || typeof browser.getPage !== 'function') {
-    throw new Error('webauthn plugin: needs the Playwright launcher (Chromium)');
-  }
-  return browser.getPage(session.id);
-}
-
-/** A CDP session on a Playwright `page` with the WebAuthn domain enabled. @param {any} page @returns {Promise<Cdp>} */
-export async function attachWebAuthn(page) {
-  /** @type {Cdp} */
-  const client = await page.context().newCDPSession(page);
-  await client.send('WebAuthn.enable', { enableUI: false });
-  return client;
-}
-
-/** @param {any} page @returns {PageState} */
-function stateFor(page) {
-  let state = pages.get(page);
-  if (!state) {
-    const cdp = attachWebAuthn(page);
-    state = { cdp, authenticators: new Set() };
-    // A failed attach must not poison later attempts.
-    cdp.catch(() => pages.delete(page));
-    pages.set(page, state);
-    page.once('close', () => pages.delete(page));
-  }
-  return state;
-}
 
 /** @param {any} payload */
 function requireId(payload) {
@@ -96,78 +73,124 @@ function requireId(payload) {
 }
 
 /** @param {any} credential */
-function toCdpCredential(credential) {
+function credentialInput(credential) {
   if (!credential || typeof credential !== 'object') {
     throw new Error('webauthn plugin: payload.credential is required');
   }
-  const out = { isResidentCredential: true, signCount: 0, ...credential };
-  if (typeof out.credentialId !== 'string' || typeof out.privateKey !== 'string') {
+  if (typeof credential.credentialId !== 'string' || typeof credential.privateKey !== 'string') {
     throw new Error('webauthn plugin: credential needs credentialId and privateKey (base64 PKCS#8)');
   }
-  out.credentialId = base64urlToBase64(out.credentialId);
-  out.privateKey = base64urlToBase64(out.privateKey);
-  if (typeof out.userHandle === 'string') out.userHandle = base64urlToBase64(out.userHandle);
-  if (typeof out.largeBlob === 'string') out.largeBlob = base64urlToBase64(out.largeBlob);
-  return out;
+  return { isResidentCredential: true, signCount: 0, ...credential };
 }
 
-/** @param {any} c */
-function fromCdpCredential(c) {
-  return {
-    ...c,
-    credentialId: base64ToBase64url(c.credentialId),
-    ...(typeof c.userHandle === 'string' ? { userHandle: base64ToBase64url(c.userHandle) } : {}),
-  };
-}
-
-/** Sends one CDP call for the authenticator the payload names; answers `true`. @type {(method: string, params: (p: any) => object) => Command} */
-const onAuthenticator = (method, params) => async (cdp, _ids, p) => {
-  await cdp.send(method, { authenticatorId: requireId(p), ...params(p) });
-  return true;
-};
-
-/** What each command does on a CDP session; `authenticators` are the ids it added (see the module comment). @type {Record<string, Command>} */
+/** What each command does on a driver; `ids` are the authenticators it added (see the module comment). @type {Record<string, Command>} */
 const COMMANDS = {
-  async 'webauthn:add'(cdp, ids, p) {
-    const options = { ...DEFAULT_AUTHENTICATOR_OPTIONS, ...p };
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options });
-    ids.add(authenticatorId);
-    return authenticatorId;
+  async 'webauthn:add'(d, ids, p) {
+    const id = await d.add({ ...DEFAULT_AUTHENTICATOR_OPTIONS, ...p });
+    ids.add(id);
+    return id;
   },
-  async 'webauthn:remove'(cdp, ids, p) {
-    const authenticatorId = requireId(p);
-    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
-    ids.delete(authenticatorId);
+  async 'webauthn:remove'(d, ids, p) {
+    const id = requireId(p);
+    await d.remove(id);
+    ids.delete(id);
     return true;
   },
-  async 'webauthn:get-credentials'(cdp, _ids, p) {
-    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: requireId(p) });
-    return credentials.map(fromCdpCredential);
-  },
-  'webauthn:set-user-verified': onAuthenticator('WebAuthn.setUserVerified', (p) => ({ isUserVerified: Boolean(p.isUserVerified) })),
-  'webauthn:set-presence': onAuthenticator('WebAuthn.setAutomaticPresenceSimulation', (p) => ({ enabled: Boolean(p.enabled) })),
-  'webauthn:add-credential': onAuthenticator('WebAuthn.addCredential', (p) => ({ credential: toCdpCredential(p.credential) })),
-  async 'webauthn:clear'(cdp, ids, p) {
+  'webauthn:get-credentials': (d, _ids, p) => d.getCredentials(requireId(p)),
+  'webauthn:set-user-verified': async (d, _ids, p) => (await d.setUserVerified(requireId(p), Boolean(p.isUserVerified)), true),
+  'webauthn:set-presence': async (d, _ids, p) => (await d.setPresence(requireId(p), Boolean(p.enabled)), true),
+  'webauthn:add-credential': async (d, _ids, p) => (await d.addCredential(requireId(p), credentialInput(p.credential)), true),
+  async 'webauthn:clear'(d, ids, p) {
     if (typeof p.authenticatorId === 'string') {
-      await cdp.send('WebAuthn.clearCredentials', { authenticatorId: p.authenticatorId });
+      await d.clearCredentials(p.authenticatorId);
       return true;
     }
     const all = [...ids];
     ids.clear();
-    await Promise.all(all.map((authenticatorId) => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => {})));
+    await Promise.all(all.map((id) => d.remove(id).catch(() => {})));
     return true;
   },
 };
 
 /**
- * Runs one `webauthn:*` command on a CDP session (see the module comment for payloads and results).
- * @param {Cdp} cdp @param {Set<string>} authenticators @param {string} command @param {any} [payload]
+ * Runs one `webauthn:*` command on a driver (see the module comment for payloads and results).
+ * @param {Driver} driver @param {Set<string>} authenticators @param {string} command @param {any} [payload]
  */
-export function runCommand(cdp, authenticators, command, payload) {
+export function runCommand(driver, authenticators, command, payload) {
   const run = COMMANDS[command];
   if (!run) throw new Error(`webauthn plugin: unknown command ${command}`);
-  return run(cdp, authenticators, payload ?? {});
+  return run(driver, authenticators, payload ?? {});
 }
+
+// ── engines ─────────────────────────────────────────────────────────────────
+
+/** @type {WeakMap<object, Target>} Chromium: per page; Firefox: per launcher (browser). */
+const targets = new WeakMap();
+
+/** @param {object} key @param {() => Promise<Driver>} make @param {(forget: () => void) => void} [onGone] */
+function targetFor(key, make, onGone) {
+  let target = targets.get(key);
+  if (!target) {
+    const driver = make();
+    target = { driver, authenticators: new Set() };
+    driver.catch(() => targets.delete(key)); // a failed attach must not poison later attempts
+    targets.set(key, target);
+    onGone?.(() => targets.delete(key));
+  }
+  return target;
+}
+
+/**
+ * The engine behind a test session: its name, virtual-authenticator target and media emulation.
+ * @param {any} session
+ */
+function engineOf(session) {
+  const launcher = session.browser;
+  if (isFirefoxLauncher(launcher)) {
+    const page = launcher.getPage(session.id);
+    const chrome = (/** @type {string} */ expression) => evaluateInChrome(page, expression);
+    return {
+      name: 'Firefox',
+      authenticatorScope: /** @type {const} */ ('browser'),
+      // Its stand-in for "no user presence" (the USB token instead of the virtual one) also hides
+      // the platform authenticator (isUserVerifyingPlatformAuthenticatorAvailable() → false).
+      pendingWithPlatformAuthenticator: false,
+      target: () => targetFor(launcher, async () => marionetteDriver(() => marionetteOf(launcher), chrome)),
+      /** Firefox prefs (chrome scope): 0 dark, 1 light, 2 follow the system; reduced motion 1/0. */
+      async emulateMedia(/** @type {any} */ { colorScheme, reducedMotion }) {
+        const scheme = colorScheme === 'dark' ? 0 : colorScheme === 'light' ? 1 : 2;
+        const motion =
+          reducedMotion === undefined
+            ? ''
+            : reducedMotion === null
+              ? `Services.prefs.clearUserPref('ui.prefersReducedMotion');`
+              : `Services.prefs.setIntPref('ui.prefersReducedMotion', ${reducedMotion === 'reduce' ? 1 : 0});`;
+        const color =
+          colorScheme === undefined ? '' : `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme});`;
+        await chrome(`${color}${motion} true`);
+      },
+    };
+  }
+  if (launcher?.type === 'playwright' && launcher.product === 'chromium') {
+    const page = launcher.getPage(session.id);
+    return {
+      name: 'Chromium',
+      authenticatorScope: /** @type {const} */ ('page'),
+      pendingWithPlatformAuthenticator: true,
+      target: () =>
+        targetFor(
+          page,
+          async () => cdpDriver(await attachWebAuthn(page)),
+          (forget) => page.once('close', forget),
+        ),
+      emulateMedia: (/** @type {any} */ media) => page.emulateMedia(media),
+    };
+  }
+  throw new Error(`webauthn plugin: no virtual authenticator for ${launcher?.name ?? 'this browser'}`);
+}
+
+/** Tests skipped for want of a capability, per engine, in order. @type {Map<string, string[]>} */
+const skipped = new Map();
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function webauthnPlugin() {
@@ -175,9 +198,41 @@ export function webauthnPlugin() {
     name: 'webauthn-virtual-authenticator',
 
     async executeCommand({ command, payload, session }) {
-      if (!command.startsWith('webauthn:')) return undefined;
-      const state = stateFor(getPage(session));
-      return runCommand(await state.cdp, state.authenticators, command, payload);
+      if (command.startsWith('webauthn:')) {
+        const target = engineOf(session).target();
+        return runCommand(await target.driver, target.authenticators, command, payload);
+      }
+      if (command === 'engine:capabilities') {
+        const { name, authenticatorScope, pendingWithPlatformAuthenticator } = engineOf(session);
+        return {
+          name,
+          virtualAuthenticator: true,
+          pendingCeremony: true,
+          pendingWithPlatformAuthenticator,
+          mediaEmulation: true,
+          authenticatorScope,
+        };
+      }
+      if (command === 'engine:emulate-media') {
+        await engineOf(session).emulateMedia(payload ?? {});
+        return true;
+      }
+      if (command === 'engine:skipped') {
+        const { title, reason } = /** @type {{title: string; reason: string}} */ (payload);
+        const name = /** @type {any} */ (session.browser)?.name ?? 'browser';
+        const list = skipped.get(name) ?? [];
+        list.push(`${title} — ${reason}`);
+        skipped.set(name, list);
+        return true;
+      }
+      return undefined;
+    },
+
+    serverStop() {
+      for (const [name, list] of skipped) {
+        console.log(`\n${name}: ${list.length} skipped for want of a capability:`);
+        for (const line of list) console.log(`  - ${line}`);
+      }
     },
   };
 }

@@ -2,7 +2,7 @@
  * `spyCreate`: a `navigator.credentials.create` wrapper that records every ceremony (its options,
  * mediation, abort and outcome), passes it on to the virtual authenticator or answers it itself.
  */
-import { stubProperty } from './globals.js';
+import { realTimers, stubProperty } from './globals.js';
 
 /** One `navigator.credentials.create()` call seen by {@link spyCreate}. */
 export interface CreateCall {
@@ -17,6 +17,8 @@ export interface CreateCall {
   abortedAt?: number;
   abortedWall?: number;
   settled: boolean;
+  /** `performance.now()` when the page saw its outcome. */
+  settledAt?: number;
   outcome?: 'resolved' | 'rejected';
   /** `name` of the rejection. */
   error?: string;
@@ -34,7 +36,17 @@ export interface CreateSpyOptions {
   conditional?: 'native' | 'modal-stand-in';
   /** Replaces the call (e.g. to reject with a chosen DOMException); `real()` makes the real one. */
   answer?: (options: CredentialCreationOptions, real: () => Promise<Credential | null>) => Promise<Credential | null>;
+  /**
+   * STUB of timing: the outcome reaches the page no sooner than this (relative ms) after the call.
+   * A virtual authenticator refuses at once; a person takes a while to cancel (the element tells
+   * the two apart by time, `REFUSED_AT_ONCE_MS`): `settleAfterMs: HUMAN_CANCEL_MS` makes a
+   * refused user verification a user's cancel.
+   */
+  settleAfterMs?: number;
 }
+
+/** How long a quick person takes to cancel the passkey sheet (relative ms; README "Engines"). */
+export const HUMAN_CANCEL_MS = 800;
 
 export interface CreateSpy {
   calls: CreateCall[];
@@ -65,14 +77,26 @@ export function spyCreate(opts: CreateSpyOptions = {}): CreateSpy {
     const forward = { ...o };
     if (mediation === 'conditional' && opts.conditional === 'modal-stand-in') delete (forward as { mediation?: string }).mediation;
     const real = () => original(forward);
-    const p = opts.answer ? opts.answer(o, real) : real();
+    const answered = opts.answer ? opts.answer(o, real) : real();
+    const delay = opts.settleAfterMs;
+    const late = <T>(settle: () => T) =>
+      new Promise<T>((resolve) => realTimers.setTimeout(() => resolve(settle()), Math.max(0, call.at + delay! - performance.now())));
+    const p =
+      delay === undefined
+        ? answered
+        : answered.then(
+            (v) => late(() => v),
+            (e: unknown) => late(() => Promise.reject(e)),
+          );
     p.then(
       () => {
         call.settled = true;
+        call.settledAt = performance.now();
         call.outcome = 'resolved';
       },
       (e: unknown) => {
         call.settled = true;
+        call.settledAt = performance.now();
         call.outcome = 'rejected';
         call.error = (e as { name?: string } | null)?.name;
       },

@@ -1,0 +1,120 @@
+/**
+ * A `create()` refused sooner than any user could cancel (README "Engines", Safari's rules):
+ * the classification (pure, `classifyCeremonyError` with the ceremony's facts), the moves it
+ * makes in the table, and the controller measuring it — under Node, with a fake clock.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { transition } from '../../src/flow/transition.js';
+import { REFUSED_AT_ONCE_MS, classifyCeremonyError, type CeremonyFailure } from '../../src/webauthn/ceremony.js';
+import { creating, ready } from './fixtures.js';
+import { Harness } from './harness.js';
+import { completed, kinds, reported } from './moves.js';
+
+const notAllowed = (message = 'The request is not allowed by the user agent') => new DOMException(message, 'NotAllowedError');
+const at = (elapsedMs: number, excludeCredentials = 0) => ({ elapsedMs, excludeCredentials });
+const refused = (excluded: boolean): Extract<CeremonyFailure, { kind: 'refused' }> => {
+  const f = classifyCeremonyError(notAllowed(), undefined, at(3, excluded ? 1 : 0));
+  assert.equal(f.kind, 'refused');
+  return f as Extract<CeremonyFailure, { kind: 'refused' }>;
+};
+
+describe('classifyCeremonyError: refused at once', () => {
+  it(`a NotAllowedError sooner than ${REFUSED_AT_ONCE_MS} ms is refused, with or without credentials to exclude`, () => {
+    for (const [excludeCredentials, excluded] of [
+      [0, false],
+      [2, true],
+    ] as const) {
+      const f = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS - 1, excludeCredentials));
+      assert.equal(f.kind, 'refused');
+      assert.equal(f.kind === 'refused' && f.excluded, excluded);
+      assert.deepEqual(f.kind === 'refused' && [f.error.code, f.error.recoverable], ['ceremony-cancelled', true]);
+      assert.match(f.kind === 'refused' ? f.error.message : '', /at once \(499 ms\)/);
+    }
+  });
+  it('as slow as a person (the threshold and on) it is a user cancel', () => {
+    const f = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS, 1));
+    assert.deepEqual(f.kind === 'error' && [f.reason, f.error.code], ['user-cancel', 'ceremony-cancelled']);
+  });
+  it('without facts (nothing measured) no refusal is seen', () => {
+    assert.equal(classifyCeremonyError(notAllowed()).kind, 'error');
+  });
+  it('a foreign AbortError, however quick, stays a cancel; InvalidStateError stays already-registered', () => {
+    const abort = classifyCeremonyError(new DOMException('aborted', 'AbortError'), undefined, at(1));
+    assert.equal(abort.kind === 'error' && abort.reason, 'user-cancel');
+    assert.deepEqual(classifyCeremonyError(new DOMException('x', 'InvalidStateError'), undefined, at(1, 1)), {
+      kind: 'already-registered',
+    });
+  });
+  it('what is known first wins: a limit that repeats (frame, in-app) is unsupported; a focus loss is a focus loss', () => {
+    const frame = classifyCeremonyError(notAllowed(), 'frame-permission', at(1, 1));
+    assert.deepEqual(frame.kind === 'error' && [frame.error.code, frame.reason], ['unsupported', 'frame-permission']);
+    const focus = classifyCeremonyError(notAllowed('The document is not focused.'), undefined, at(1));
+    assert.equal(focus.kind === 'error' && focus.reason, 'focus-loss');
+  });
+});
+
+describe('the table: refused at once', () => {
+  it('after autoAppend → the button, silently (Safari: no user activation yet); the next click is plain manual', () => {
+    const { state, effects } = transition(creating({ completionType: 'auto' }), { type: 'create-failed', failure: refused(true) });
+    assert.deepEqual(state, ready());
+    assert.deepEqual(effects, [{ type: 'track', eventType: 'append-error', message: 'refused-at-once' }]);
+  });
+  it('after a click, with credentials to exclude → complete-noop (Safari for a passkey already on this device)', () => {
+    const { state, effects } = transition(creating({ completionType: 'manual' }), { type: 'create-failed', failure: refused(true) });
+    assert.deepEqual(state, { name: 'success', alreadyRegistered: true });
+    assert.deepEqual(
+      effects.find((e) => e.type === 'track'),
+      { type: 'track', eventType: 'append-credential-exists', message: 'refused-at-once' },
+    );
+    assert.deepEqual(completed(effects), { status: 'complete-noop', completionType: 'manual' });
+    assert.deepEqual(reported(effects), [], 'no error');
+  });
+  it('after a click, nothing to exclude, the first time → the offer with the cancel notice, marked refused', () => {
+    const { state, effects } = transition(creating(), { type: 'create-failed', failure: refused(false) });
+    assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true, refused: true }));
+    assert.deepEqual(kinds(effects), ['track', 'report']);
+  });
+  it('the next click carries the mark; a second refusal in a row → the final unsupported error, no "try again"', () => {
+    const { state: armed } = transition(ready({ notice: 'ceremony-cancelled', retry: true, refused: true }), {
+      type: 'click',
+      now: Date.now(),
+    });
+    assert.deepEqual(armed.name === 'creating' && [armed.completionType, armed.refused], ['manual-retry', true]);
+    const { state, effects } = transition(armed, { type: 'create-failed', failure: refused(false) });
+    assert.equal(state.name, 'error');
+    assert.deepEqual(state.name === 'error' && [state.error.code, state.error.recoverable], ['unsupported', false]);
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'report']);
+  });
+  it('a slow cancel in between clears the mark: refusals count only in a row', () => {
+    const cancel = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS + 500));
+    const { state } = transition(creating({ refused: true }), { type: 'create-failed', failure: cancel });
+    assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true }));
+  });
+});
+
+describe('the controller measures the ceremony', () => {
+  let h: Harness;
+  beforeEach(() => (h = new Harness()));
+  afterEach(() => h.restore());
+
+  it('two clicks refused at once → ready with a notice, then the final error; one create() each', async () => {
+    await h.mount();
+    for (let i = 0; i < 2; i++) {
+      h.controller.click();
+      const call = h.ceremony();
+      call.facts = at(4);
+      call.settle.reject(notAllowed());
+      await h.settle();
+      assert.equal(h.state, i === 0 ? 'ready' : 'error');
+    }
+    assert.equal(h.ceremonies.length, 2);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => [e.code, e.recoverable]),
+      [
+        ['ceremony-cancelled', true],
+        ['unsupported', false],
+      ],
+    );
+  });
+});
