@@ -11,7 +11,8 @@ const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/react|
 export default defineConfig({
   server: {
     host: 'localhost',
-    port: Number(process.env.PORT) || 5173,
+    // `PORT=0`: a free port chosen by the OS (printed by Vite).
+    port: process.env.PORT ? Number(process.env.PORT) : 5173,
     strictPort: true,
   },
   // Pre-bundle what the playground needs, not the examples (built separately against dist/).
