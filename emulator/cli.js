@@ -57,7 +57,7 @@ export function readCliOptions(args, env, defaultOrigin) {
     [env.ALLOW_ORIGIN, 'ALLOW_ORIGIN'],
   ];
   const [given, originFrom] = sources.find(([v]) => v) ?? [defaultOrigin, 'default'];
-  const allowOrigin = origin(given, originFrom);
+  const allowOrigin = origin(given ?? defaultOrigin, originFrom);
   if (originFrom === 'argument' || originFrom === 'npm_config_origin') {
     notes.push(
       `Origin ${allowOrigin} taken from a bare argument (what npm hands over for "npm run emulator --origin …" without "--"); the reliable form is: npm run emulator -- --origin ${allowOrigin}`,

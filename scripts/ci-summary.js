@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** ANSI escape sequences (colours, cursor moves of progress bars). */
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*[A-Za-z]`, 'g');
 
 /**
  * @param {string} log the output of `npm test`
