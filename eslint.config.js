@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that drive a page: `page.evaluate(() => …)` callbacks run in the browser.
-    files: ['bench/*.js', 'test/e2e/*.{js,ts}'],
+    files: ['bench/*.js', 'test/e2e/*.{js,ts}', 'kit/testing.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

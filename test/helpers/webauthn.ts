@@ -13,40 +13,10 @@
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** CDP `WebAuthn.VirtualAuthenticatorOptions`. */
-export interface VirtualAuthenticatorOptions {
-  protocol: 'ctap2' | 'u2f';
-  ctap2Version?: 'ctap2_0' | 'ctap2_1';
-  transport: 'usb' | 'nfc' | 'ble' | 'cable' | 'internal';
-  hasResidentKey: boolean;
-  hasUserVerification: boolean;
-  hasLargeBlob?: boolean;
-  hasCredBlob?: boolean;
-  hasMinPinLength?: boolean;
-  hasPrf?: boolean;
-  automaticPresenceSimulation: boolean;
-  isUserVerified: boolean;
-  defaultBackupEligibility?: boolean;
-  defaultBackupState?: boolean;
-}
-
-/** CDP `WebAuthn.Credential`, with `credentialId` and `userHandle` as base64url. */
-export interface VirtualCredential {
-  /** base64url */
-  credentialId: string;
-  isResidentCredential: boolean;
-  rpId?: string;
-  /** base64 (standard) PKCS#8 private key */
-  privateKey: string;
-  /** base64url */
-  userHandle?: string;
-  signCount: number;
-  largeBlob?: string;
-  backupEligibility?: boolean;
-  backupState?: boolean;
-  userName?: string;
-  userDisplayName?: string;
-}
+// The shipped kit's (corbado-append/testing) types: CDP `WebAuthn.VirtualAuthenticatorOptions`, and
+// `WebAuthn.Credential` with `credentialId` and `userHandle` as base64url.
+import type { VirtualAuthenticatorOptions, VirtualCredential } from '../../kit/webauthn.types.js';
+export type { VirtualAuthenticatorOptions, VirtualCredential };
 
 /** Input of `addCredential`: ids may be base64url or base64; defaults are filled in. */
 export type VirtualCredentialInput = Omit<VirtualCredential, 'isResidentCredential' | 'signCount'> &

@@ -25,15 +25,10 @@
  * `attachWebAuthn` and `runCommand` (test/e2e/virtual-authenticator.ts).
  */
 
-/** Options every new virtual authenticator starts from (a platform passkey authenticator). */
-export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
-  protocol: 'ctap2',
-  transport: 'internal',
-  hasResidentKey: true,
-  hasUserVerification: true,
-  isUserVerified: true,
-  automaticPresenceSimulation: true,
-});
+import { DEFAULT_AUTHENTICATOR_OPTIONS } from '../../kit/testing.js';
+
+/** Options every new virtual authenticator starts from (a platform passkey authenticator): the shipped kit's. */
+export { DEFAULT_AUTHENTICATOR_OPTIONS };
 
 /**
  * @typedef {{ send(method: string, params?: object): Promise<any>; detach(): Promise<void> }} Cdp
