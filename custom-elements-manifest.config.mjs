@@ -46,7 +46,7 @@ function sortModules() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/react.ts'],
+  exclude: ['src/**/*.test.ts', 'src/react.ts', 'src/svelte.ts', 'src/template-types.ts'],
   outdir: '.',
   litelement: true,
   // package.json "customElements" is kept by hand.

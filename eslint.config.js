@@ -26,7 +26,16 @@ const BROWSER = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'examples/*/dist/', 'custom-elements.json', '.bench/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'dist/',
+      'examples/*/dist/',
+      'examples/angular/.angular/',
+      '.typecheck/',
+      'custom-elements.json',
+      '.bench/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

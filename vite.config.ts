@@ -24,7 +24,7 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     copyPublicDir: false,
-    lib: { entry: { index: 'src/index.ts', react: 'src/react.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', react: 'src/react.ts', svelte: 'src/svelte.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: (id) => EXTERNAL.test(id),
       // Lets the index entry hold the code both entries share, so react.js imports the element
