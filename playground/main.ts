@@ -10,7 +10,20 @@ const projectId = new URLSearchParams(location.search).get('projectId') ?? 'pro-
 const q = `?projectId=${encodeURIComponent(projectId)}`;
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const form = $<HTMLFormElement>('#scenario');
-const FAULTS = ['', 'http-500', 'html', 'timeout', 'malformed'];
+/** emulator/scenario.js FAULT_KINDS (`stored-*`: handled first, then the answer is lost). */
+const FAULTS = [
+  '',
+  'http-500',
+  'http-400',
+  'html',
+  'timeout',
+  'malformed',
+  'drop',
+  'stored-500',
+  'stored-504-html',
+  'stored-200-html',
+  'stored-drop',
+];
 
 for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name^="fault-"]')) {
   for (const f of FAULTS) sel.add(new Option(f || '(none)', f));
@@ -83,6 +96,10 @@ function scenarioFromForm(): Record<string, unknown> {
     ttlMs: Number(data.get('ttlMs')),
     latencyMs: Number(data.get('latencyMs')),
     customData: customText ? JSON.parse(customText) : null,
+    // Unset (null): the emulator's default.
+    userVerification: String(data.get('userVerification') ?? '') || null,
+    aaguidName: String(data.get('aaguidName') ?? '') || null,
+    dateHeader: data.get('dateHeader') === 'on',
     faults,
   };
 }

@@ -70,6 +70,8 @@ test('the tarball holds the builds, the kit, the emulator and the docs, and noth
     'dist/esm/react.js',
     'dist/types/index.d.ts',
     'dist/types/react.d.ts',
+    'dist/esm/svelte.js',
+    'dist/types/svelte.d.ts',
     'kit/emulator.js',
     'kit/emulator.types.d.ts',
     'kit/testing.js',
