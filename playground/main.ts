@@ -5,13 +5,14 @@
  */
 import '../src/index.js';
 import type { CorbadoAppend } from '../src/index.js';
+import type { FaultKind } from '../kit/emulator.types.js';
 
 const projectId = new URLSearchParams(location.search).get('projectId') ?? 'pro-local';
 const q = `?projectId=${encodeURIComponent(projectId)}`;
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const form = $<HTMLFormElement>('#scenario');
-/** emulator/scenario.js FAULT_KINDS (`stored-*`: handled first, then the answer is lost). */
-const FAULTS = [
+/** emulator/scenario.js FAULT_KINDS, typed by the kit (test/e2e/playground-scenario.spec.ts keeps them equal). */
+const FAULTS: readonly ('' | FaultKind)[] = [
   '',
   'http-500',
   'http-400',

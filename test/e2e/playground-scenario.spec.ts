@@ -4,12 +4,16 @@
  */
 import { expect, test } from '@playwright/test';
 // @ts-expect-error plain JS without declarations
-import { defaultScenario } from '../../emulator/scenario.js';
+import { FAULT_KINDS, defaultScenario } from '../../emulator/scenario.js';
 
 test('the scenario form covers every knob, userVerification and aaguidName included', async ({ page, request }) => {
   const project = `pro-playground-${Date.now().toString(36)}`;
   await page.goto(`/?projectId=${project}`);
   const form = page.locator('#scenario');
+  const kinds = await form
+    .locator('select[name="fault-init"] option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(kinds).toEqual(['', ...FAULT_KINDS]);
   await form.locator('select[name="userVerification"]').selectOption('required');
   await form.locator('input[name="aaguidName"]').fill('Test Key');
   await form.locator('input[name="dateHeader"]').uncheck();
