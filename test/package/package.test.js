@@ -17,7 +17,9 @@ import { promisify } from 'node:util';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'test/fixtures/integrator-app');
 const exec = promisify(execFile);
-const QUIET = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+// `npm test` runs each suite with `npm run --silent`, whose loglevel its children inherit: set
+// npm's own default back, or its warnings (what these tests look for) would not be printed.
+const NPM_ENV = { npm_config_loglevel: 'notice', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
 
 /**
  * Runs a command; resolves with its output (stdout + stderr) whatever its status.
@@ -25,7 +27,7 @@ const QUIET = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_
  */
 async function run(cmd, args, cwd) {
   try {
-    const { stdout, stderr } = await exec(cmd, args, { cwd, env: { ...process.env, ...QUIET }, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await exec(cmd, args, { cwd, env: { ...process.env, ...NPM_ENV }, maxBuffer: 64 << 20 });
     return { status: 0, output: stdout + stderr };
   } catch (err) {
     const e = /** @type {{code?: number, stdout?: string, stderr?: string}} */ (err);
