@@ -57,6 +57,21 @@ async function run(cmd, args, cwd) {
   }
 }
 
+test('installing the Angular example from its lockfile warns of no install script (its allowScripts)', async () => {
+  // A copy of package.json and lockfile alone: its node_modules links this repository in, whose
+  // own dependencies npm would count too.
+  const copy = join(dir, 'angular-install');
+  await mkdir(copy);
+  for (const f of ['package.json', 'package-lock.json']) await cp(join(ROOT, 'examples/angular', f), join(copy, f));
+  const { status, output } = await run('npm', ['ci', '--dry-run', '--prefer-offline', '--loglevel', 'notice'], copy);
+  assert.equal(status, 0, output);
+  assert.match(output, /added \d+ packages/);
+  assert.deepEqual(
+    output.split('\n').filter((line) => /^npm warn/i.test(line)),
+    [],
+  );
+});
+
 describe('framework typings', { concurrency: true }, () => {
   test('Svelte: svelte-check refuses a bad theme and a detail field the event does not have', async () => {
     const copy = await brokenCopy('svelte', 'App.svelte', [
