@@ -26,6 +26,8 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const FRAMEWORK_EXAMPLES = ['react', 'vue', 'svelte', 'angular'];
+/** The caller's NODE_ENV: Vite's build() sets process.env.NODE_ENV = 'production' in this process. */
+const NODE_ENV = process.env.NODE_ENV;
 /** Folders that are outputs or installs, not sources. */
 const NOT_SOURCES = new Set(['dist', 'node_modules', '.angular']);
 
@@ -47,11 +49,18 @@ function hashTree(hash, p, skip = () => false) {
  * @param {string} cwd @param {string} cmd @param {string[]} args
  */
 function run(cwd, cmd, args) {
-  const { status } = spawnSync(cmd, args, {
-    cwd,
-    stdio: 'inherit',
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
-  });
+  /** @type {NodeJS.ProcessEnv} */
+  // npm test runs with --silent; npm's own warnings (an install script, a failure) should show here.
+  const env = {
+    ...process.env,
+    NG_CLI_ANALYTICS: 'false',
+    npm_config_loglevel: 'warn',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
+  if (NODE_ENV === undefined) delete env.NODE_ENV;
+  else env.NODE_ENV = NODE_ENV;
+  const { status } = spawnSync(cmd, args, { cwd, stdio: 'inherit', env });
   if (status !== 0) {
     console.error(`build-examples: ${cmd} ${args.join(' ')} failed (exit ${status}) in ${cwd}`);
     process.exit(1);
@@ -63,7 +72,8 @@ function buildAngular(dir) {
   const installed = join(dir, 'node_modules/.package-lock.json');
   if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs) {
     const t0 = Date.now();
-    run(dir, 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+    // --include=dev: the toolchain is in devDependencies, whatever NODE_ENV says.
+    run(dir, 'npm', ['ci', '--include=dev', '--prefer-offline', '--no-audit', '--no-fund']);
     console.log(`build-examples: examples/angular npm ci (${Date.now() - t0} ms)`);
   }
   // As `npm i corbado-append` would put it there; resolved through the link, so lit & co. come
