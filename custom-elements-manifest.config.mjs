@@ -20,12 +20,36 @@ function dropUndocumentedEvents() {
   };
 }
 
+/**
+ * Modules in a fixed order, whatever order the file glob returned them in (it varies with disk
+ * timing, e.g. while another copy of the project runs its tests): per folder its files, then its
+ * subfolders, each by name.
+ */
+function sortModules() {
+  /** @param {string} a @param {string} b */
+  const byPath = (a, b) => {
+    const [x, y] = [a.split('/'), b.split('/')];
+    let i = 0;
+    while (i < x.length - 1 && i < y.length - 1 && x[i] === y[i]) i++;
+    const [xFile, yFile] = [i === x.length - 1, i === y.length - 1];
+    if (xFile !== yFile) return xFile ? -1 : 1;
+    return x[i] < y[i] ? -1 : x[i] > y[i] ? 1 : 0;
+  };
+  return {
+    name: 'sort-modules',
+    /** @param {{customElementsManifest: import('custom-elements-manifest/schema.js').Package}} params */
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules?.sort((a, b) => byPath(a.path, b.path));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/react.ts'],
+  exclude: ['src/**/*.test.ts', 'src/react.ts', 'src/svelte.ts', 'src/template-types.ts'],
   outdir: '.',
   litelement: true,
   // package.json "customElements" is kept by hand.
   packagejson: false,
-  plugins: [dropUndocumentedEvents()],
+  plugins: [dropUndocumentedEvents(), sortModules()],
 };

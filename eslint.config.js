@@ -27,7 +27,16 @@ const BROWSER = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'examples/*/dist/', 'custom-elements.json', '.bench/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'dist/',
+      'examples/*/dist/',
+      'examples/angular/.angular/',
+      '.typecheck/',
+      'custom-elements.json',
+      '.bench/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -60,7 +69,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that drive a page: `page.evaluate(() => …)` callbacks run in the browser.
-    files: ['bench/*.js', 'test/e2e/*.{js,ts}'],
+    files: ['bench/*.js', 'test/e2e/*.{js,ts}', 'kit/testing.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

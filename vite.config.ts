@@ -12,7 +12,8 @@ const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/react|
 export default defineConfig({
   server: {
     host: 'localhost',
-    port: Number(process.env.PORT) || 5173,
+    // `PORT=0`: a free port chosen by the OS (printed by Vite).
+    port: process.env.PORT ? Number(process.env.PORT) : 5173,
     strictPort: true,
   },
   // Pre-bundle what the playground needs, not the examples (built separately against dist/).
@@ -25,7 +26,7 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     copyPublicDir: false,
-    lib: { entry: { index: 'src/index.ts', react: 'src/react.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', react: 'src/react.ts', svelte: 'src/svelte.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: (id) => EXTERNAL.test(id),
       // Lets the index entry hold the code both entries share, so react.js imports the element

@@ -1,13 +1,14 @@
 /**
  * The emulator as its own HTTP server, for a page served from another origin.
  *
- * Usage: `npm run emulator [-- --origin http://localhost:5173]`
+ * Usage: `npm run emulator -- --origin http://localhost:8080 [--port 8787] [--host 127.0.0.1]`
  * Env: `PORT` (default 8787; `0` = a free port chosen by the OS), `HOST` (default 127.0.0.1), `ALLOW_ORIGIN` (default
- * http://localhost:5173; `--origin` wins). CORS allows exactly that origin, with credentials.
+ * http://localhost:5173; `--origin` wins). CORS allows exactly that origin, with credentials. Options and
+ * hints (a missing `--origin`, a page calling from another origin): cli.js.
  */
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { hintForeignOrigins, readCliOptions } from './cli.js';
 import { createEmulator } from './core.js';
 import { sendJson } from './http.js';
 
@@ -68,11 +69,16 @@ export function createStandaloneServer({ allowOrigin = DEFAULT_ALLOW_ORIGIN, emu
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { origin: { type: 'string' } } });
-  const allowOrigin = values.origin ?? process.env.ALLOW_ORIGIN ?? DEFAULT_ALLOW_ORIGIN;
-  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8787 : Number(process.env.PORT);
-  const host = process.env.HOST || '127.0.0.1';
+  let options;
+  try {
+    options = readCliOptions(process.argv.slice(2), process.env, DEFAULT_ALLOW_ORIGIN);
+  } catch (err) {
+    console.error(`Corbado Frontend API emulator: ${/** @type {Error} */ (err).message}`);
+    process.exit(2);
+  }
+  const { allowOrigin, port, host, notes } = options;
   const server = createStandaloneServer({ allowOrigin });
+  hintForeignOrigins(server, allowOrigin);
   server.once('error', (/** @type {NodeJS.ErrnoException} */ err) => {
     const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (PORT=0 picks a free one)` : err.message;
     console.error(`Corbado Frontend API emulator: cannot listen on ${host}:${port}: ${why}`);
@@ -80,6 +86,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
   server.listen(port, host, () => {
     const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`Corbado Frontend API emulator listening on http://${host}:${bound} (CORS origin ${new URL(allowOrigin).origin})`);
+    const lines = [`Corbado Frontend API emulator listening on http://${host}:${bound} (CORS origin ${allowOrigin})`, ...notes];
+    console.log(lines.join('\n'));
   });
 }

@@ -5,12 +5,26 @@
  */
 import '../src/index.js';
 import type { CorbadoAppend } from '../src/index.js';
+import type { FaultKind } from '../kit/emulator.types.js';
 
 const projectId = new URLSearchParams(location.search).get('projectId') ?? 'pro-local';
 const q = `?projectId=${encodeURIComponent(projectId)}`;
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const form = $<HTMLFormElement>('#scenario');
-const FAULTS = ['', 'http-500', 'html', 'timeout', 'malformed'];
+/** emulator/scenario.js FAULT_KINDS, typed by the kit (test/e2e/playground-scenario.spec.ts keeps them equal). */
+const FAULTS: readonly ('' | FaultKind)[] = [
+  '',
+  'http-500',
+  'http-400',
+  'html',
+  'timeout',
+  'malformed',
+  'drop',
+  'stored-500',
+  'stored-504-html',
+  'stored-200-html',
+  'stored-drop',
+];
 
 for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name^="fault-"]')) {
   for (const f of FAULTS) sel.add(new Option(f || '(none)', f));
@@ -74,8 +88,10 @@ function scenarioFromForm(): Record<string, unknown> {
     const f = String(data.get(`fault-${ep}`) ?? '');
     if (f) faults[ep] = f;
   }
-  const customText = String(data.get('customData') ?? '').trim();
-  const aaguidName = String(data.get('aaguidName') ?? '').trim();
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  const customText = text('customData');
+  const flagsText = text('flags');
+  const aaguidName = text('aaguidName');
   return {
     variant: data.get('variant'),
     appendAllowed: data.get('appendAllowed') === 'on',
@@ -87,6 +103,14 @@ function scenarioFromForm(): Record<string, unknown> {
     latencyMs: Number(data.get('latencyMs')),
     customData: customText ? JSON.parse(customText) : null,
     aaguidName: aaguidName || null,
+    // Unset (null): the emulator's default.
+    aaguidIconLight: text('aaguidIconLight') || null,
+    aaguidIconDark: text('aaguidIconDark') || null,
+    flags: flagsText ? JSON.parse(flagsText) : null,
+    frontendApiUrl: text('frontendApiUrl') || null,
+    processTtlMs: Number(text('processTtlMs')) || null,
+    userVerification: String(data.get('userVerification') ?? '') || null,
+    dateHeader: data.get('dateHeader') === 'on',
     faults,
   };
 }

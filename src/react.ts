@@ -20,6 +20,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CorbadoAppend as CorbadoAppendElement } from './index.js';
+import type { CorbadoAppendOnEvents, CorbadoAppendTemplateProps } from './template-types.js';
 import type {
   AppendCompleteDetail,
   AppendErrorDetail,
@@ -57,26 +58,11 @@ export type { CorbadoAppendElement };
  * `oncorbado-append-complete`. Do not pass `onComplete`/`onSkip`/`onError` to the raw tag
  * (React would listen for events named `Complete`…); use the events, or the wrapper above.
  */
-export interface CorbadoAppendJSXProps extends React.DetailedHTMLProps<React.HTMLAttributes<CorbadoAppendElement>, CorbadoAppendElement> {
-  'project-id'?: string;
-  'frontend-api-url'?: string;
-  'append-token'?: string;
-  'force-passkey-append'?: boolean;
-  situation?: string;
-  theme?: 'light' | 'dark' | 'auto';
-  projectId?: string;
-  frontendApiUrl?: string;
-  appendToken?: string;
-  appendTokenProvider?: CorbadoAppendElement['appendTokenProvider'];
-  forcePasskeyAppend?: boolean;
-  strings?: CorbadoAppendElement['strings'];
-  ceremonyTimeoutMs?: number;
-  'oncorbado-append-ready'?: (e: CustomEvent<AppendReadyDetail>) => void;
-  'oncorbado-append-complete'?: (e: CustomEvent<AppendCompleteDetail>) => void;
-  'oncorbado-append-skip'?: (e: CustomEvent<AppendSkipDetail>) => void;
-  'oncorbado-append-error'?: (e: CustomEvent<AppendErrorDetail>) => void;
-  'oncorbado-append-state'?: (e: CustomEvent<AppendStateDetail>) => void;
-}
+export interface CorbadoAppendJSXProps
+  extends
+    React.DetailedHTMLProps<React.HTMLAttributes<CorbadoAppendElement>, CorbadoAppendElement>,
+    CorbadoAppendTemplateProps,
+    CorbadoAppendOnEvents {}
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -5,6 +5,9 @@
  * - examples/script-tag: a plain HTML page with one classic <script src> of dist/corbado-append.min.js
  * - examples/react:      React 19 + the `corbado-append/react` wrapper (@lit/react), built by Vite
  * - examples/vue:        Vue 3 with the element in a template, built by Vite
+ * - examples/svelte:     Svelte 5 (corbado-append/svelte typings, svelte-check), built by Vite
+ * - examples/angular:    Angular 21 standalone component with CUSTOM_ELEMENTS_SCHEMA, built by the
+ *                        Angular CLI from its own lockfile
  *
  * Needs `npm run build` and `npm run build:examples` (the `pretest:e2e` hook runs both when stale).
  */
@@ -15,6 +18,8 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type StaticServer } from './static-server';
 import { addVirtualAuthenticator } from './virtual-authenticator';
+
+const FRAMEWORKS = ['react', 'vue', 'svelte', 'angular'] as const;
 
 let site: StaticServer;
 let emulator: Server;
@@ -28,7 +33,7 @@ const STANDALONE = '../../emulator/standalone.js';
 
 test.beforeAll(async () => {
   const { createStandaloneServer } = (await import(STANDALONE)) as Standalone;
-  for (const p of ['dist/corbado-append.min.js', 'examples/react/dist/index.html', 'examples/vue/dist/index.html']) {
+  for (const p of ['dist/corbado-append.min.js', ...FRAMEWORKS.map((f) => `examples/${f}/dist/index.html`)]) {
     if (!built(p)) throw new Error(`${p} missing: run npm run build && npm run build:examples`);
   }
   site = await startStaticServer();
@@ -90,7 +95,7 @@ test('script tag: the drop-in alone runs the whole flow against a cross-origin A
   }
 });
 
-for (const framework of ['react', 'vue'] as const) {
+for (const framework of FRAMEWORKS) {
   test(`${framework}: renders inside the framework, events reach its handlers, click creates a passkey`, async ({ page, request }) => {
     const errors = collectErrors(page);
     const project = projectId(framework);

@@ -12,18 +12,12 @@
  * Chromium leaves the ceremony pending forever.
  */
 import type { Page } from '@playwright/test';
+import type { VirtualAuthenticator } from '../../kit/webauthn.types.js';
 import type { VirtualAuthenticatorOptions, VirtualCredential } from '../helpers/webauthn.js';
 import { attachWebAuthn, cdpDriver, runCommand } from '../plugins/webauthn-plugin.js';
 
-export interface VirtualAuthenticator {
-  readonly authenticatorId: string;
-  /** Credential ids and user handles as base64url. */
-  getCredentials(): Promise<VirtualCredential[]>;
-  setUserVerified(isUserVerified: boolean): Promise<void>;
-  /** false → a create() that stays pending (no simulated user presence) */
-  setPresence(enabled: boolean): Promise<void>;
-  remove(): Promise<void>;
-}
+/** The shipped kit's (corbado-append/testing) handle. */
+export type { VirtualAuthenticator };
 
 /** Opens a CDP session on `page`, enables the WebAuthn domain and attaches an authenticator. */
 export async function addVirtualAuthenticator(

@@ -22,57 +22,12 @@ export function uniqueProjectId(): string {
   return `pro-t${Date.now().toString(36)}-${counter.toString(36)}-${rand}`;
 }
 
+// The scenario's types are the shipped kit's (corbado-append/emulator; emulator/scenario.js).
+import type { FaultKind, Fault as KitFault, Scenario, ScenarioPatch } from '../../kit/emulator.types.js';
+export type { FaultKind, Scenario, ScenarioPatch };
+
 /** A fault injected into one endpoint: a kind, or `{kind, times}` to hit only the next `times` calls. */
-/** Fault kinds (emulator/scenario.js `FAULT_KINDS`): `stored-*` handle the request first, then lose its answer. */
-export type FaultKind =
-  | 'http-500'
-  | 'http-400'
-  | 'html'
-  | 'timeout'
-  | 'malformed'
-  | 'drop'
-  | 'stored-500'
-  | 'stored-504-html'
-  | 'stored-200-html'
-  | 'stored-drop';
-export type Fault = FaultKind | { kind: FaultKind; times?: number };
-
-/** What the project's next init/start/finish answer (emulator/scenario.js). */
-export interface Scenario {
-  /** start `variant` (`default`, `after-hybrid`, `after-error`; any string is sent as is) */
-  variant: string;
-  autoAppend: boolean;
-  conditionalAppend: boolean;
-  isRestrictedBrowser: boolean;
-  /** init `appendAllowed` */
-  appendAllowed: boolean;
-  /** init `flags` (default `{}`): Corbado's server-side rollout flags, which a client sends back on its next init */
-  flags: Record<string, string>;
-  /** init `frontendApiUrl`, sent as is — any string (a foreign host, plain `http:`, garbage); unset: the emulator's own origin */
-  frontendApiUrl?: string;
-  /** lifetime of a new process in ms (default 3_600_000): init `expiresAt` = floor((now + processTtlMs) / 1000), unix s */
-  processTtlMs: number;
-  /** start answers `attestationOptions: ""` unless `forcePasskeyAppend` */
-  passkeyIntelDenied: boolean;
-  /** options lifetime in ms: start `expiresMs` = now + ttlMs (≤ 0 sends void options) */
-  ttlMs: number;
-  customData?: Record<string, string>;
-  /** finish `aaguidDetails.name` for an AAGUID not in the table */
-  aaguidName?: string;
-  aaguidIconLight?: string;
-  aaguidIconDark?: string;
-  /** start options `authenticatorSelection.userVerification` (unset: `preferred`); `required` also makes finish require UV */
-  userVerification?: 'required' | 'preferred' | 'discouraged';
-  /** delay before every /v2 response, in ms (0…60000) */
-  latencyMs: number;
-  /** `false`: /v2 answers carry no `Date` header (as a cross-origin page sees a server that does not expose it) */
-  dateHeader: boolean;
-  /** per endpoint (`init`, `start`, `finish`, `events`); replaces the whole map, `{}` clears it */
-  faults: Partial<Record<'init' | 'start' | 'finish' | 'events', Fault>>;
-}
-
-/** A partial scenario: given fields replace the current ones, `null` resets one to its default. */
-export type ScenarioPatch = { [K in keyof Scenario]?: Scenario[K] | null };
+export type Fault = FaultKind | KitFault;
 
 /** A passkey the emulator stored (emulator/state.js `StoredCredential`). */
 export interface EmulatorCredential {

@@ -1,57 +1,22 @@
 /**
- * Browser-side handles on the engine's virtual authenticator — Chromium's CDP one, Firefox's
- * WebDriver one over Marionette — served by `test/plugins/webauthn-plugin.js` through
- * web-test-runner server commands, with the same results in both.
+ * Browser-side handles on Chromium's CDP virtual authenticator, served by
+ * `test/plugins/webauthn-plugin.js` through web-test-runner server commands.
  *
  * Rules of thumb:
  * - Attach an authenticator (`addAuthenticator`) before anything can call
- *   `navigator.credentials.create()`: headless Chromium with none attached hangs past any timeout
- *   (Firefox rejects at once with `NotAllowedError`).
- * - Authenticators live as long as the test page (one page per test file; in Firefox, the whole
- *   browser): remove them after the test (`removeAuthenticator` or `clearAuthenticators`).
+ *   `navigator.credentials.create()`: headless Chromium with none attached hangs past any timeout.
+ * - Authenticators live as long as the test page (one page per test file): remove them in
+ *   `afterEach` (`removeAuthenticator` or `clearAuthenticators`).
  * - Chromium allows one `transport: 'internal'` authenticator per page; add more with another
  *   transport (`usb`, `nfc`, `ble`).
- * - `automaticPresenceSimulation: false` / `setPresence(false)`: a `create()` that stays pending.
- *   Firefox has no such switch: its USB token stands in (prefs), which also hides the platform
- *   authenticator there (`EngineCapabilities.pendingWithPlatformAuthenticator`).
  * - Credential ids and user handles are base64url here, like SimpleWebAuthn and the emulator.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** CDP `WebAuthn.VirtualAuthenticatorOptions` (Firefox: the WebDriver subset; `has*` extensions are refused there). */
-export interface VirtualAuthenticatorOptions {
-  protocol: 'ctap2' | 'u2f';
-  ctap2Version?: 'ctap2_0' | 'ctap2_1';
-  transport: 'usb' | 'nfc' | 'ble' | 'cable' | 'internal';
-  hasResidentKey: boolean;
-  hasUserVerification: boolean;
-  hasLargeBlob?: boolean;
-  hasCredBlob?: boolean;
-  hasMinPinLength?: boolean;
-  hasPrf?: boolean;
-  automaticPresenceSimulation: boolean;
-  isUserVerified: boolean;
-  defaultBackupEligibility?: boolean;
-  defaultBackupState?: boolean;
-}
-
-/** CDP `WebAuthn.Credential`, with `credentialId` and `userHandle` as base64url. */
-export interface VirtualCredential {
-  /** base64url */
-  credentialId: string;
-  isResidentCredential: boolean;
-  rpId?: string;
-  /** base64 (standard) PKCS#8 private key */
-  privateKey: string;
-  /** base64url */
-  userHandle?: string;
-  signCount: number;
-  largeBlob?: string;
-  backupEligibility?: boolean;
-  backupState?: boolean;
-  userName?: string;
-  userDisplayName?: string;
-}
+// The shipped kit's (corbado-append/testing) types: CDP `WebAuthn.VirtualAuthenticatorOptions`, and
+// `WebAuthn.Credential` with `credentialId` and `userHandle` as base64url.
+import type { VirtualAuthenticatorOptions, VirtualCredential } from '../../kit/webauthn.types.js';
+export type { VirtualAuthenticatorOptions, VirtualCredential };
 
 /** Input of `addCredential`: ids may be base64url or base64; defaults are filled in. */
 export type VirtualCredentialInput = Omit<VirtualCredential, 'isResidentCredential' | 'signCount'> &

@@ -38,15 +38,10 @@ import { marionetteDriver } from './webauthn-marionette.js';
 export { attachWebAuthn, base64ToBase64url, base64urlToBase64, cdpDriver } from './webauthn-cdp.js';
 export { marionetteDriver } from './webauthn-marionette.js';
 
-/** Options every new virtual authenticator starts from (a platform passkey authenticator). */
-export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
-  protocol: 'ctap2',
-  transport: 'internal',
-  hasResidentKey: true,
-  hasUserVerification: true,
-  isUserVerified: true,
-  automaticPresenceSimulation: true,
-});
+import { DEFAULT_AUTHENTICATOR_OPTIONS } from '../../kit/testing.js';
+
+/** Options every new virtual authenticator starts from (a platform passkey authenticator): the shipped kit's. */
+export { DEFAULT_AUTHENTICATOR_OPTIONS };
 
 /**
  * What an engine's virtual authenticator does; ids base64url (see the module comment).

@@ -1,0 +1,35 @@
+/**
+ * The playground's scenario form sets every scenario knob the emulator has (README "Scenario"):
+ * the form's answer names each field of the default scenario, and the values chosen arrive.
+ */
+import { expect, test } from '@playwright/test';
+// @ts-expect-error plain JS without declarations
+import { FAULT_KINDS, defaultScenario } from '../../emulator/scenario.js';
+
+test('the scenario form covers every knob, userVerification and aaguidName included', async ({ page, request }) => {
+  const project = `pro-playground-${Date.now().toString(36)}`;
+  await page.goto(`/?projectId=${project}`);
+  const form = page.locator('#scenario');
+  const kinds = await form
+    .locator('select[name="fault-init"] option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(kinds).toEqual(['', ...FAULT_KINDS]);
+  await form.locator('select[name="userVerification"]').selectOption('required');
+  await form.locator('input[name="aaguidName"]').fill('Test Key');
+  await form.locator('input[name="dateHeader"]').uncheck();
+  await form.locator('select[name="fault-finish"]').selectOption('stored-504-html');
+
+  const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/emulator/scenario'));
+  await form.getByRole('button', { name: 'Apply and show the offer again' }).click();
+  const sent = (await put).postDataJSON() as Record<string, unknown>;
+  expect(Object.keys(sent).sort()).toEqual(Object.keys(defaultScenario() as object).sort());
+  await expect(page.locator('#scenario-status')).toHaveText('applied');
+
+  const now = (await (await request.get(`/emulator/scenario?projectId=${project}`)).json()) as Record<string, unknown>;
+  expect(now).toMatchObject({
+    userVerification: 'required',
+    aaguidName: 'Test Key',
+    dateHeader: false,
+    faults: { finish: { kind: 'stored-504-html' } },
+  });
+});
