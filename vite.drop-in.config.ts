@@ -35,7 +35,9 @@ export default defineConfig({
       ecma: 2020,
       safari10: false,
       compress: { passes: 3 },
-      format: { comments: false },
+      // The locale loader's import() keeps its ignore comments: a dev server or bundler that meets the
+      // drop-in (Vite, webpack) must leave that import() alone, or it turns the classic script into a module.
+      format: { comments: /@vite-ignore|webpackIgnore/ },
     },
     rolldownOptions: {
       input: 'src/index.ts',

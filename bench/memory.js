@@ -13,9 +13,8 @@
  * browser's resource-timing buffer are dropped before the heap is read, so the heap figure holds
  * what the element and the page keep, plus bench records of what is still alive.
  */
-import { relative } from 'node:path';
 import { addVirtualAuthenticator, newPage } from './browser.js';
-import { ROOT, emulator } from './server.js';
+import { emulator } from './server.js';
 import { withDeadline } from './stats.js';
 
 const SHORT_TIMER_MS = 2000;
@@ -99,10 +98,10 @@ function listenerGrowth(before, after) {
 
 /**
  * @param {import('@playwright/test').Browser} browser
- * @param {string} baseUrl
- * @param {{cycles: number, warmup: number, dropInFile: string, runId: string, log: (s: string) => void}} o
+ * @param {string} baseUrl the static server of the built pages (bench/static.js), the drop-in beside them
+ * @param {{cycles: number, warmup: number, runId: string, log: (s: string) => void}} o
  */
-export async function measureMemory(browser, baseUrl, { cycles, warmup, dropInFile, runId, log }) {
+export async function measureMemory(browser, baseUrl, { cycles, warmup, runId, log }) {
   /** @param {import('./pages/bench.js').CycleStage['stage']} name @param {object} [scenario] emulator scenario (PUT) */
   const stage = (name, scenario) => ({ stage: name, projectId: `bench-${runId}-mem-${name}`, scenario });
   const stages = [stage('loading'), stage('init-sent', { latencyMs: 50 }), stage('ready'), stage('creating', { autoAppend: true })];
@@ -117,8 +116,8 @@ export async function measureMemory(browser, baseUrl, { cycles, warmup, dropInFi
     const authenticator = await addVirtualAuthenticator(page, { presence: false });
     const { cdp } = authenticator;
     await cdp.send('HeapProfiler.enable');
-    await page.goto(`${baseUrl}/bench/pages/cycles.html`);
-    await page.addScriptTag({ url: `${baseUrl}/${relative(ROOT, dropInFile)}` });
+    await page.goto(`${baseUrl}/cycles.html`);
+    await page.addScriptTag({ url: `${baseUrl}/corbado-append.min.js` });
     const plan = stages.map(({ stage: s, projectId }) => ({ stage: s, projectId }));
     const runCycles = (/** @type {number} */ n) =>
       withDeadline(

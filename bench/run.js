@@ -81,10 +81,9 @@ async function main() {
   if (only.has('click'))
     results.click = await measureClick(browser, `${built.url}/offer-drop-in.html`, { clicks: +args.clicks, runId, log });
   if (only.has('memory')) {
-    results.memory = await measureMemory(browser, server.url, {
+    results.memory = await measureMemory(browser, built.url, {
       cycles: +args.cycles,
       warmup: 20,
-      dropInFile: dropIn.file,
       runId,
       log,
     });

@@ -4,7 +4,8 @@
  * origin (so rp.id `localhost` works), on a free port. No dev server, no transform on request.
  *
  * Pages (bench/pages/): offer-floor.html (three bare fetch() calls), offer-drop-in.html (the
- * drop-in by a classic <script> tag), offer-corbado.html (Corbado's @corbado/web-core).
+ * drop-in by a classic <script> tag), offer-corbado.html (Corbado's @corbado/web-core), and
+ * cycles.html (the mount/unmount cycles; the bench adds the drop-in beside it by a classic script).
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,10 +16,11 @@ import { ROOT } from './server.js';
 
 export const WWW = `${ROOT}.bench/www`;
 export const OFFER_PAGES = ['offer-floor', 'offer-drop-in', 'offer-corbado'];
+const PAGES = [...OFFER_PAGES, 'cycles'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 /**
- * Build the offer pages into `.bench/www/` and put the drop-in beside them.
+ * Build the bench pages into `.bench/www/` and put the drop-in beside them.
  * @param {string} dropInFile dist/corbado-append.min.js
  */
 export async function buildPages(dropInFile) {
@@ -32,10 +34,10 @@ export async function buildPages(dropInFile) {
       emptyOutDir: true,
       target: 'es2022',
       modulePreload: false,
-      rolldownOptions: { input: Object.fromEntries(OFFER_PAGES.map((p) => [p, `${ROOT}bench/pages/${p}.html`])) },
+      rolldownOptions: { input: Object.fromEntries(PAGES.map((p) => [p, `${ROOT}bench/pages/${p}.html`])) },
     },
   });
-  for (const p of OFFER_PAGES) if (!existsSync(`${WWW}/${p}.html`)) throw new Error(`bench: the page build wrote no ${p}.html`);
+  for (const p of PAGES) if (!existsSync(`${WWW}/${p}.html`)) throw new Error(`bench: the page build wrote no ${p}.html`);
   copyFileSync(dropInFile, `${WWW}/corbado-append.min.js`);
 }
 

@@ -27,6 +27,8 @@ import { mintToken } from './mint.js';
       };
       /** @param {string} type @param {(e: CustomEvent) => unknown} fn */
       const on = (type, fn) => el.addEventListener(type, /** @type {EventListener} */ (fn), { signal: ac.signal });
+      const stuck = setTimeout(() => done(reject, new Error(`not at ${stage} after 10 s (state ${el.getAttribute('state')})`)), 10_000);
+      ac.signal.addEventListener('abort', () => clearTimeout(stuck));
       on('corbado-append-skip', (e) => done(reject, new Error(`skipped before ${stage}: ${JSON.stringify(e.detail)}`)));
       on('corbado-append-error', (e) => done(reject, new Error(`error before ${stage}: ${JSON.stringify(e.detail)}`)));
       if (stage === 'ready') on('corbado-append-ready', () => done(resolve));

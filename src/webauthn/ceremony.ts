@@ -187,6 +187,12 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
       return fail('unsupported', reason, `${limit}: ${message}`);
     }
     if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `focus lost: ${message}`, true);
+    // No built-in authenticator: the browser could only offer a phone or a security key, and its
+    // refusal says the device cannot, not that the user would not. Recoverable: another try may
+    // use a phone or a key.
+    if (name === 'NotAllowedError' && limit === 'no-platform-authenticator') {
+      return fail('ceremony-failed', 'environment', `no platform authenticator: ${message}`, true);
+    }
     if (name === 'NotAllowedError' && facts && facts.elapsedMs < REFUSED_AT_ONCE_MS) {
       const text = `refused at once (${Math.round(facts.elapsedMs)} ms): ${message}`;
       return {

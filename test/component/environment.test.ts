@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
-import { setScenario, uniqueProjectId } from '../helpers/emulator.js';
+import { getEvents, setScenario, uniqueProjectId } from '../helpers/emulator.js';
 import { REFUSED_AT_ONCE_MS } from '../../src/webauthn/ceremony.js';
 import { engineCapabilities, needs } from '../helpers/engine.js';
 import { appendFixture, testAuthenticator, waitFor } from '../helpers/fixture.js';
@@ -141,7 +141,7 @@ describe('environment limits', () => {
     expect(m.part('primary-button'), 'no "try again"').to.equal(null);
   });
 
-  it('no platform authenticator (only a USB one): hint, no automatic ceremony, a cancel stays a cancel', async () => {
+  it('no platform authenticator (only a USB one): hint, no automatic ceremony, a NotAllowedError is an environment limit, not a cancel', async () => {
     const create = spyCreate();
     // User verification required and refused: a real NotAllowedError.
     const m = await appendFixture({
@@ -154,7 +154,12 @@ describe('environment limits', () => {
     expect(create.calls, 'neither auto nor conditional create').to.deep.equal([]);
     m.click('primary-button');
     const err = await m.event('corbado-append-error');
-    expect([err.code, err.recoverable], 'the user may still use a phone or a key').to.deep.equal(['ceremony-cancelled', true]);
+    expect([err.code, err.recoverable], 'no cancel; the user may still use a phone or a key').to.deep.equal(['ceremony-failed', true]);
     await m.state('ready');
+    expect(m.text('hint'), 'the hint stays beside "try again"').to.equal(en.noPlatformHint);
+    expect(m.part('primary-button'), 'a phone or a key may work next time').to.not.equal(null);
+    await waitFor(async () => (await getEvents(m.projectId)).some((e) => e.eventType === 'append-error'), 'the append-error event');
+    const tracked = (await getEvents(m.projectId)).filter((e) => e.eventType === 'append-error').map((e) => e.message);
+    expect(tracked, 'telemetry names the environment').to.deep.equal(['environment']);
   });
 });

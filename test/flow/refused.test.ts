@@ -52,6 +52,14 @@ describe('classifyCeremonyError: refused at once', () => {
     const focus = classifyCeremonyError(notAllowed('The document is not focused.'), undefined, at(1));
     assert.equal(focus.kind === 'error' && focus.reason, 'focus-loss');
   });
+  it('no platform authenticator: a NotAllowedError, quick or not, is an environment limit, recoverable, not a cancel', () => {
+    for (const ms of [1, REFUSED_AT_ONCE_MS + 2000]) {
+      const f = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(ms, 0));
+      assert.deepEqual(f.kind === 'error' && [f.error.code, f.error.recoverable, f.reason], ['ceremony-failed', true, 'environment']);
+    }
+    const abort = classifyCeremonyError(new DOMException('aborted', 'AbortError'), 'no-platform-authenticator', at(3000));
+    assert.equal(abort.kind === 'error' && abort.reason, 'user-cancel', 'a foreign abort stays a cancel');
+  });
 });
 
 describe('the table: refused at once', () => {
