@@ -8,12 +8,28 @@ import { parseArgs } from 'node:util';
 export const DEFAULT_PORT = 8787;
 
 /**
+ * What `npm run emulator -- --help` prints.
+ * @param {string} defaultOrigin the origin allowed when none is given
+ */
+export const usage = (defaultOrigin) => `Usage: npm run emulator -- --origin <page origin> [--port <port>] [--host <interface>]
+
+  --origin  the origin of the page that embeds <corbado-append>, exactly (scheme, host, port),
+            e.g. http://localhost:8080; CORS allows only it (env ALLOW_ORIGIN; default ${defaultOrigin})
+  --port    TCP port (env PORT; default ${DEFAULT_PORT}; 0 picks a free one)
+  --host    interface to listen on (env HOST; default 127.0.0.1)
+  --help    this text
+
+Open the page on localhost, not 127.0.0.1: an IP address is no relying party ID for a passkey.
+Routes, scenario knobs and the projectId query: README "The emulator".`;
+
+/**
  * @typedef {object} CliOptions
  * @property {string} allowOrigin the page origin CORS allows (normalised: scheme, host, port)
  * @property {'--origin' | 'argument' | 'npm_config_origin' | 'ALLOW_ORIGIN' | 'default'} originFrom where it came from
  * @property {number} port TCP port (0: a free one)
  * @property {string} host interface to listen on
  * @property {string[]} notes lines to print before listening
+ * @property {boolean} [help] `--help` / `-h`: print {@link usage} and exit
  */
 
 /** @param {string} value @param {string} what */
@@ -24,7 +40,10 @@ function origin(value, what) {
   } catch {
     throw new Error(`${what}: ${JSON.stringify(value)} is not a URL; give the page's origin, e.g. --origin http://localhost:8080`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${what}: ${value} is not an http(s) origin`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    const guess = /^[\w.-]+:\d+$/.test(value) ? `; did you mean http://${value}?` : '';
+    throw new Error(`${what}: ${value} is not an http(s) origin${guess}`);
+  }
   return url.origin;
 }
 
@@ -41,11 +60,21 @@ function origin(value, what) {
  * @throws {Error} on an unknown option, a second argument, a value that is not an origin, a bad port
  */
 export function readCliOptions(args, env, defaultOrigin) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { origin: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { origin: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    // Node's own text for an unknown option advises quoting it after "--", which npm would pass on as the origin.
+    const option = /** @type {Error} */ (err).message.match(/option '([^']+)'/)?.[1];
+    throw new Error(option ? `unknown option ${option}` : /** @type {Error} */ (err).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help)
+    return { allowOrigin: defaultOrigin, originFrom: 'default', port: DEFAULT_PORT, host: '127.0.0.1', notes: [], help: true };
   if (positionals.length > 1)
     throw new Error(`unexpected arguments ${positionals.join(' ')}; usage: npm run emulator -- --origin <page origin>`);
   const notes = [];
@@ -90,9 +119,13 @@ export function hintForeignOrigins(server, allowOrigin, log = (line) => console.
     const from = req.headers.origin;
     if (!from || from === allowOrigin || from === 'null' || seen.has(from)) return;
     seen.add(from);
-    log(
-      `Corbado Frontend API emulator: a page on ${from} called ${req.method} ${req.url}, but CORS allows only ${allowOrigin}. ` +
-        `Restart with: npm run emulator -- --origin ${from}`,
-    );
+    // A page on an IP address cannot create passkeys even with CORS right: point to localhost instead.
+    const url = new URL(from);
+    const ip = /^\d+\.\d+\.\d+\.\d+$|^\[/.test(url.hostname);
+    const fix = ip
+      ? `Open the page as http://localhost${url.port ? `:${url.port}` : ''} (an IP address is no relying party ID: passkeys fail there), ` +
+        `and restart with: npm run emulator -- --origin ${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`
+      : `Restart with: npm run emulator -- --origin ${from}`;
+    log(`Corbado Frontend API emulator: a page on ${from} called ${req.method} ${req.url}, but CORS allows only ${allowOrigin}. ${fix}`);
   });
 }

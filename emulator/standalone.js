@@ -8,7 +8,7 @@
  */
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { hintForeignOrigins, readCliOptions } from './cli.js';
+import { hintForeignOrigins, readCliOptions, usage } from './cli.js';
 import { createEmulator } from './core.js';
 import { sendJson } from './http.js';
 
@@ -73,8 +73,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     options = readCliOptions(process.argv.slice(2), process.env, DEFAULT_ALLOW_ORIGIN);
   } catch (err) {
-    console.error(`Corbado Frontend API emulator: ${/** @type {Error} */ (err).message}`);
+    console.error(`Corbado Frontend API emulator: ${/** @type {Error} */ (err).message} (--help for usage)`);
     process.exit(2);
+  }
+  if (options.help) {
+    console.log(usage(DEFAULT_ALLOW_ORIGIN));
+    process.exit(0);
   }
   const { allowOrigin, port, host, notes } = options;
   const server = createStandaloneServer({ allowOrigin });

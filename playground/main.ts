@@ -57,6 +57,15 @@ async function showCredentials(): Promise<void> {
   if (!credentials.length) ul.textContent = 'none yet';
 }
 
+/**
+ * What this device keeps for the project in Corbado's keys (README "What it keeps in localStorage"):
+ * `'process'` forgets the kept process (the next mount is a first visit), `'all'` every key and the snooze.
+ */
+function forget(what: 'process' | 'all'): void {
+  const keys = what === 'process' ? [`cbo_connect_process-${projectId}`] : Object.keys(localStorage);
+  for (const k of keys) if (k.endsWith(`-${projectId}`) || k.endsWith(`:${projectId}`)) localStorage.removeItem(k);
+}
+
 function mount(): void {
   const data = new FormData(form);
   const el = document.createElement('corbado-append') as CorbadoAppend;
@@ -125,15 +134,19 @@ form.addEventListener('submit', async (e) => {
       body: JSON.stringify(scenarioFromForm()),
     });
     status.textContent = res.ok ? 'applied' : `rejected: ${await res.text()}`;
-    if (res.ok) mount();
+    if (!res.ok) return;
+    forget('process'); // a first visit: init goes out, so its knobs apply
+    mount();
   } catch (err) {
     status.textContent = `not applied: ${(err as Error).message}`;
   }
 });
 
 $('#remount').addEventListener('click', mount);
-$('#reset').addEventListener('click', async () => {
+// (Not `#reset`: a form control with that id would shadow `form.reset()`.)
+$('#reset-emulator').addEventListener('click', async () => {
   await fetch(`/emulator/reset${q}`, { method: 'POST' });
+  forget('all'); // the server forgot the process: so does this device
   form.reset();
   $('#log').replaceChildren();
   await showCredentials();

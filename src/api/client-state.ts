@@ -71,6 +71,15 @@ export function liveProcess(projectId: string, nowMs: number): StoredProcess | u
     : undefined;
 }
 
+/** Drop the stored process (one the server no longer knows); best effort. */
+export function forgetProcess(projectId: string): void {
+  try {
+    localStorage.removeItem(key('connect_process', projectId));
+  } catch {
+    /* storage blocked: nothing was kept either */
+  }
+}
+
 /** Keep init's answer as the process; the login and manage parts of the same process are kept. */
 export function storeProcess(projectId: string, p: StoredProcess): void {
   const old = read(key('connect_process', projectId));

@@ -28,6 +28,8 @@ export interface Timed<T> {
 export class FrontendApiClient {
   /** `processID` from the last init (or a kept process); sent as `X-Corbado-Process-ID` from then on. */
   processId?: string;
+  /** The base it was made with; `baseUrl` may follow init's `frontendApiUrl` later. */
+  readonly configuredBaseUrl: string;
 
   /**
    * @param baseUrl from `resolveApiBaseUrl`; later requests may go to init's `frontendApiUrl` (`followApiUrl`)
@@ -38,7 +40,9 @@ export class FrontendApiClient {
     public baseUrl: string,
     private readonly projectId: string,
     private readonly timeoutMs = 10_000,
-  ) {}
+  ) {
+    this.configuredBaseUrl = baseUrl;
+  }
 
   /** `POST /v2/connect/append/init`; remembers `processID`. */
   async init(req: AppendInitRequest, signal?: AbortSignal): Promise<Timed<AppendInitResult>> {

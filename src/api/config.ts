@@ -37,7 +37,8 @@ const baseOf = (url: URL) => url.origin + url.pathname.replace(/\/+$/, '');
  * @throws CorbadoAppendError `config-invalid` — before any request is made; the message names the attribute.
  */
 export function resolveApiBaseUrl(projectId: string | undefined, frontendApiUrl?: string): string {
-  if (!projectId || !DNS_LABEL.test(projectId)) throw invalid('project-id: not one DNS label [a-z0-9-]');
+  if (!projectId) throw invalid('project-id: missing');
+  if (!DNS_LABEL.test(projectId)) throw invalid('project-id: not one DNS label [a-z0-9-]');
   if (!frontendApiUrl) return `https://${projectId}.frontendapi.corbado.io`;
   const url = parseUrl(frontendApiUrl);
   const problem = url ? urlProblem(url) : 'not an absolute URL';

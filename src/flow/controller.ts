@@ -148,13 +148,13 @@ export class AppendController implements ReactiveController {
       case 'init': {
         const config = this.host.appendConfig;
         // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
-        const kept = liveProcess(flow.projectId, Date.now());
+        const kept = effect.fresh ? undefined : liveProcess(flow.projectId, Date.now());
         if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
           (flow.earlyToken = appendToken(config, scope)).catch(() => undefined); // reported when the offer awaits it, if ever
         }
         const info = this.ports.clientInformation(flow.projectId, !kept);
         flow.env = info.then((i) => this.ports.offerEnv(i));
-        return this.step(flow, initProcess({ config, client: client!, projectId: flow.projectId, scope, info }));
+        return this.step(flow, initProcess({ config, client: client!, projectId: flow.projectId, scope, info, fresh: effect.fresh }));
       }
       case 'load-offer': {
         const { earlyToken } = flow;

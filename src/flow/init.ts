@@ -4,8 +4,11 @@
  * `POST /v2/connect/append/init` (with the kept process's `X-Corbado-Process-ID`, so the server may
  * resume it, and the kept rollout `flags`), and its answer is kept for the next visit. Start,
  * finish and events then go to init's `frontendApiUrl` where `followApiUrl` allows it.
+ *
+ * A kept process the server no longer knows (start refused with a 4xx) is forgotten and the visit
+ * starts afresh, once: init with no process ID, to the configured base (`fresh`, the flow table).
  */
-import { liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
+import { forgetProcess, liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
 import type { FrontendApiClient } from '../api/client.js';
 import { followApiUrl } from '../api/config.js';
 import type { ClientInformation } from '../api/types.js';
@@ -15,20 +18,23 @@ import type { FlowEvent } from './types.js';
 
 export interface InitRequest {
   config: AppendConfig;
-  client: Pick<FrontendApiClient, 'init' | 'baseUrl' | 'processId'>;
+  client: Pick<FrontendApiClient, 'init' | 'baseUrl' | 'configuredBaseUrl' | 'processId'>;
   projectId: string;
   scope: Scope;
   /** The probes (`clientInformation`), started in parallel; awaited only when init is sent. */
   info: Promise<ClientInformation>;
+  /** Forget the kept process first: the server refused it. */
+  fresh?: boolean;
 }
 
 /**
- * @returns `init-done`; `client.processId` and `client.baseUrl` are set for the requests that follow
+ * @returns `init-done` (`kept`: from the kept process, no request); `client.processId` and `client.baseUrl` are set for the requests that follow
  * @throws CorbadoAppendError from the init request (`api-unavailable`, `api-rejected`)
  */
 export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, { type: 'init-done' }>> {
   const { client, projectId, config, scope } = req;
-  const configured = client.baseUrl;
+  const configured = (client.baseUrl = client.configuredBaseUrl);
+  if (req.fresh) forgetProcess(projectId);
   const follow = (frontendApiUrl: string | undefined) => {
     if (!frontendApiUrl) return;
     const followed = followApiUrl(frontendApiUrl, configured);
@@ -39,7 +45,7 @@ export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, 
   if (kept) {
     client.processId = kept.processID;
     follow(kept.frontendApiUrl);
-    return { type: 'init-done', appendAllowed: kept.appendAllowed };
+    return { type: 'init-done', appendAllowed: kept.appendAllowed, kept: true };
   }
   client.processId = loadProcess(projectId)?.processID;
   const clientInformation = await req.info;

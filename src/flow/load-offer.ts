@@ -104,6 +104,7 @@ export async function appendToken(config: AppendConfig, scope: Scope): Promise<s
   let token: unknown = config.appendToken;
   const provider = config.appendTokenProvider;
   if (provider) {
+    if (typeof provider !== 'function') throw new CorbadoAppendError('token-unavailable', 'appendTokenProvider is not a function');
     let cancel: (() => void) | undefined;
     try {
       token = await Promise.race([
@@ -113,7 +114,9 @@ export async function appendToken(config: AppendConfig, scope: Scope): Promise<s
         }),
       ]);
     } catch (cause) {
-      throw new CorbadoAppendError('token-unavailable', 'appendTokenProvider failed', { cause });
+      // Which failure it was (threw, timed out, not a function), in the cause's own words.
+      const why = cause instanceof Error ? cause.message : String(cause);
+      throw new CorbadoAppendError('token-unavailable', `appendTokenProvider failed: ${why}`, { cause });
     } finally {
       cancel?.();
     }

@@ -25,7 +25,10 @@ export interface AppendHost extends ReactiveControllerHost {
 
 /** What the flow needs from the browser; `snoozed`/`snooze`: the remembered "Not now" (snooze.ts). */
 export interface FlowPorts extends SnoozePort {
-  client(baseUrl: string, projectId: string): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId' | 'baseUrl'>;
+  client(
+    baseUrl: string,
+    projectId: string,
+  ): Pick<FrontendApiClient, 'init' | 'start' | 'finish' | 'event' | 'processId' | 'baseUrl' | 'configuredBaseUrl'>;
   /** `forInit` false: no init will be sent (a kept process), probe only what the offer reads. */
   clientInformation(projectId: string, forInit: boolean): Promise<ClientInformation>;
   webAuthnAvailable(): boolean;

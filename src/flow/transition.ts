@@ -195,9 +195,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   },
 
   loading: {
-    'init-done': (s, e) => (e.appendAllowed ? to(s, { type: 'load-offer' }) : skipped('append-not-allowed')),
+    'init-done': (s, e) =>
+      e.appendAllowed ? to(e.kept ? { name: 'loading', kept: true } : s, { type: 'load-offer' }) : skipped('append-not-allowed'),
     'no-offer': () => skipped('passkey-intel-denied'),
-    'load-failed': (_, e) => failEarly(e.error),
+    // A kept process the server refuses (it no longer knows it): once afresh, as a first visit would.
+    'load-failed': (s, e) =>
+      s.kept && e.error.code === 'api-rejected' ? to({ name: 'loading' }, { type: 'init', fresh: true }) : failEarly(e.error),
     offer: (_, { offer, conditionalCreate }) => {
       const { start } = offer;
       const shown = ready(offer);

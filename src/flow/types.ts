@@ -45,7 +45,8 @@ interface Offering {
 export type FlowState =
   | { name: 'idle' }
   /** init, then the token and start (first load: nothing is shown yet). */
-  | { name: 'loading' }
+  /** `kept`: on a kept process (no init this visit), which the server may have forgotten. */
+  | { name: 'loading'; kept?: true }
   /** The offer is shown. `refreshing`: fresh options are on their way (no ceremony meanwhile). */
   | ({ name: 'ready'; refreshing: boolean; conditional: boolean } & Offering)
   /** The options died before use: new token, new start (the old offer stays on screen, busy). */
@@ -79,7 +80,8 @@ export const PUBLIC_STATE: Record<FlowStateName, AppendState> = {
 export type FlowEvent =
   /** Connected. `problem`: the config is unusable, a "Not now" still holds (`snooze-days`), or WebAuthn is unsupported here. */
   | { type: 'start'; problem?: CorbadoAppendError | 'snoozed' | 'unsupported' }
-  | { type: 'init-done'; appendAllowed: boolean }
+  /** `kept`: from the kept process, without a request. */
+  | { type: 'init-done'; appendAllowed: boolean; kept?: boolean }
   /** Start answered usable options. `conditionalCreate`: the browser reports that capability. */
   | { type: 'offer'; offer: Offer; conditionalCreate: boolean }
   /** Start answered `attestationOptions: ""`: the server chose not to offer a passkey. */
@@ -115,7 +117,8 @@ export type Emit = {
 
 /** What a move asks the controller to do; each outcome comes back as a `FlowEvent`. */
 export type Effect =
-  | { type: 'init' }
+  /** `fresh`: forget the kept process first (init.ts). */
+  | { type: 'init'; fresh?: true }
   | { type: 'load-offer' }
   /** Call `create()` now, in this task (user activation); guarded by the watchdog (→ `watchdog`). */
   | { type: 'create'; offer: Offer }

@@ -4,7 +4,7 @@
  * `frontendApiUrl` followed only under the safety rule, and Corbado's `clientState` on complete.
  */
 import { expect } from '@open-wc/testing';
-import { getRequests } from '../helpers/emulator.js';
+import { getRequests, resetProject } from '../helpers/emulator.js';
 import { appendFixture, testAuthenticator, waitFor } from '../helpers/fixture.js';
 import { spyFetch } from '../helpers/spies.js';
 
@@ -27,6 +27,25 @@ describe("Corbado's client state", () => {
     expect(requests[2]!.processId).to.equal(kept.id);
     second.click('primary-button');
     expect((await second.event('corbado-append-complete')).status, 'the kept process finishes').to.equal('complete');
+  });
+
+  it('a kept process the server no longer knows (emulator reset): start refused, init afresh, the offer, a passkey', async () => {
+    const first = await appendFixture();
+    await first.state('ready');
+    const stale = JSON.parse(localStorage.getItem(`cbo_connect_process-${first.projectId}`)!).id;
+    first.remove();
+    await resetProject(first.projectId); // the server forgets every process
+
+    const second = await appendFixture({ projectId: first.projectId });
+    await second.state('ready');
+    const requests = await getRequests(first.projectId);
+    expect(requests.map((r) => r.path)).to.deep.equal(['/v2/connect/append/start', INIT, '/v2/connect/append/start']);
+    expect(requests[0]!.processId, 'the stale process first').to.equal(stale);
+    expect(requests[1]!.processId ?? null, 'then init with none').to.equal(null);
+    const kept = JSON.parse(localStorage.getItem(`cbo_connect_process-${first.projectId}`)!).id;
+    expect(kept, 'the new process is kept').to.not.equal(stale);
+    second.click('primary-button');
+    expect((await second.event('corbado-append-complete')).status).to.equal('complete');
   });
 
   it('a foreign or plain-http frontendApiUrl from init is not followed: no request goes to it', async () => {

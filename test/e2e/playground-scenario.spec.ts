@@ -33,3 +33,32 @@ test('the scenario form covers every knob, userVerification and aaguidName inclu
     faults: { finish: { kind: 'stored-504-html' } },
   });
 });
+
+test('Apply is a first visit (init and its knobs apply); Reset emulator resets the form, the log and the device, then offers again', async ({
+  page,
+}) => {
+  const project = `pro-playground-reset-${Date.now().toString(36)}`;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const el = page.locator('#append');
+  await page.goto(`/?projectId=${project}`);
+  await expect(el).toHaveAttribute('state', 'ready', { timeout: 15_000 }); // the process is kept now
+
+  // appendAllowed off, applied: init goes out again (no kept process), and its answer is obeyed.
+  const form = page.locator('#scenario');
+  await form.locator('input[name="appendAllowed"]').uncheck();
+  const init = page.waitForRequest((r) => r.url().includes('/v2/connect/append/init'));
+  await form.getByRole('button', { name: 'Apply and show the offer again' }).click();
+  await init;
+  await expect(el).toHaveAttribute('state', 'skipped');
+  await expect(page.locator('#log')).toContainText('append-not-allowed');
+
+  // Reset: the emulator, the form (appendAllowed on again), the log, what the device kept; a fresh offer.
+  const again = page.waitForRequest((r) => r.url().includes('/v2/connect/append/init'));
+  await page.getByRole('button', { name: 'Reset emulator' }).click();
+  await again;
+  await expect(form.locator('input[name="appendAllowed"]')).toBeChecked();
+  await expect(el).toHaveAttribute('state', 'ready', { timeout: 15_000 });
+  await expect(page.locator('#log')).not.toContainText('append-not-allowed');
+  expect(errors, 'no uncaught errors').toEqual([]);
+});

@@ -35,6 +35,18 @@ interface Setup {
   authenticator?: Parameters<typeof addVirtualAuthenticator>[1];
 }
 
+/** The element's build on the page: its sources, or the built drop-in (`dist/`) served untouched. */
+type Build = 'source' | 'drop-in';
+const builds = new WeakMap<Page, Build>();
+
+/** Serves `/drop-in/*` from dist/ as `npm run build` wrote it, past the dev server's transforms. */
+async function useDropIn(page: Page) {
+  builds.set(page, 'drop-in');
+  await page.route('**/drop-in/**', (route) =>
+    route.fulfill({ path: `dist/${new URL(route.request().url()).pathname.slice('/drop-in/'.length)}`, contentType: 'text/javascript' }),
+  );
+}
+
 /** A fresh emulator project with `scenario`, a virtual authenticator, and the page loaded. */
 async function open(page: Page, lang: string, { scenario = {}, authenticator = {} }: Setup = {}) {
   const project = `pro-visual-${process.pid}-${++projects}`;
@@ -42,11 +54,13 @@ async function open(page: Page, lang: string, { scenario = {}, authenticator = {
   expect(res.ok(), await res.text()).toBe(true);
   const auth = await addVirtualAuthenticator(page, authenticator);
   await page.clock.install();
-  await page.goto(`/test/e2e/pages/visual.html?project=${project}&lang=${lang}`);
+  await page.goto(pageUrl(page, project, lang));
   await state(page, 'ready');
   return { project, auth };
 }
 
+const pageUrl = (page: Page, project: string, lang: string) =>
+  `/test/e2e/pages/visual.html?project=${project}&lang=${lang}${builds.get(page) === 'drop-in' ? '&build=drop-in' : ''}`;
 const el = (page: Page) => page.locator('corbado-append');
 const part = (page: Page, name: string) => page.locator(`corbado-append [part~="${name}"]`);
 const state = (page: Page, name: string) => expect(el(page)).toHaveAttribute('state', name, { timeout: 15_000 });
@@ -88,7 +102,7 @@ const STATES: Record<string, (page: Page, lang: string) => Promise<unknown>> = {
     await part(page, 'primary-button').click();
     await state(page, 'success');
     // The next visit: this authenticator already holds a passkey the server excludes.
-    await page.goto(`/test/e2e/pages/visual.html?project=${project}&lang=${lang}`);
+    await page.goto(pageUrl(page, project, lang));
     await state(page, 'ready');
     await part(page, 'primary-button').click();
     await state(page, 'success');
@@ -122,6 +136,48 @@ for (const lang of LANGS) {
       }
     });
   }
+}
+
+// The drop-in is what most pages load: its minified templates, styles and icons must draw exactly
+// what the sources draw (an HTML minifier once dropped the icons' "/>", so shapes nested and
+// vanished: 75 pixels of a card, under the baselines' 1 % tolerance). So each state is drawn from
+// both builds in the same run and the pictures must be the same, pixel for pixel. Every icon, in
+// English and German (the language file beside the drop-in).
+for (const [lang, names] of [
+  ['en', ['ready-default', 'restricted', 'success', 'final-error', 'cancelled']],
+  ['de', ['ready-after-hybrid', 'already-registered']],
+] as const) {
+  test(`${lang}: the built drop-in draws what the sources draw (${names.join(', ')}; 375 px light, 1280 px dark)`, async ({ context }) => {
+    for (const name of names) {
+      const shots: Record<string, Buffer[]> = {};
+      for (const build of ['source', 'drop-in'] as const) {
+        const page = await context.newPage(); // its own clock and authenticator
+        if (build === 'drop-in') await useDropIn(page);
+        await STATES[name]!(page, lang);
+        const defined = await page.evaluate(() => typeof customElements.get('corbado-append'));
+        expect(defined, `${build} defined the element`).toBe('function');
+        await page.mouse.move(0, 0);
+        shots[build] = [];
+        for (const [width, colorScheme] of [
+          [375, 'light'],
+          [1280, 'dark'],
+        ] as const) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.emulateMedia({ colorScheme });
+          shots[build].push(await el(page).screenshot({ animations: 'disabled', caret: 'hide' }));
+        }
+        await page.close();
+      }
+      shots['drop-in']!.forEach((shot, i) => {
+        const what = `${name}, ${i ? '1280 px dark' : '375 px light'}: the drop-in's picture differs from the sources'`;
+        if (!shot.equals(shots.source![i]!)) {
+          void test.info().attach(`${name}-${i}-source.png`, { body: shots.source![i]!, contentType: 'image/png' });
+          void test.info().attach(`${name}-${i}-drop-in.png`, { body: shot, contentType: 'image/png' });
+        }
+        expect(shot.equals(shots.source![i]!), what).toBe(true);
+      });
+    }
+  });
 }
 
 /** The card's and the primary button's size, in CSS px. */

@@ -96,6 +96,32 @@ describe('npm run emulator', () => {
     }
   });
 
+  it('a page on 127.0.0.1 is pointed to localhost, not to an --origin where passkeys fail', async () => {
+    const emu = start('node', ['emulator/standalone.js', '--origin', 'http://localhost:9998']);
+    try {
+      await preflight(await emu.url, 'http://127.0.0.1:9998');
+      await new Promise((r) => setTimeout(r, 100));
+      const { stderr } = emu.output();
+      assert.match(
+        stderr,
+        /Open the page as http:\/\/localhost:9998 .*restart with: npm run emulator -- --origin http:\/\/localhost:9998/,
+        stderr,
+      );
+      assert.doesNotMatch(stderr, /--origin http:\/\/127\.0\.0\.1/);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('`npm run emulator -- --help` prints the usage and exits 0', async () => {
+    const child = spawn('npm', ['run', '--silent', 'emulator', '--', '--help'], { cwd: ROOT });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
+    assert.match(stdout, /^Usage: npm run emulator -- --origin <page origin>/);
+    assert.match(stdout, /not 127\.0\.0\.1/);
+  });
+
   it('a bad origin or port is a clear error and exit status 2', async () => {
     for (const args of [
       ['--origin', 'localhost:8080'],
@@ -109,6 +135,12 @@ describe('npm run emulator', () => {
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^Corbado Frontend API emulator: .*(origin|port|usage)/, stderr);
     }
+  });
+
+  it('the errors say what to do: a scheme-less origin gets its http:// form, an unknown option is named (no advice to quote it)', () => {
+    assert.throws(() => readCliOptions(['--origin', 'localhost:8080'], {}, DEFAULT), /did you mean http:\/\/localhost:8080\?/);
+    assert.throws(() => readCliOptions(['--bogus'], {}, DEFAULT), /^Error: unknown option --bogus$/);
+    assert.equal(readCliOptions(['-h'], {}, DEFAULT).help, true);
   });
 });
 

@@ -200,10 +200,28 @@ describe('the append token', () => {
     await h.tick(TOKEN_TIMEOUT_MS);
     assert.equal(h.state, 'skipped');
     assert.deepEqual(
-      h.of('corbado-append-error').map((e) => e.code),
-      ['token-unavailable'],
+      h.of('corbado-append-error').map((e) => [e.code, e.message]),
+      [['token-unavailable', `appendTokenProvider failed: no token within ${TOKEN_TIMEOUT_MS} ms`]],
     );
     assert.deepEqual(h.of('corbado-append-skip'), [{ status: 'skip-implicit', reason: 'error' }]);
+  });
+
+  it("a provider that threw → token-unavailable in the provider's own words", async () => {
+    h.config = { ...h.config, appendTokenProvider: () => Promise.reject(new Error('HTTP 401 from /api/passkey-token')) };
+    await h.mount();
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => e.message),
+      ['appendTokenProvider failed: HTTP 401 from /api/passkey-token'],
+    );
+  });
+
+  it('a provider that is not a function → token-unavailable that says so', async () => {
+    h.config = { ...h.config, appendTokenProvider: 'token' as never };
+    await h.mount();
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => [e.code, e.message]),
+      [['token-unavailable', 'appendTokenProvider is not a function']],
+    );
   });
 
   it('a token echoed by the server in an error message is scrubbed from the report', async () => {

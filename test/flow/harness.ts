@@ -123,6 +123,7 @@ export class Harness implements AppendHost {
         // Like FrontendApiClient: every request goes to `baseUrl` with `processId`; init sets `processId`.
         const client: ReturnType<FlowPorts['client']> = {
           baseUrl,
+          configuredBaseUrl: baseUrl,
           processId: undefined,
           init: (body: AppendInitRequest, signal?: AbortSignal) =>
             this.record('init', client, body, signal).then((res) => {

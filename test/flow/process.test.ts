@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { encodeClientState, loadFlags, loadProcess } from '../../src/api/client-state.js';
 import { followApiUrl, registrableDomain } from '../../src/api/config.js';
 import { T0, response } from './fixtures.js';
-import { Harness, memoryStorage, ok } from './harness.js';
+import { Harness, failing, memoryStorage, ok, startOk } from './harness.js';
 
 let storage: ReturnType<typeof memoryStorage>;
 const harnesses: Harness[] = [];
@@ -102,6 +102,49 @@ describe('the kept process', () => {
       allowed.requests.map((r) => r.endpoint),
       ['start'],
     );
+  });
+
+  it('one the server no longer knows (start refused, 4xx): forgotten, init afresh to the configured base, then the offer', async () => {
+    await visit(initAnswer({ frontendApiUrl: 'http://localhost:2' }));
+    let starts = 0;
+    const again = await visit(initAnswer({ processID: 'cap-2', frontendApiUrl: 'http://localhost:3' }), (h) => {
+      h.answer.start = () => (++starts === 1 ? failing('api-rejected', 404)() : startOk());
+    });
+    assert.deepEqual(
+      again.requests.map((r) => [r.endpoint, r.processId, r.baseUrl]),
+      [
+        ['start', 'cap-1', 'http://localhost:2'],
+        ['init', undefined, 'http://localhost:1'],
+        ['start', 'cap-2', 'http://localhost:3'],
+      ],
+    );
+    assert.deepEqual(again.probedForInit, [false, true], 'a fresh init carries every probe');
+    assert.equal(again.state, 'ready');
+    assert.deepEqual(again.of('corbado-append-error'), [], 'nothing to report: the visit went on');
+    assert.equal(loadProcess('pro-1')?.processID, 'cap-2', 'the new process is kept');
+  });
+
+  it('afresh only once, and only for a refusal: a refused fresh start is reported; a 5xx on a kept process is not retried', async () => {
+    await visit();
+    const refused = await visit(initAnswer({ processID: 'cap-2' }), (h) => (h.answer.start = failing('api-rejected', 404)));
+    assert.deepEqual(
+      refused.requests.map((r) => r.endpoint),
+      ['start', 'init', 'start'],
+    );
+    assert.deepEqual(
+      refused.of('corbado-append-error').map((e) => e.code),
+      ['api-rejected'],
+    );
+    assert.equal(refused.state, 'skipped');
+    storage.restore();
+    storage = memoryStorage();
+    await visit();
+    const down = await visit(initAnswer(), (h) => (h.answer.start = failing('api-unavailable', 503)));
+    assert.deepEqual(
+      down.requests.map((r) => r.endpoint),
+      ['start'],
+    );
+    assert.equal(loadProcess('pro-1')?.processID, 'cap-1', 'a server error forgets nothing');
   });
 
   it('once its append part expired, init goes out again with the kept process ID and the kept flags', async () => {

@@ -55,6 +55,23 @@ describe('loading', () => {
       ['api-unavailable'],
     );
   });
+  it('a kept process refused (4xx) → once afresh: init that forgets it; anything else on it → reported and skipped', () => {
+    const kept = transition(loading, { type: 'init-done', appendAllowed: true, kept: true }).state;
+    assert.deepEqual(kept, { name: 'loading', kept: true });
+    assert.deepEqual(transition(kept, { type: 'load-failed', error: error('api-rejected'), now: T0 }), {
+      state: { name: 'loading' },
+      effects: [{ type: 'init', fresh: true }],
+    });
+    for (const code of ['api-unavailable', 'token-unavailable', 'options-invalid'] as const) {
+      assert.deepEqual(
+        transition(kept, { type: 'load-failed', error: error(code), now: T0 }).state,
+        { name: 'skipped', reason: 'error' },
+        code,
+      );
+    }
+    const fresh = transition(loading, { type: 'load-failed', error: error('api-rejected'), now: T0 });
+    assert.deepEqual(fresh.state, { name: 'skipped', reason: 'error' }, 'not kept: no second init');
+  });
   it('an offer → ready, clock armed, ready event with the server decisions', () => {
     const o = offer({ start: { variant: 'after-hybrid', customData: { a: '1' } } });
     const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: false });

@@ -32,6 +32,17 @@ describe('resolveApiBaseUrl', () => {
       expect(fails(id), String(id)).to.equal(true);
     }
   });
+  it('says whether project-id is missing or malformed', () => {
+    const message = (id?: string) => {
+      try {
+        resolveApiBaseUrl(id);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect([message(undefined), message('')]).to.deep.equal(['project-id: missing', 'project-id: missing']);
+    expect(message('PRO-1')).to.equal('project-id: not one DNS label [a-z0-9-]');
+  });
   it('takes https URLs anywhere and http only on loopback', () => {
     expect(resolveApiBaseUrl('pro-1', 'https://auth.example.com/')).to.equal('https://auth.example.com');
     expect(resolveApiBaseUrl('pro-1', 'http://localhost:8787')).to.equal('http://localhost:8787');
