@@ -25,9 +25,9 @@ const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-conti
  * decides (`/v2/connect/append/init`, `/start`, `/finish`), runs the WebAuthn ceremony and
  * hands the result back. Configuration is read when the element is connected (a microtask later,
  * so properties set right after `append()` count); later changes of its configuration do not
- * restart the flow (`theme` and `strings` apply at once, `lang` with the next render). Moving it within the page keeps
- * its flow, removing it ends the flow (but a finish, which goes on), re-adding starts a new one
- * with the configuration of that moment.
+ * restart the flow (`theme` and `strings` apply at once, `lang` with the next render). Moving it
+ * within the page keeps its flow, removing it ends the flow (but a finish, which goes on),
+ * re-adding starts a new one with the configuration of that moment.
  * Events are `CustomEvent`s that bubble and are composed, typed in `HTMLElementEventMap`.
  *
  * @attr lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.

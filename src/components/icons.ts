@@ -4,7 +4,7 @@
  *
  * Every shape has an explicit end tag (`<circle …></circle>`), never `<circle …/>`: the drop-in's
  * HTML minifier reads an `svg` fragment as HTML, drops the self-closing slash, and each shape would
- * swallow the next (test/e2e/visual.spec.ts compares the drop-in with the baselines).
+ * swallow the next (test/e2e/visual.spec.ts compares the drop-in's pictures with the sources').
  */
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 

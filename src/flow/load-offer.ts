@@ -114,7 +114,7 @@ export async function appendToken(config: AppendConfig, scope: Scope): Promise<s
         }),
       ]);
     } catch (cause) {
-      // Which failure it was (threw, timed out, not a function), in the cause's own words.
+      // Which failure it was (the provider threw, or timed out), in the cause's own words.
       const why = cause instanceof Error ? cause.message : String(cause);
       throw new CorbadoAppendError('token-unavailable', `appendTokenProvider failed: ${why}`, { cause });
     } finally {

@@ -44,8 +44,10 @@ interface Offering {
 /** Every state of the flow; each carries only its own data. */
 export type FlowState =
   | { name: 'idle' }
-  /** init, then the token and start (first load: nothing is shown yet). */
-  /** `kept`: on a kept process (no init this visit), which the server may have forgotten. */
+  /**
+   * init, then the token and start (first load: nothing is shown yet). `kept`: on a kept process
+   * (no init this visit), which the server may have forgotten.
+   */
   | { name: 'loading'; kept?: true }
   /** The offer is shown. `refreshing`: fresh options are on their way (no ceremony meanwhile). */
   | ({ name: 'ready'; refreshing: boolean; conditional: boolean } & Offering)
