@@ -63,10 +63,22 @@ export function loadProcess(projectId: string): (Partial<StoredProcess> & { proc
   };
 }
 
-/** The process if its append part is live at `nowMs` (unix ms): what a repeat visit reuses instead of init. */
+/** How far ahead (s) a kept process's `expiresAt` is believed; beyond it the value is taken as corrupt. */
+export const MAX_PROCESS_LIFETIME_S = 86_400;
+
+/**
+ * The process if its append part is live at `nowMs` (unix ms): what a repeat visit reuses instead
+ * of init. An `expiresAt` more than {@link MAX_PROCESS_LIFETIME_S} ahead is not believed (init goes
+ * out, with the kept process ID), so a corrupt value cannot silence the element for years.
+ */
 export function liveProcess(projectId: string, nowMs: number): StoredProcess | undefined {
   const p = loadProcess(projectId);
-  return p?.expiresAt !== undefined && p.expiresAt > nowMs / 1000 && p.appendAllowed !== undefined && p.frontendApiUrl !== undefined
+  const now = nowMs / 1000;
+  return p?.expiresAt !== undefined &&
+    p.expiresAt > now &&
+    p.expiresAt <= now + MAX_PROCESS_LIFETIME_S &&
+    p.appendAllowed !== undefined &&
+    p.frontendApiUrl !== undefined
     ? (p as StoredProcess)
     : undefined;
 }

@@ -144,6 +144,8 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   private readonly flow = new AppendController(this, browserPorts);
   private view: 'offer' | 'learn-more' = 'offer';
   private lastState?: AppendState;
+  /** In `loading` on the way back from a ceremony (its options expired meanwhile and are renewed). */
+  private fromCeremony = false;
   /** Continue was pressed on the success card: it is hidden. */
   private dismissed = false;
   /** Focus was inside when the element stepped aside, and the page did not take it over. */
@@ -225,12 +227,15 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     if (state === this.lastState) return;
     const was = this.lastState;
     this.lastState = state;
+    // Back from a ceremony to the offer: directly, or through a renewal of options that expired meanwhile.
+    const fromCeremony = was === 'creating' || (was === 'loading' && this.fromCeremony);
+    this.fromCeremony = state === 'loading' && fromCeremony;
     const focus = (part: string) => this.shadowRoot?.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
     // Focus follows the result: the heading on success, the button again after a failed attempt.
     if (state === 'success') focus('title');
     // The primary button (often focused) is gone: keep the keyboard user in the element.
     else if (state === 'error' && [document.body, this, null].includes(document.activeElement as never)) focus('skip-button');
-    else if (state === 'ready' && was === 'creating') focus('primary-button');
+    else if (state === 'ready' && fromCeremony) focus('primary-button');
   }
 
   private readonly on: Handlers = {

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import { encodeClientState, liveProcess, storeLastLogin } from '../api/client-state.js';
+import { encodeClientState, liveProcess } from '../api/client-state.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { initProcess } from './init.js';
@@ -178,7 +178,8 @@ export class AppendController implements ReactiveController {
           wait: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, clampDelay(ms))),
           signalUnknown: () => this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId),
         };
-        return void finishAttestation(deps, effect.deadlineMs).then((outcome) => this.deliver(flow, { type: 'finish-done', outcome }));
+        const done = finishAttestation(deps, effect.deadlineMs, flow.projectId);
+        return void done.then((outcome) => this.deliver(flow, { type: 'finish-done', outcome }));
       }
       case 'later': {
         flow.timers.get(effect.slot)?.();
@@ -190,7 +191,6 @@ export class AppendController implements ReactiveController {
       case 'emit':
         return this.host.emit(effect.event, effect.detail);
       case 'complete':
-        if (effect.detail.passkeyOperation) storeLastLogin(flow.projectId, effect.detail.passkeyOperation);
         return this.host.emit('corbado-append-complete', { ...effect.detail, clientState: encodeClientState(flow.projectId) });
       case 'report':
         return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));

@@ -15,8 +15,11 @@
  *   connection. Neither is ever reported as "not saved".
  *
  * The attempts run on timers of their own, not the flow's: a finish survives removal of the
- * element (a route change), its requests use `fetch(…, {keepalive: true})`.
+ * element (a route change), its requests use `fetch(…, {keepalive: true})`. While it runs, a new
+ * flow of the same project waits before it asks for an offer (`finishesSettled`): that start
+ * would void the challenge the running finish still needs, and orphan its passkey.
  */
+import { storeLastLogin } from '../api/client-state.js';
 import type { PasskeyOperation } from '../api/types.js';
 import type { CorbadoAppendError } from '../errors.js';
 import { toAppendError } from '../errors.js';
@@ -82,8 +85,32 @@ export interface FinishDeps {
   signalUnknown(): void;
 }
 
-/** Run the finish rules to their end. Never rejects. */
-export async function finishAttestation(deps: FinishDeps, deadlineMs: number): Promise<FinishOutcome> {
+/** The finishes still running, per project (module-wide: they outlive their elements). */
+const running = new Map<string, Set<Promise<FinishOutcome>>>();
+
+/** Resolves once every finish of `projectId` running now has ended. */
+export const finishesSettled = (projectId: string): Promise<unknown> => Promise.all([...(running.get(projectId) ?? [])]);
+
+/** Test seam: forget running finishes (a test's fake clock may leave one pending for good). */
+export const forgetRunningFinishes = (): void => running.clear();
+
+/**
+ * Run the finish rules to their end, known as running for `projectId` meanwhile; a confirmed
+ * `passkeyOperation` is kept for Corbado's `clientState` however the flow ended (Continue,
+ * removal). Never rejects.
+ */
+export function finishAttestation(deps: FinishDeps, deadlineMs: number, projectId: string): Promise<FinishOutcome> {
+  const run = attempts(deps, deadlineMs).then((outcome) => {
+    if (outcome.kind === 'confirmed') storeLastLogin(projectId, outcome.passkeyOperation);
+    return outcome;
+  });
+  const of = running.get(projectId) ?? new Set();
+  running.set(projectId, of.add(run));
+  void run.then(() => of.delete(run) && !of.size && running.get(projectId) === of && running.delete(projectId));
+  return run;
+}
+
+async function attempts(deps: FinishDeps, deadlineMs: number): Promise<FinishOutcome> {
   const answers: FinishAnswer[] = [];
   for (;;) {
     answers.push(await deps.send().then((passkeyOperation) => ({ kind: 'confirmed', passkeyOperation }) as const, answerOf));

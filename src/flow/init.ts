@@ -7,10 +7,12 @@
  *
  * A kept process the server no longer knows (start refused with a 4xx) is forgotten and the visit
  * starts afresh, once: init with no process ID, to the configured base (`fresh`, the flow table).
+ * A finish of the same project still running (finish.ts) is waited for first.
  */
 import { forgetProcess, liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
 import type { FrontendApiClient } from '../api/client.js';
 import { followApiUrl } from '../api/config.js';
+import { finishesSettled } from './finish.js';
 import type { ClientInformation } from '../api/types.js';
 import type { AppendConfig } from './load-offer.js';
 import type { Scope } from './scope.js';
@@ -35,6 +37,10 @@ export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, 
   const { client, projectId, config, scope } = req;
   const configured = (client.baseUrl = client.configuredBaseUrl);
   if (req.fresh) forgetProcess(projectId);
+  // A finish of this project still running (the element was removed and added again): its
+  // challenge must outlive it, and a new start would void it.
+  await finishesSettled(projectId);
+  scope.signal.throwIfAborted();
   const follow = (frontendApiUrl: string | undefined) => {
     if (!frontendApiUrl) return;
     const followed = followApiUrl(frontendApiUrl, configured);

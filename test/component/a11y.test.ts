@@ -157,6 +157,21 @@ describe('<corbado-append> accessibility', () => {
     await expectNoViolations(main, 'ready after cancel');
   });
 
+  it('options that expire during the browser prompt: once renewed, focus is back on the button', async function () {
+    this.timeout(20_000);
+    // The prompt never answers (no presence); the options die after 3 s, are aborted and renewed.
+    const { m, link } = await onPage({ scenario: { ttlMs: 3000 }, authenticator: { automaticPresenceSimulation: false } });
+    link.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await m.state('creating');
+    await waitFor(() => m.states().includes('loading', 2) && m.el.state === 'ready', 'the renewal after the expiry', 10_000);
+    await m.el.updateComplete;
+    expect(m.text('message')).to.match(/timed out/i);
+    expect(document.activeElement).to.equal(m.el);
+    expect(focusedPart(m)).to.equal('primary-button');
+  });
+
   const providerIcon = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2"/></svg>')}`;
 
   for (const theme of ['light', 'dark']) {

@@ -8,7 +8,7 @@ import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
 import { FINISH_BACKOFF_MS } from '../../src/flow/finish.js';
 import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { response } from './fixtures.js';
-import { Harness, failing, finishOk, never, startOk } from './harness.js';
+import { Harness, deferred, failing, finishOk, never, startOk } from './harness.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -114,5 +114,21 @@ describe('finish', () => {
     await h.tick(FINISH_BACKOFF_MS[0]!);
     assert.equal(h.sent('finish').length, 2, 'the retry went out after removal');
     assert.deepEqual(h.signalled, [], 'refused after an unanswered attempt: unconfirmed, never signalled away');
+  });
+
+  it('removed while finishing and added again: the new flow asks for no offer until the finish ended (its start would void that challenge)', async () => {
+    const answer = deferred<Awaited<ReturnType<typeof finishOk>>>();
+    h.answer.finish = () => answer.promise;
+    await created();
+    h.host.disconnect();
+    await h.tick(100); // a route away (not a move within the page: that keeps the flow)…
+    h.host.connect(); // …and back
+    await h.tick(60_000);
+    const endpoints = () => h.requests.map((r) => r.endpoint);
+    assert.deepEqual(endpoints(), ['init', 'start', 'finish'], 'nothing while the finish runs');
+    answer.resolve(await finishOk());
+    await h.settle();
+    assert.deepEqual(endpoints(), ['init', 'start', 'finish', 'init', 'start'], 'then the new offer');
+    assert.equal(h.state, 'ready');
   });
 });

@@ -3,6 +3,7 @@
  * probes, ceremonies) whose every call is recorded and answered by the test, and sinon's fake
  * clock. No DOM, no network, no real time.
  */
+import { forgetRunningFinishes } from '../../src/flow/finish.js';
 import sinon from 'sinon';
 import type { AppendFinishRequest, AppendInitRequest, AppendStartRequest, ConnectEventRequest } from '../../src/api/types.js';
 import type { AppendEventDetailMap } from '../../src/components/events.js';
@@ -206,6 +207,7 @@ export class Harness implements AppendHost {
   restore(): void {
     this.host.disconnect();
     this.clock.restore();
+    forgetRunningFinishes(); // a finish this test left pending on its fake clock never ends
   }
 }
 

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { encodeClientState, loadFlags, loadProcess } from '../../src/api/client-state.js';
 import { followApiUrl, registrableDomain } from '../../src/api/config.js';
 import { T0, response } from './fixtures.js';
-import { Harness, failing, memoryStorage, ok, startOk } from './harness.js';
+import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { Harness, deferred, failing, finishOk, memoryStorage, ok, startOk } from './harness.js';
 
 let storage: ReturnType<typeof memoryStorage>;
 const harnesses: Harness[] = [];
@@ -147,6 +148,17 @@ describe('the kept process', () => {
     assert.equal(loadProcess('pro-1')?.processID, 'cap-1', 'a server error forgets nothing');
   });
 
+  it('an expiresAt beyond a day ahead is not believed: init goes out (a corrupt value cannot silence it for years)', async () => {
+    await visit(initAnswer({ appendAllowed: false, expiresAt: 9_999_999_999 }));
+    const again = await visit(initAnswer());
+    assert.deepEqual(
+      again.requests.map((r) => r.endpoint),
+      ['init', 'start'],
+    );
+    assert.equal(again.sent('init')[0]!.processId, 'cap-1', 'with the kept process ID: the server may resume it');
+    assert.equal(again.state, 'ready');
+  });
+
   it('once its append part expired, init goes out again with the kept process ID and the kept flags', async () => {
     await visit(initAnswer({ expiresAt: T0 / 1000 + 10 }));
     const again = await visit(initAnswer({ flags: { second: 'x' } }), (h) => h.clock.setSystemTime(T0 + 11_000));
@@ -213,6 +225,23 @@ describe("init's frontendApiUrl", () => {
 });
 
 describe('clientState', () => {
+  it('a finish confirmed after Continue (the flow is over) still keeps lastLogin for the next clientState', async () => {
+    const h = await visit();
+    const answer = deferred<Awaited<ReturnType<typeof finishOk>>>();
+    h.answer.finish = () => answer.promise;
+    h.controller.click();
+    h.ceremony().settle.resolve(response());
+    await h.settle();
+    await h.tick(FINISH_PATIENCE_MS);
+    h.controller.skip(); // Continue: finish-pending
+    assert.equal(h.state, 'skipped');
+    assert.equal(localStorage.getItem('cbo_connect_last_login-pro-1'), null);
+    answer.resolve(await finishOk());
+    await h.settle();
+    assert.equal(h.of('corbado-append-complete').length, 0, 'the flow is over: no event');
+    assert.equal(JSON.parse(localStorage.getItem('cbo_connect_last_login-pro-1')!).data.operationType, 'append');
+  });
+
   it('onComplete-style: standard base64 of JSON {lastLogin, clientEnvHandle}, each {data, source, ts}', async () => {
     const h = await visit(initAnswer({ newClientEnvHandle: 'ceh-1' }));
     h.controller.click();
