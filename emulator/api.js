@@ -73,7 +73,9 @@ export function init({ req, project, body, processId }) {
   } else {
     process = {
       id: randomId('cap'),
-      expiresAt: Date.now() + scenario.processTtlMs,
+      // On a whole second: init answers `expiresAt` in unix seconds, and a client that believes it
+      // must see the process die when the emulator does (not up to a second before).
+      expiresAt: Math.ceil((Date.now() + scenario.processTtlMs) / 1000) * 1000,
       clientInformation: body.clientInformation,
       situation: body.situation,
     };

@@ -5,8 +5,9 @@
  * resume it, and the kept rollout `flags`), and its answer is kept for the next visit. Start,
  * finish and events then go to init's `frontendApiUrl` where `followApiUrl` allows it.
  *
- * A kept process the server no longer knows (start refused with a 4xx) is forgotten and the visit
- * starts afresh, once: init with no process ID, to the configured base (`fresh`, the flow table).
+ * A kept or resumed process the server then refuses (start refused with a 4xx: unknown, expired)
+ * is forgotten and the visit starts afresh, once: init with no process ID, to the configured base
+ * (`fresh`, the flow table).
  * A finish of the same project still running (finish.ts) is waited for first.
  */
 import { forgetProcess, liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
@@ -53,7 +54,7 @@ export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, 
     follow(kept.frontendApiUrl);
     return { type: 'init-done', appendAllowed: kept.appendAllowed, kept: true };
   }
-  client.processId = loadProcess(projectId)?.processID;
+  const sent = (client.processId = loadProcess(projectId)?.processID);
   const clientInformation = await req.info;
   scope.signal.throwIfAborted();
   const { data } = await client.init(
@@ -67,5 +68,6 @@ export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, 
     const { processID, appendAllowed, expiresAt, frontendApiUrl } = data;
     storeProcess(projectId, { processID, frontendApiUrl, expiresAt, appendAllowed, flags });
   }
-  return { type: 'init-done', appendAllowed: data.appendAllowed };
+  // Resumed (the same process back): as good as kept, and as likely to be refused soon after.
+  return { type: 'init-done', appendAllowed: data.appendAllowed, ...(sent && data.processID === sent ? { kept: true } : {}) };
 }

@@ -21,8 +21,8 @@ describe('init with X-Corbado-Process-ID', () => {
     const first = (await c.api(INIT, initBody)).json;
     const nowS = Date.now() / 1000;
     assert.ok(
-      Number.isInteger(first.expiresAt) && first.expiresAt > nowS + 3500 && first.expiresAt <= nowS + 3600,
-      'expiresAt ≈ now + 1 h, in s',
+      Number.isInteger(first.expiresAt) && first.expiresAt > nowS + 3500 && first.expiresAt <= nowS + 3601,
+      'expiresAt ≈ now + 1 h, in s (on a whole second, never sooner than the lifetime)',
     );
     await wait(1100); // a new process made now would expire a second later
     const again = await c.api(INIT, { clientInformation: { webdriver: true }, flags: {} }, { processId: first.processID });
@@ -32,6 +32,15 @@ describe('init with X-Corbado-Process-ID', () => {
     // and it is usable as before
     const event = await c.api(EVENTS, { eventType: 'append-learn-more' }, { processId: first.processID });
     assert.equal(event.status, 204);
+  });
+
+  it('a process dies exactly at the expiresAt it was announced with (unix seconds): not a moment later', async () => {
+    const c = fresh();
+    await c.scenario({ processTtlMs: 1000 });
+    const first = (await c.api(INIT, initBody)).json;
+    await wait(first.expiresAt * 1000 - Date.now());
+    const again = (await c.api(INIT, initBody, { processId: first.processID })).json;
+    assert.notEqual(again.processID, first.processID, 'expired by its own expiresAt: a new process, none resumed');
   });
 
   it('without the header, or with an unknown or foreign one, opens a new process', async () => {
@@ -48,8 +57,9 @@ describe('init with X-Corbado-Process-ID', () => {
     const c = fresh();
     await c.scenario({ processTtlMs: 1000 });
     const first = (await c.api(INIT, initBody)).json;
-    assert.ok(first.expiresAt <= Math.ceil(Date.now() / 1000) + 1, 'expiresAt = now + 1 s, in s');
-    await wait(1100);
+    assert.ok(first.expiresAt <= Math.ceil(Date.now() / 1000) + 2, 'expiresAt = now + 1 s, on a whole second');
+    await wait(first.expiresAt * 1000 - Date.now()); // exactly when a client reading expiresAt sees it expire
+
     const start = await c.api(START, { appendTokenValue: await c.token(), loadedMs: Date.now() }, { processId: first.processID });
     assert.equal(start.status, 400);
     assert.equal(start.json.error.type, 'process_expired');

@@ -125,6 +125,29 @@ describe('the kept process', () => {
     assert.equal(loadProcess('pro-1')?.processID, 'cap-2', 'the new process is kept');
   });
 
+  it('resumed by init (the same process back) and then refused by start (it expired meanwhile): afresh, once', async () => {
+    await visit(initAnswer({ expiresAt: T0 / 1000 + 10 }));
+    let starts = 0;
+    let inits = 0;
+    const again = await visit(
+      () => initAnswer(++inits === 1 ? {} : { processID: 'cap-2' })(),
+      (h) => {
+        h.clock.setSystemTime(T0 + 11_000);
+        h.answer.start = () => (++starts === 1 ? failing('api-rejected', 400)() : startOk());
+      },
+    );
+    assert.deepEqual(
+      again.requests.map((r) => [r.endpoint, r.processId]),
+      [
+        ['init', 'cap-1'],
+        ['start', 'cap-1'],
+        ['init', undefined],
+        ['start', 'cap-2'],
+      ],
+    );
+    assert.equal(again.state, 'ready');
+  });
+
   it('afresh only once, and only for a refusal: a refused fresh start is reported; a 5xx on a kept process is not retried', async () => {
     await visit();
     const refused = await visit(initAnswer({ processID: 'cap-2' }), (h) => (h.answer.start = failing('api-rejected', 404)));
