@@ -106,7 +106,10 @@ export function finishAttestation(deps: FinishDeps, deadlineMs: number, projectI
   });
   const of = running.get(projectId) ?? new Set();
   running.set(projectId, of.add(run));
-  void run.then(() => of.delete(run) && !of.size && running.get(projectId) === of && running.delete(projectId));
+  void run.then(() => {
+    of.delete(run);
+    if (!of.size && running.get(projectId) === of) running.delete(projectId);
+  });
   return run;
 }
 
