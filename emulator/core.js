@@ -4,8 +4,9 @@
  * standalone server.
  *
  * Routes:
- * - `POST /v2/connect/append/init|start|finish`, `POST /v2/connect/events` (api.js), partitioned by
- *   the `X-Corbado-ProjectID` header; subject to the project's scenario `latencyMs` and `faults`.
+ * - `POST /v2/connect/append/init|start|finish`, `POST /v2/connect/events` (api.js, over the server
+ *   model of model.js), partitioned by the `X-Corbado-ProjectID` header; subject to the project's
+ *   scenario `latencyMs` and `faults`.
  *   Every request body is checked against the API description (openapi.js) before its handler
  *   runs (400 `validation_error` with `validation[]`), and every answer the emulator makes is
  *   checked against it too: an answer that breaks it becomes a 500 `internal_error` (a bug here).
@@ -66,10 +67,11 @@ export function createEmulator(opts = {}) {
       const route = API_ROUTES[path];
       if (!route) throw new ApiError(404, 'not_found', `no such endpoint: ${path}`);
       if (req.method !== 'POST') throw methodNotAllowed(['POST']);
-      const project = store.project(requireProjectId(headerValue(req, 'x-corbado-projectid'), 'X-Corbado-ProjectID'));
+      const projectId = requireProjectId(headerValue(req, 'x-corbado-projectid'), 'X-Corbado-ProjectID');
+      const project = store.project(projectId);
       const processId = headerValue(req, 'x-corbado-process-id');
       const entry = { path, method: 'POST', processId: processId ?? null, body: /** @type {unknown} */ (undefined), at: Date.now() };
-      appendLog(project.requests, entry);
+      appendLog(store.requests(projectId), entry);
 
       /** @type {unknown} */
       let bodyError;
@@ -86,7 +88,7 @@ export function createEmulator(opts = {}) {
       const handled = Promise.resolve(entry.body).then((body) => {
         const problems = requestProblems(path, body);
         if (problems.length > 0) throw validationErrorOf(problems);
-        return route.handler({ req, project, body, processId });
+        return route.handler({ req, model: store.model, projectId, body, processId });
       });
       // A `stored-*` fault: the work is done (whatever its outcome), its answer is lost on the way.
       if (fault)
@@ -113,7 +115,7 @@ export function createEmulator(opts = {}) {
       if (!handler) throw methodNotAllowed(Object.keys(methods));
       const projectId = requireProjectId(url.searchParams.get('projectId') ?? DEFAULT_PROJECT_ID, 'projectId');
       const body = req.method === 'GET' ? undefined : await readJsonBody(req, bodyLimitBytes);
-      send(res, handler({ project: store.project(projectId), projectId, body, store }));
+      send(res, handler({ projectId, body, store }));
     } catch (err) {
       sendError(res, err, startedAt);
     }

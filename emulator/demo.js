@@ -4,16 +4,14 @@
  * request log, change the scenario, reset a project. All take `?projectId=` (default `pro-local`).
  */
 import { validationError } from './errors.js';
-import { mergeScenario } from './scenario.js';
-import { DEMO_USER, issueAppendToken } from './state.js';
+import { DEMO_USER } from './state.js';
 import { isObject } from './validate.js';
 
 /**
  * @typedef {object} DemoContext
- * @property {import('./state.js').Project} project
  * @property {string} projectId
  * @property {unknown} body parsed JSON body (undefined when empty)
- * @property {ReturnType<typeof import('./state.js').createStore>} store
+ * @property {import('./state.js').Store} store the server model (`store.model`) and the request logs
  * @typedef {import('./api.js').ApiResult} DemoResult
  */
 
@@ -23,13 +21,13 @@ import { isObject } from './validate.js';
  * @param {DemoContext} ctx
  * @returns {DemoResult}
  */
-function appendToken({ project, body }) {
+function appendToken({ store, projectId, body }) {
   if (body !== undefined && !isObject(body)) throw validationError('body', 'must be a JSON object');
   const { userId = DEMO_USER.id, email, ttlMs } = /** @type {Record<string, unknown>} */ (body ?? {});
   if (typeof userId !== 'string' || userId === '') throw validationError('userId', 'must be a non-empty string');
   if (email !== undefined && typeof email !== 'string') throw validationError('email', 'must be a string');
   if (ttlMs !== undefined && !Number.isSafeInteger(ttlMs)) throw validationError('ttlMs', 'must be an integer (ms)');
-  const token = issueAppendToken(project, {
+  const token = store.model.issueAppendToken(projectId, {
     userId,
     email: /** @type {string | undefined} */ (email),
     ttlMs: /** @type {number | undefined} */ (ttlMs),
@@ -43,33 +41,19 @@ function appendToken({ project, body }) {
  * @param {DemoContext} ctx
  * @returns {DemoResult}
  */
-function credentials({ project }) {
-  const list = [...project.users.values()].flatMap((user) =>
-    user.credentials.map(({ id, userId, aaguid, transports, createdAt, completionType, customData }) => ({
-      id,
-      userId,
-      aaguid,
-      transports,
-      createdAt,
-      completionType,
-      customData,
-    })),
-  );
-  return { status: 200, body: { credentials: list } };
+function credentials({ store, projectId }) {
+  return { status: 200, body: { credentials: store.model.credentials(projectId) } };
 }
 
 /** @type {Record<string, Partial<Record<string, (ctx: DemoContext) => DemoResult>>>} path → method → handler */
 export const DEMO_ROUTES = {
   '/emulator/append-token': { POST: appendToken },
   '/emulator/credentials': { GET: credentials },
-  '/emulator/events': { GET: ({ project }) => ({ status: 200, body: { events: project.events } }) },
-  '/emulator/requests': { GET: ({ project }) => ({ status: 200, body: { requests: project.requests } }) },
+  '/emulator/events': { GET: ({ store, projectId }) => ({ status: 200, body: { events: store.project(projectId).events } }) },
+  '/emulator/requests': { GET: ({ store, projectId }) => ({ status: 200, body: { requests: store.requests(projectId) } }) },
   '/emulator/scenario': {
-    GET: ({ project }) => ({ status: 200, body: project.scenario }),
-    PUT: ({ project, body }) => {
-      project.scenario = mergeScenario(project.scenario, body);
-      return { status: 200, body: project.scenario };
-    },
+    GET: ({ store, projectId }) => ({ status: 200, body: store.project(projectId).scenario }),
+    PUT: ({ store, projectId, body }) => ({ status: 200, body: store.model.setScenario(projectId, body) }),
   },
   '/emulator/reset': {
     POST: ({ store, projectId }) => {

@@ -47,6 +47,48 @@ const MAX_LATENCY_MS = 60_000;
 export const PROCESS_TTL_MS = 60 * 60_000;
 
 /**
+ * The readings: points where Corbado's contract (Frontend API 2.0.4, `api/connect-append.openapi.yaml`)
+ * is silent about what its server does, each with the values the emulator's server model
+ * (model.js) can take. Scenario `readings` switches them per project:
+ * - `startChallenge`: a start `replace`s the process's challenge (an attestation for an earlier
+ *   start's options is refused), or `add`s one beside the earlier ones (each lives until its own
+ *   `expiresMs`);
+ * - `optionsOutliveProcess`: `false`: a finish on an expired process is refused (`process_expired`)
+ *   whatever the options' `expiresMs`; `true`: options live to their own `expiresMs` even when
+ *   the process died;
+ * - `replayAnswer`: what finish answers an attestation whose credential is already stored: that
+ *   error type (HTTP 400), or `idempotent`: 200 with the same `passkeyOperation` again (same user
+ *   only; another user's credential → 400 `passkey_already_exists`);
+ * - `initResumeVoids`: an init that resumes a live process (`X-Corbado-Process-ID`) voids that
+ *   process's challenges.
+ */
+export const READING_VALUES = Object.freeze({
+  startChallenge: Object.freeze(/** @type {const} */ (['replace', 'add'])),
+  optionsOutliveProcess: Object.freeze(/** @type {const} */ ([false, true])),
+  replayAnswer: Object.freeze(/** @type {const} */ (['challenge_used', 'passkey_already_exists', 'idempotent', 'validation_error'])),
+  initResumeVoids: Object.freeze(/** @type {const} */ ([false, true])),
+});
+
+/**
+ * @typedef {object} Readings
+ * @property {'replace' | 'add'} startChallenge
+ * @property {boolean} optionsOutliveProcess
+ * @property {'challenge_used' | 'passkey_already_exists' | 'idempotent' | 'validation_error'} replayAnswer
+ * @property {boolean} initResumeVoids
+ */
+
+/**
+ * The emulator's readings when the scenario names none: its behaviour before readings existed.
+ * @type {Readonly<Readings>}
+ */
+export const DEFAULT_READINGS = Object.freeze({
+  startChallenge: 'replace',
+  optionsOutliveProcess: false,
+  replayAnswer: 'challenge_used',
+  initResumeVoids: false,
+});
+
+/**
  * @typedef {{kind: string, times?: number}} Fault `times`: how many more calls it hits (absent = every call)
  * @typedef {object} Scenario
  * @property {string} variant start `variant` (`default`, `after-hybrid`, `after-error`; any string is sent as is)
@@ -59,7 +101,8 @@ export const PROCESS_TTL_MS = 60 * 60_000;
  *   the request reached it). Any string — a foreign host, plain `http:`, garbage — so that a client's rule
  *   for following it can be tested
  * @property {number} processTtlMs lifetime of a new process, in ms (default 1 h): init `expiresAt` =
- *   floor((now + processTtlMs) / 1000) unix seconds; start, finish and events refuse it afterwards
+ *   now + processTtlMs rounded up to a whole second, in unix seconds; start, finish and events
+ *   refuse it afterwards
  * @property {boolean} passkeyIntelDenied start answers `attestationOptions: ""` unless `forcePasskeyAppend`
  * @property {number} ttlMs options lifetime: start `expiresMs` = now + ttlMs (ms; may be ≤ 0 to send void options)
  * @property {Record<string, string>} [customData] start `customData`, omitted when unset
@@ -73,6 +116,8 @@ export const PROCESS_TTL_MS = 60 * 60_000;
  * @property {boolean} dateHeader /v2 responses carry a `Date` header (default true; false: as a
  *   cross-origin page sees a server that does not expose it)
  * @property {Partial<Record<string, Fault>>} faults per endpoint (`init`, `start`, `finish`, `events`)
+ * @property {Readings} readings how the server behaves where Corbado's contract is silent
+ *   ({@link READING_VALUES}); a PUT gives a partial, merged over {@link DEFAULT_READINGS}
  */
 
 /** @returns {Scenario} a fresh default scenario */
@@ -96,6 +141,7 @@ export function defaultScenario() {
     latencyMs: 0,
     dateHeader: true,
     faults: {},
+    readings: { ...DEFAULT_READINGS },
   };
 }
 
@@ -126,6 +172,7 @@ const CHECKS = /** @type {Record<keyof Scenario, (v: unknown) => string | undefi
       : `must be an integer between 0 and ${MAX_LATENCY_MS} (ms)`,
   dateHeader: boolean,
   faults: (v) => (isObject(v) ? undefined : 'must be an object keyed by endpoint'),
+  readings: (v) => (isObject(v) ? undefined : `must be an object with some of ${Object.keys(READING_VALUES).join(', ')}`),
 });
 
 /**
@@ -148,7 +195,8 @@ function normalizeFault(value) {
  * Merge a partial scenario into `current`, validating every field.
  *
  * Top-level merge: a given field replaces the current value (so `faults` replaces the whole map,
- * `faults: {}` clears it); `null` resets a field to its default.
+ * `faults: {}` clears it; `readings` are merged over the defaults, not over the current ones);
+ * `null` resets a field to its default.
  * @param {Scenario} current
  * @param {unknown} patch
  * @returns {Scenario} the new scenario (`current` is not changed)
@@ -177,6 +225,7 @@ export function mergeScenario(current, patch) {
     const problem = CHECKS[key](value);
     if (problem) problems.push({ field, message: problem });
     else if (key === 'faults') next.faults = normalizeFaults(/** @type {object} */ (value), problems);
+    else if (key === 'readings') next.readings = normalizeReadings(/** @type {object} */ (value), problems);
     else next[key] = key === 'customData' || key === 'flags' ? { ...value } : value;
   }
   if (problems.length > 0) {
@@ -205,6 +254,26 @@ function normalizeFaults(faults, problems) {
     else out[endpoint] = fault;
   }
   return out;
+}
+
+/**
+ * @param {object} readings a partial of {@link Readings}
+ * @param {{field: string, message: string}[]} problems collects problems (`readings.<name>`)
+ * @returns {Readings} merged over {@link DEFAULT_READINGS}
+ */
+function normalizeReadings(readings, problems) {
+  const out = /** @type {Record<string, unknown>} */ ({ ...DEFAULT_READINGS });
+  for (const [name, value] of Object.entries(readings)) {
+    const field = `readings.${name}`;
+    if (!Object.hasOwn(READING_VALUES, name)) {
+      problems.push({ field, message: `unknown reading (use ${Object.keys(READING_VALUES).join(', ')})` });
+      continue;
+    }
+    const values = /** @type {readonly unknown[]} */ (READING_VALUES[/** @type {keyof Readings} */ (name)]);
+    if (values.includes(value)) out[name] = value;
+    else problems.push({ field, message: `must be one of ${values.join(', ')}` });
+  }
+  return /** @type {Readings} */ (out);
 }
 
 /**

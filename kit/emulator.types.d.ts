@@ -49,6 +49,32 @@ export interface Fault {
   times?: number;
 }
 
+/**
+ * How the emulated server behaves where Corbado's contract is silent (`Scenario.readings`). The
+ * defaults are the emulator's long-standing behaviour.
+ */
+export interface Readings {
+  /**
+   * A start `replace`s the process's challenge (an attestation for an earlier start's options is
+   * refused, `validation_error`), or `add`s one beside the earlier ones (each lives until its own
+   * `expiresMs`). Default `replace`.
+   */
+  startChallenge: 'replace' | 'add';
+  /**
+   * false: a finish on an expired process is refused (`process_expired`) whatever the options'
+   * `expiresMs`; true: options live to their own `expiresMs` even when the process died. Default false.
+   */
+  optionsOutliveProcess: boolean;
+  /**
+   * What finish answers for an attestation whose credential is already stored: that error type
+   * (HTTP 400), or `idempotent`: 200 with the same `passkeyOperation` again (same user only;
+   * another user's credential: 400 `passkey_already_exists`). Default `challenge_used`.
+   */
+  replayAnswer: 'challenge_used' | 'passkey_already_exists' | 'idempotent' | 'validation_error';
+  /** An init that resumes a live process (`X-Corbado-Process-ID`) voids its challenges. Default false. */
+  initResumeVoids: boolean;
+}
+
 /** What the emulated Frontend API decides for the next calls of one project. */
 export interface Scenario {
   /** start `variant`: `default`, `after-hybrid`, `after-error` (any other string is sent as is). Default `default`. */
@@ -65,7 +91,7 @@ export interface Scenario {
   flags: Record<string, string>;
   /** init `frontendApiUrl`, sent as is (any string: a foreign host, plain `http:`…); unset: the emulator's own origin. */
   frontendApiUrl?: string;
-  /** Lifetime of a new process in ms: init `expiresAt` = floor((now + processTtlMs) / 1000), unix s. Default 3600000. */
+  /** Lifetime of a new process in ms: init `expiresAt` = now + processTtlMs rounded up to a whole second, unix s. Default 3600000. */
   processTtlMs: number;
   /** start answers `attestationOptions: ""` unless `forcePasskeyAppend` (`passkey-intel-denied`). Default false. */
   passkeyIntelDenied: boolean;
@@ -86,17 +112,21 @@ export interface Scenario {
   dateHeader: boolean;
   /** Faults per endpoint. Default none. */
   faults: Partial<Record<FaultEndpoint, Fault>>;
+  /** Server behaviour where Corbado's contract is silent. Default {@link Readings}' defaults. */
+  readings: Readings;
 }
 
 /**
  * A change to the scenario: the fields given replace the current ones (`faults` as a whole;
- * `faults: {}` clears them), `null` resets a field to its default. Unknown fields and bad values
- * are refused (an {@link EmulatorError} with status 400 naming each).
+ * `faults: {}` clears them; `readings` are merged over their defaults), `null` resets a field to
+ * its default. Unknown fields and bad values are refused (an {@link EmulatorError} with status 400
+ * naming each).
  */
 export type ScenarioPatch = {
-  [K in Exclude<keyof Scenario, 'faults'>]?: Scenario[K] | null;
+  [K in Exclude<keyof Scenario, 'faults' | 'readings'>]?: Scenario[K] | null;
 } & {
   faults?: Partial<Record<FaultEndpoint, Fault | FaultKind | null>> | null;
+  readings?: Partial<Readings> | null;
 };
 
 /** A passkey the emulator stored (`GET /emulator/credentials`). */

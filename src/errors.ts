@@ -39,6 +39,10 @@ export interface CorbadoAppendErrorInit {
   errorType?: string;
   /** HTTP status, when the error came from a response. */
   status?: number;
+  /** The answer's `Retry-After` (RFC 9110 §10.2.3) as relative ms, when it sent a usable one. */
+  retryAfterMs?: number;
+  /** A finish without a definitive answer: the passkey may be stored after all (`finish-failed` only). */
+  maybeStored?: boolean;
   /** The original error. */
   cause?: unknown;
 }
@@ -51,6 +55,8 @@ export class CorbadoAppendError extends Error {
   readonly requestId?: string;
   readonly errorType?: string;
   readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly maybeStored: boolean;
 
   constructor(code: CorbadoAppendErrorCode, message: string, init: CorbadoAppendErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -59,6 +65,8 @@ export class CorbadoAppendError extends Error {
     this.requestId = init.requestId;
     this.errorType = init.errorType;
     this.status = init.status;
+    this.retryAfterMs = init.retryAfterMs;
+    this.maybeStored = init.maybeStored ?? false;
   }
 }
 
@@ -73,6 +81,7 @@ export function errorDetail(error: CorbadoAppendError, secrets: Iterable<string>
     recoverable: error.recoverable,
     message: scrub(error.message),
     ...(error.requestId ? { requestId: scrub(error.requestId) } : {}),
+    ...(error.maybeStored ? { maybeStored: true as const } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  * "the server failed".
  */
 import { CorbadoAppendError } from '../errors.js';
+import { browserClock, type Clock } from '../flow/scope.js';
 import type {
   AppendFinishRequest,
   AppendFinishResponse,
@@ -14,7 +15,43 @@ import type {
   AppendStartResponse,
   ConnectEventRequest,
 } from './types.js';
-import { parseErrorBody, parseFinishResponse, parseInitResponse, parseStartResponse, type AppendInitResult } from './validate.js';
+import {
+  isProcessId,
+  parseErrorBody,
+  parseFinishResponse,
+  parseInitResponse,
+  parseStartResponse,
+  type AppendInitResult,
+} from './validate.js';
+
+/**
+ * Statuses that say "not now", not "no" (RFC 9110 §15.5.9 408, RFC 8470 425, RFC 6585 429):
+ * the request may succeed when sent again, so they are `api-unavailable` even with a Corbado body.
+ */
+const TRY_LATER = new Set([408, 425, 429]);
+
+/** Longest `Retry-After` honoured (relative ms): a larger one reads as this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as relative ms, capped at
+ * {@link MAX_RETRY_AFTER_MS}; undefined when absent or unreadable.
+ * @param nowMs local unix ms (for an HTTP-date)
+ */
+export function retryAfterMs(value: string | null, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  const ms = /^\d{1,10}$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/** What the client needs from its page: `fetch` and a clock (the browser's by default; a test's under Node). */
+export interface ClientEnv {
+  fetch: typeof fetch;
+  clock: Clock;
+  /** Per request, body included (relative ms). */
+  timeoutMs: number;
+}
 
 /** A checked response plus what the caller needs to turn `expiresMs` into a local deadline. */
 export interface Timed<T> {
@@ -23,6 +60,10 @@ export interface Timed<T> {
   serverDateMs?: number;
   /** Local `Date.now()` when the response arrived (unix ms). */
   receivedAtMs: number;
+  /** The page's monotonic ms (`Clock.mono`) when the response arrived. */
+  arrivedAt: number;
+  /** How long the request took, sent to answered (relative ms, monotonic). */
+  roundTripMs: number;
 }
 
 export class FrontendApiClient {
@@ -31,17 +72,20 @@ export class FrontendApiClient {
   /** The base it was made with; `baseUrl` may follow init's `frontendApiUrl` later. */
   readonly configuredBaseUrl: string;
 
+  private readonly env: ClientEnv;
+
   /**
    * @param baseUrl from `resolveApiBaseUrl`; later requests may go to init's `frontendApiUrl` (`followApiUrl`)
    * @param projectId sent as `X-Corbado-ProjectID`
-   * @param timeoutMs per request, body included (relative ms)
+   * @param env `fetch`, clock and the per-request timeout (default: the page's, 10 000 ms)
    */
   constructor(
     public baseUrl: string,
     private readonly projectId: string,
-    private readonly timeoutMs = 10_000,
+    env: Partial<ClientEnv> = {},
   ) {
     this.configuredBaseUrl = baseUrl;
+    this.env = { fetch: (...a) => fetch(...a), clock: browserClock, timeoutMs: 10_000, ...env };
   }
 
   /** `POST /v2/connect/append/init`; remembers `processID`. */
@@ -72,29 +116,34 @@ export class FrontendApiClient {
 
   /**
    * One JSON POST under one timeout (body read included). Network failures, timeouts,
-   * redirects, 5xx, 4xx without a Corbado body and non-JSON bodies → `api-unavailable`;
-   * 4xx with a Corbado error body → `api-rejected` (with `error.type`, `requestData.requestID`).
-   * `events` accepts an empty 2xx body.
+   * redirects, 5xx, 408/425/429, 4xx without a Corbado body and non-JSON bodies →
+   * `api-unavailable` (with the status and `Retry-After` when there was an answer); other 4xx with
+   * a Corbado error body → `api-rejected` (with `error.type`, `requestData.requestID`).
+   * `events` accepts an empty 2xx body. A `processId` that is no valid header value is not sent.
    */
   private async post<T>(endpoint: string, payload: unknown, signal: AbortSignal | undefined, parse: (v: unknown) => T): Promise<Timed<T>> {
     signal?.throwIfAborted();
     const path = endpoint == 'events' ? '/v2/connect/events' : `/v2/connect/append/${endpoint}`;
+    // A value JSON cannot carry throws here, as the bug of ours it is, never as a network error.
+    const body = JSON.stringify(payload);
+    const { clock, timeoutMs } = this.env;
     const ctrl = new AbortController();
     const onAbort = () => ctrl.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort);
-    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
-    const fail = (why: string, extra?: { status?: number; requestId?: string; cause?: unknown }) =>
+    const timer = clock.setTimeout(() => ctrl.abort(), timeoutMs);
+    const sentAt = clock.mono();
+    const fail = (why: string, extra?: { status?: number; requestId?: string; retryAfterMs?: number; cause?: unknown }) =>
       new CorbadoAppendError('api-unavailable', `${path}: ${why}`, { recoverable: true, ...extra });
     let res: Response, text: string;
     try {
-      res = await fetch(this.baseUrl + path, {
+      res = await this.env.fetch(this.baseUrl + path, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
           'X-Corbado-ProjectID': this.projectId,
-          ...(this.processId ? { 'X-Corbado-Process-ID': this.processId } : {}),
+          ...(isProcessId(this.processId) ? { 'X-Corbado-Process-ID': this.processId } : {}),
         },
-        body: JSON.stringify(payload),
+        body,
         credentials: 'include',
         redirect: 'error',
         keepalive: endpoint == 'finish',
@@ -103,12 +152,13 @@ export class FrontendApiClient {
       text = await res.text();
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      throw fail(ctrl.signal.aborted ? `no answer within ${this.timeoutMs} ms` : 'network error', { cause });
+      throw fail(ctrl.signal.aborted ? `no answer within ${timeoutMs} ms` : 'network error', { cause });
     } finally {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-    const receivedAtMs = Date.now();
+    const receivedAtMs = clock.now();
+    const arrivedAt = clock.mono();
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -118,17 +168,22 @@ export class FrontendApiClient {
     const status = res.status;
     if (!res.ok) {
       const e = parseErrorBody(json);
-      if (e && status < 500) {
+      if (e && status < 500 && !TRY_LATER.has(status)) {
         throw new CorbadoAppendError('api-rejected', `${path}: ${e.errorType}${e.details ? ` (${e.details})` : ''}`, {
           status,
           requestId: e.requestId,
           errorType: e.errorType,
         });
       }
-      throw fail(`HTTP ${status}`, { status, requestId: e?.requestId });
+      const retryAfter = retryAfterMs(res.headers.get('retry-after'), receivedAtMs);
+      throw fail(`HTTP ${status}${e ? ` ${e.errorType}` : ''}`, {
+        status,
+        requestId: e?.requestId,
+        ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+      });
     }
     if (json === undefined && endpoint != 'events') throw fail(`HTTP ${status}, not JSON`, { status });
     const date = Date.parse(res.headers.get('date') ?? '');
-    return { data: parse(json), serverDateMs: date || undefined, receivedAtMs };
+    return { data: parse(json), serverDateMs: date || undefined, receivedAtMs, arrivedAt, roundTripMs: arrivedAt - sentAt };
   }
 }

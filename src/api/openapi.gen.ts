@@ -43,7 +43,7 @@ export interface components {
       forcePasskeyAppend?: boolean;
       /**
        * Format: int64
-       * @description unix ms (absolute) at which the component was loaded
+       * @description unix ms (absolute) at which the component was loaded, by the device's clock (which may be far off: any integer is accepted)
        */
       loadedMs: number;
       situation?: string;
@@ -208,7 +208,7 @@ export interface components {
       runtime: number;
       data?: Record<string, never>;
       error: {
-        /** @description named as in Corbado's error-type documentation: internal_error, not_found, method_not_allowed, validation_error, project_id_mismatch, login_error, invalid_json, rate_limited, … */
+        /** @description named as in Corbado's error-type documentation: internal_error, not_found, method_not_allowed, validation_error, project_id_mismatch, login_error, invalid_json, rate_limited, …; finish also answers challenge_missing, challenge_used, process_expired and passkey_already_exists (start: process_expired) */
         type: string;
         details?: string;
         /** @description the problems, per request field */
@@ -233,7 +233,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description processID of the live process (from an init response). On init it resumes that process when it is live; start, finish and events need it (the emulator answers 400 validation_error without it). */
+    /** @description processID of the live process (from an init response). On init it resumes that process when it is live. (emulator) Start, finish and events refuse a request without it (400 validation_error): they act on a process, and without the header the request names none. */
     processId: string;
   };
   requestBodies: never;

@@ -14,6 +14,13 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/**
+ * A `processID` that can be sent as the `X-Corbado-Process-ID` header: 1–256 visible ASCII
+ * characters (RFC 9110 field value without spaces or controls). Anything else — a corrupt or
+ * foreign stored value, a server's garbage — would make `fetch()` throw on every request.
+ */
+export const isProcessId = (v: unknown): v is string => typeof v === 'string' && /^[\x21-\x7e]{1,256}$/.test(v);
+
 /** A `{[k]: string}` map, keeping only string values; undefined when not an object. */
 export const stringMap = (v: unknown): Record<string, string> | undefined =>
   isObject(v) ? (Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] == 'string')) as Record<string, string>) : undefined;
@@ -25,14 +32,14 @@ export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAll
   Partial<Pick<AppendInitResponse, 'expiresAt' | 'frontendApiUrl'>>;
 
 /**
- * `connectAppendInitRsp`: `processID` (non-empty string) and `appendAllowed` (boolean) are
+ * `connectAppendInitRsp`: `processID` (a valid header value, {@link isProcessId}) and `appendAllowed` (boolean) are
  * required; `expiresAt` (unix s) is kept when a finite number, `frontendApiUrl` when a string,
  * `flags` keeps its string values (`{}` otherwise).
  */
 export function parseInitResponse(v: unknown): AppendInitResult {
-  if (!isObject(v) || !str(v.processID) || typeof v.appendAllowed != 'boolean') throw bad('init');
+  if (!isObject(v) || !isProcessId(v.processID) || typeof v.appendAllowed != 'boolean') throw bad('init');
   return {
-    processID: v.processID as string,
+    processID: v.processID,
     appendAllowed: v.appendAllowed,
     newClientEnvHandle: str(v.newClientEnvHandle) || undefined,
     flags: stringMap(v.flags) ?? {},

@@ -60,6 +60,12 @@ export interface AppendErrorDetail {
   message: string;
   /** `requestData.requestID` of a Corbado error body, to quote to Corbado support. */
   requestId?: string;
+  /**
+   * `finish-failed` only: the finish got no definitive answer before the options' deadline, so the
+   * passkey may be stored after all (it was not signalled away; the next offer reconciles it,
+   * README "Guarantees"). Absent when the server definitively refused it ("not saved").
+   */
+  maybeStored?: true;
 }
 
 /**

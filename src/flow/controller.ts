@@ -2,25 +2,34 @@
  * The append flow as a Lit reactive controller: it holds the flow's state, feeds every event
  * through `transition()` and runs the effects that come back — requests, ceremonies, timers —
  * turning their outcomes into events again. Everything a flow starts belongs to its `Scope`;
- * removal of the element disposes it.
+ * removal of the element disposes it (but a finish, which holds its process until it ends).
+ *
+ * Nothing that throws inside a move — a bug of ours, a hostile extension, a page's polyfill —
+ * leaves the flow without a way on: a move that throws ends the flow in its final error, an
+ * effect that throws is reported and the others run, the event queue is always let go.
  */
 import type { ReactiveController } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
-import { encodeClientState, liveProcess } from '../api/client-state.js';
+import { encodeClientState, liveProcess, storeLastLogin, type ClientStateEntry } from '../api/client-state.js';
+import type { PasskeyOperation } from '../api/types.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
-import { initProcess } from './init.js';
-import { appendToken, loadOffer, type OfferEnv } from './load-offer.js';
+import { startedByAnother } from './claims.js';
+import { finishAttestation } from './finish.js';
+import { initProcess, type HeldProcess } from './init.js';
+import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
+import { FINISH_TAIL_MS, SETTLE_MS, forgetUndecided, rememberUndecided, settleUndecided } from './reconcile.js';
+import { Scope, sleep } from './scope.js';
+import { finishEffect, transition } from './transition.js';
+import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer } from './types.js';
 
 export type { AppendHost } from './ports.js';
-import { finishAttestation } from './finish.js';
-import { Scope, clampDelay } from './scope.js';
-import { transition } from './transition.js';
-import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Offer } from './types.js';
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
+/** A process that dies sooner than this (relative ms) gets no more starts: a new process first. */
+export const PROCESS_MARGIN_MS = 30_000;
 
 /** A running ceremony and the timer that guards it. */
 interface Running {
@@ -30,6 +39,8 @@ interface Running {
 
 /** Everything one flow (connect → removal) owns. */
 interface Flow {
+  /** Unique on this device: `<page id>-<n>` (start marks, claims.ts). */
+  id: string;
   scope: Scope;
   projectId: string;
   client?: ReturnType<FlowPorts['client']>;
@@ -39,19 +50,36 @@ interface Flow {
   env?: Promise<OfferEnv>;
   /** Unix ms at which the element was connected (`connectAppendStartReq.loadedMs`). */
   loadedMs: number;
-  /** Append tokens used: never repeated in what is reported (a server may echo them). */
+  /** Append tokens used: never repeated in what is reported (a server may echo them), never used twice. */
   secrets: Set<string>;
+  /** The process this flow uses, with its claim. */
+  process?: HeldProcess;
+  /** Processes another flow marked a start on since this flow began (its start may still be on its way). */
+  foreign: Set<string>;
+  /** The running load of an offer; a newer one disposes it. */
+  load?: Scope;
+  /** Finishes still running: they keep the claim, whatever became of the flow. */
+  finishes: number;
+  /** A final state was reached or the element was removed. */
+  over: boolean;
+  /** This flow's own confirmed `passkeyOperation`: the only `lastLogin` its `clientState` carries. */
+  lastLogin?: ClientStateEntry<PasskeyOperation>;
+  unsubscribe?: () => void;
   modal?: Running;
   conditional?: Running;
   /** Cancels of the pending `later` timers, by slot. */
   timers: Map<string, () => void>;
 }
 
+let flowsMade = 0;
+
 export class AppendController implements ReactiveController {
   /** Where the flow is; the element renders from this alone. */
   state: FlowState = { name: 'idle' };
   private flow?: Flow;
   private queue: FlowEvent[] | undefined;
+  /** The offer whose deadline the clock was last seen past (`expired` is fed once per offer). */
+  private overdue?: Offer;
 
   constructor(
     private readonly host: AppendHost,
@@ -62,7 +90,18 @@ export class AppendController implements ReactiveController {
 
   hostConnected(): void {
     if (this.flow) return; // moved within the page (removed and re-added in one task): the flow goes on
-    const flow: Flow = { scope: new Scope(), projectId: '', loadedMs: 0, secrets: new Set(), timers: new Map() };
+    const { page } = this.ports;
+    const flow: Flow = {
+      id: `${page.id}-${++flowsMade}`,
+      scope: new Scope(page.clock),
+      projectId: '',
+      loadedMs: 0,
+      secrets: new Set(),
+      foreign: new Set(),
+      finishes: 0,
+      over: false,
+      timers: new Map(),
+    };
     this.flow = flow;
     // A microtask later, so properties set right after `append()` are seen.
     queueMicrotask(() => this.host.isConnected && this.begin(flow));
@@ -75,7 +114,12 @@ export class AppendController implements ReactiveController {
 
   /** The primary button. Synchronous up to `create()`, so the click's user activation holds. */
   click(): void {
-    this.dispatch({ type: 'click', now: Date.now() });
+    const { flow, state } = this;
+    const { page } = this.ports;
+    // Read in this task: another flow's start on these options' process may have voided them.
+    const processId = state.name === 'ready' ? state.offer.processId : undefined;
+    const voided = !!flow && processId !== undefined && startedByAnother(page.storage(), flow.projectId, processId, flow.id);
+    this.dispatch({ type: 'click', now: page.clock.mono(), voided });
   }
 
   /** "Not now", or "Continue" after a final error. */
@@ -90,7 +134,8 @@ export class AppendController implements ReactiveController {
 
   private begin(flow: Flow): void {
     const cfg = this.host.appendConfig;
-    flow.loadedMs = Date.now();
+    const { page } = this.ports;
+    flow.loadedMs = page.clock.now();
     flow.projectId = cfg.projectId ?? '';
     let problem: CorbadoAppendError | 'snoozed' | 'unsupported' | undefined;
     try {
@@ -100,6 +145,13 @@ export class AppendController implements ReactiveController {
     } catch (e) {
       problem = toAppendError(e);
     }
+    // Another flow's start on the process this flow uses — now, or later: that start may still be
+    // on its way — voids its options (claims.ts).
+    flow.unsubscribe = page.onStart((projectId, processId, by) => {
+      if (projectId !== flow.projectId || by === flow.id) return;
+      flow.foreign.add(processId);
+      if (processId === flow.process?.id) this.deliver(flow, { type: 'voided' });
+    });
     this.dispatch({ type: 'start', ...(problem ? { problem } : {}) });
   }
 
@@ -109,31 +161,89 @@ export class AppendController implements ReactiveController {
     if (!flow) return;
     this.run(flow, { type: 'stop' });
     flow.scope.dispose();
+    flow.unsubscribe?.();
     this.flow = undefined;
     this.state = { name: 'idle' };
     this.host.emit('corbado-append-state', { state: 'idle' });
   }
 
-  /** One move of the table; events raised while its effects run wait their turn. */
+  /** One move of the table at a time; events raised while its effects run wait their turn. */
   private dispatch(event: FlowEvent): void {
     if (this.queue) return void this.queue.push(event);
     this.queue = [event];
-    for (let next; (next = this.queue.shift());) {
-      const { state, effects } = transition(this.state, next);
-      const before = PUBLIC_STATE[this.state.name];
-      this.state = state;
-      if (PUBLIC_STATE[state.name] !== before) this.host.emit('corbado-append-state', { state: PUBLIC_STATE[state.name] });
-      for (const effect of effects) if (this.flow) this.run(this.flow, effect);
-      this.host.requestUpdate();
+    try {
+      for (let next; (next = this.queue.shift());) this.move(next);
+    } finally {
+      this.queue = undefined;
     }
-    this.queue = undefined;
   }
 
-  /** Deliver the outcome of an init or load step: its event, or `load-failed`. */
-  private step(flow: Flow, step: Promise<FlowEvent>): void {
+  private move(event: FlowEvent): void {
+    // Timers come late (a frozen or throttled page, a sleeping device): whatever happens next, the
+    // options' deadline is read off the clock first, so nothing starts on options past it.
+    const s = this.state;
+    // (A credential in hand is never held back by it: it is finished, and the server decides.)
+    const late = event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created';
+    if ((s.name === 'ready' || s.name === 'creating') && !late && this.overdue !== s.offer) {
+      if (this.ports.page.clock.mono() >= s.offer.deadlineMs) {
+        this.overdue = s.offer;
+        this.move({ type: 'expired' });
+      }
+    }
+    let move: Move;
+    try {
+      move = transition(this.state, event);
+    } catch (e) {
+      move = this.broken(e);
+    }
+    const before = PUBLIC_STATE[this.state.name];
+    this.state = move.state;
+    if (PUBLIC_STATE[move.state.name] !== before) this.host.emit('corbado-append-state', { state: PUBLIC_STATE[move.state.name] });
+    for (const effect of move.effects) {
+      if (!this.flow) break;
+      try {
+        this.run(this.flow, effect);
+      } catch (e) {
+        console.error('[corbado-append] effect failed', effect.type, e);
+      }
+    }
+    this.host.requestUpdate();
+  }
+
+  /** A move that threw (a bug): the flow ends where the user has a way on. */
+  private broken(e: unknown): Move {
+    console.error('[corbado-append] flow error', e);
+    const s = this.state;
+    if (s.name === 'success' || s.name === 'error' || s.name === 'skipped' || s.name === 'idle') return { state: s, effects: [] };
+    const error = toAppendError(e);
+    const stop: Effect = { type: 'stop' };
+    if (s.name === 'loading') {
+      const detail = { status: 'skip-implicit', reason: 'error' } as const;
+      return {
+        state: { name: 'skipped', reason: 'error' },
+        effects: [stop, { type: 'report', error }, { type: 'emit', event: 'corbado-append-skip', detail }],
+      };
+    }
+    return { state: { name: 'error', error }, effects: [stop, { type: 'report', error }] };
+  }
+
+  /** Deliver the outcome of an init or load step: its event, or `load-failed`, unless `scope` was disposed meanwhile. */
+  private step(flow: Flow, scope: Scope, step: Promise<FlowEvent>, fresh = false): void {
+    const now = () => this.ports.page.clock.mono();
     step.then(
-      (e) => this.deliver(flow, e),
-      (e) => this.deliver(flow, { type: 'load-failed', error: toAppendError(e), now: Date.now() }),
+      (e) => !scope.disposed && this.deliver(flow, e),
+      (e) => {
+        if (scope.disposed) return; // superseded or removed: its outcome is nobody's
+        const { error, suspect, gone } = e instanceof LoadFailure ? e : new LoadFailure(toAppendError(e));
+        this.deliver(flow, {
+          type: 'load-failed',
+          error,
+          now: now(),
+          ...(suspect ? { suspect } : {}),
+          ...(gone ? { gone } : {}),
+          ...(fresh ? { fresh } : {}),
+        });
+      },
     );
   }
 
@@ -142,28 +252,73 @@ export class AppendController implements ReactiveController {
     if (this.flow === flow && !flow.scope.disposed) this.dispatch(event);
   }
 
+  /**
+   * Use `process` from now on (letting go of the one before); a claim it loses, or another flow's
+   * start on it this flow has seen marked, voids its options.
+   */
+  private hold(flow: Flow, process: HeldProcess): void {
+    if (flow.process?.claim !== process.claim) flow.process?.claim?.release();
+    flow.process = process;
+    if (process.claim) process.claim.onLost = () => flow.process === process && this.deliver(flow, { type: 'voided' });
+    if (flow.over) this.releaseIfDone(flow);
+    else if (flow.foreign.has(process.id)) this.deliver(flow, { type: 'voided' });
+  }
+
+  /** The claim goes once the flow is over and no finish of it runs. */
+  private releaseIfDone(flow: Flow): void {
+    if (flow.over && flow.finishes === 0) flow.process?.claim?.release();
+  }
+
+  /** init, or a process of this flow's own (`fresh`), held by this flow when it resolves. */
+  private openProcess(flow: Flow, scope: Scope, opts: { fresh?: boolean; gone?: string; forInit: Promise<unknown> | undefined }) {
+    const { ports } = this;
+    const full = () => ports.clientInformation(flow.projectId, true);
+    return initProcess({
+      config: this.host.appendConfig,
+      client: flow.client!,
+      projectId: flow.projectId,
+      scope,
+      page: ports.page,
+      info: opts.forInit ? () => opts.forInit as ReturnType<typeof full> : full,
+      ...(opts.fresh ? { fresh: true } : {}),
+      ...(opts.gone ? { gone: opts.gone } : {}),
+      // A resume may void the process's challenge (Corbado's contract does not say): marked like a start.
+      marking: (processId) => ports.page.markStart(flow.projectId, processId, flow.id),
+      flowId: flow.id,
+    }).then((opened) => {
+      this.hold(flow, opened.process);
+      return opened;
+    });
+  }
+
   private run(flow: Flow, effect: Effect): void {
     const { scope, client } = flow;
+    const { page } = this.ports;
     switch (effect.type) {
       case 'init': {
         const config = this.host.appendConfig;
         // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
-        const kept = effect.fresh ? undefined : liveProcess(flow.projectId, Date.now());
+        const kept = effect.fresh ? undefined : liveProcess(page.storage(), flow.projectId, page.clock.now());
         if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
-          (flow.earlyToken = appendToken(config, scope)).catch(() => undefined); // reported when the offer awaits it, if ever
+          // reported when the offer awaits it, if ever
+          (flow.earlyToken = appendToken(config, scope, flow.secrets)).catch(() => undefined);
         }
         const info = this.ports.clientInformation(flow.projectId, !kept);
         flow.env = info.then((i) => this.ports.offerEnv(i));
-        return this.step(flow, initProcess({ config, client: client!, projectId: flow.projectId, scope, info, fresh: effect.fresh }));
-      }
-      case 'load-offer': {
-        const { earlyToken } = flow;
-        flow.earlyToken = undefined; // single use: the first offer's
-        const config = this.host.appendConfig;
+        const gone = effect.fresh ? flow.process?.id : undefined;
+        const opened = this.openProcess(flow, scope, { fresh: effect.fresh, gone, forInit: kept ? undefined : info });
         return this.step(
           flow,
-          loadOffer({ ...flow, earlyToken, client: client!, config, hostname: this.ports.hostname(), env: flow.env! }),
+          scope,
+          opened.then((o) => ({ type: 'init-done', appendAllowed: o.appendAllowed, ...(o.kept ? { kept: true } : {}) })),
         );
+      }
+      case 'load-offer': {
+        flow.load?.dispose(); // superseded: its outcome is nobody's
+        const load = (flow.load = scope.child());
+        const { earlyToken } = flow;
+        flow.earlyToken = undefined; // single use: the first offer's
+        return this.step(flow, load, this.loadOffer(flow, load, effect.fresh === true, earlyToken), effect.fresh);
       }
       case 'create':
         return this.ceremony(flow, 'modal', effect.offer);
@@ -171,27 +326,21 @@ export class AppendController implements ReactiveController {
         return this.ceremony(flow, 'conditional', effect.offer);
       case 'abort':
         return this.abort(flow, effect.ceremony);
-      case 'finish': {
-        // Not the flow's scope: the finish outlives the element (finish.ts).
-        const deps = {
-          send: () => client!.finish(effect.request).then(({ data }) => data.passkeyOperation),
-          wait: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, clampDelay(ms))),
-          signalUnknown: () => this.ports.signalUnknownCredential(effect.rpId ?? this.ports.hostname(), effect.credentialId),
-        };
-        const done = finishAttestation(deps, effect.deadlineMs, flow.projectId);
-        return void done.then((outcome) => this.deliver(flow, { type: 'finish-done', outcome }));
-      }
+      case 'finish':
+        return this.finish(flow, effect);
       case 'later': {
         flow.timers.get(effect.slot)?.();
-        const cancel = scope.later(effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - Date.now(), () =>
+        const cancel = scope.later(effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - page.clock.mono(), () =>
           this.deliver(flow, effect.event),
         );
         return void flow.timers.set(effect.slot, cancel);
       }
       case 'emit':
         return this.host.emit(effect.event, effect.detail);
-      case 'complete':
-        return this.host.emit('corbado-append-complete', { ...effect.detail, clientState: encodeClientState(flow.projectId) });
+      case 'complete': {
+        const clientState = encodeClientState(page.storage(), flow.projectId, flow.lastLogin);
+        return this.host.emit('corbado-append-complete', { ...effect.detail, clientState });
+      }
       case 'report':
         return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
       case 'track': {
@@ -203,15 +352,97 @@ export class AppendController implements ReactiveController {
       case 'snooze':
         return this.ports.snooze(flow.projectId, effect.on ? this.host.appendConfig.snoozeDays : 0);
       case 'stop':
+        flow.over = true;
         flow.timers.forEach((cancel) => cancel());
+        flow.load?.dispose();
         this.abort(flow, 'modal');
-        return this.abort(flow, 'conditional');
+        this.abort(flow, 'conditional');
+        return this.releaseIfDone(flow);
     }
+  }
+
+  /**
+   * Token and start on the process this flow holds — first a process of its own when `fresh`,
+   * when it holds none, or when the held one dies within `PROCESS_MARGIN_MS` (init.ts). A start
+   * answer settles the undecided finishes it can (reconcile.ts).
+   */
+  private async loadOffer(flow: Flow, scope: Scope, fresh: boolean, earlyToken: Promise<string> | undefined) {
+    const { ports } = this;
+    const { page } = ports;
+    let held = flow.process;
+    const dying = held?.deadlineMs !== undefined && held.deadlineMs - page.clock.mono() < PROCESS_MARGIN_MS;
+    if (fresh || dying || !held) {
+      const opened = await this.openProcess(flow, scope, { fresh: true, gone: dying ? held?.id : undefined, forInit: undefined });
+      if (!opened.appendAllowed) return { type: 'no-offer' } as const;
+      held = opened.process;
+    }
+    const process = held;
+    const hostname = ports.hostname();
+    return loadOffer({
+      config: this.host.appendConfig,
+      client: flow.client!,
+      process,
+      marking: () => {
+        page.markStart(flow.projectId, process.id, flow.id);
+        return () => page.markDone(flow.projectId, process.id, flow.id);
+      },
+      scope,
+      loadedMs: flow.loadedMs,
+      hostname,
+      env: flow.env!,
+      secrets: flow.secrets,
+      ...(earlyToken ? { earlyToken } : {}),
+      answered: (options, receivedAtMs) =>
+        settleUndecided(page.storage(), flow.projectId, options, hostname, receivedAtMs, (rpId, id) =>
+          ports.signalUnknownCredential(rpId, id),
+        ),
+    });
+  }
+
+  /**
+   * The finish rules (finish.ts) on timers the flow's removal does not clear; the flow's claim is
+   * kept until it ends. The credential is remembered for reconciliation (reconcile.ts) until the
+   * finish decides — so a tab closed meanwhile leaves it remembered; a confirmed `passkeyOperation`
+   * is kept as Corbado's last login, however the flow ended meanwhile.
+   */
+  private finish(flow: Flow, effect: Extract<Effect, { type: 'finish' }>): void {
+    const { page } = this.ports;
+    const client = flow.client!;
+    const rpId = effect.rpId ?? this.ports.hostname();
+    const undecided = { id: effect.credentialId, rpId, userId: effect.userId };
+    // Kept across pages, so on the wall clock: the deadline as it reads there.
+    const deadlineWall = page.clock.now() + (effect.deadlineMs - page.clock.mono());
+    rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS });
+    flow.finishes++;
+    const deps = {
+      send: () => client.finish(effect.request).then(({ data }) => data.passkeyOperation),
+      wait: (ms: number) => sleep(page.clock, ms),
+      now: () => page.clock.mono(),
+      signalUnknown: () => this.ports.signalUnknownCredential(rpId, effect.credentialId),
+    };
+    void finishAttestation(deps, effect.deadlineMs).then((outcome) => {
+      const store = page.storage();
+      const at = page.clock.now();
+      if (outcome.kind === 'confirmed') flow.lastLogin = storeLastLogin(store, flow.projectId, outcome.passkeyOperation, at);
+      if (outcome.kind === 'undecided') rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS });
+      else forgetUndecided(store, flow.projectId, effect.credentialId);
+      flow.finishes--;
+      this.releaseIfDone(flow);
+      const completionType = effect.request.completionType;
+      this.deliver(flow, effect.aside ? { type: 'finished-aside', outcome, completionType } : { type: 'finish-done', outcome });
+    });
   }
 
   /** Start a ceremony now (no `await` before `create()`), guarded by the watchdog or the time-box. */
   private ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
-    const ceremony = this.ports.runCeremony(offer.options, kind === 'conditional');
+    let ceremony: Ceremony;
+    try {
+      ceremony = this.ports.runCeremony(offer.options, kind === 'conditional');
+    } catch (err) {
+      // `create()` could not even be called (a page that replaced `navigator.credentials`, say).
+      const failure = classifyCeremonyError(err, offer.limit);
+      return this.dispatch(kind === 'modal' ? { type: 'create-failed', failure } : { type: 'conditional-failed' });
+    }
     const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : offer.watchdogMs;
     const running: Running = {
       ceremony,
@@ -221,17 +452,24 @@ export class AppendController implements ReactiveController {
       }),
     };
     flow[kind] = running;
-    // The one guard against stale outcomes: a ceremony we aborted or replaced is no longer `flow[kind]`.
-    const settle = (event: FlowEvent) => {
+    const s = this.state;
+    const completionType = kind === 'conditional' ? 'conditional' : s.name === 'creating' ? s.completionType : 'manual';
+    // A ceremony we aborted or replaced is no longer `flow[kind]`: its failure is nobody's.
+    const settle = (event: () => FlowEvent) => {
       if (flow[kind] !== running) return;
       flow[kind] = undefined;
       running.cancelTimer();
-      this.deliver(flow, event);
+      this.deliver(flow, event());
     };
     ceremony.result.then(
-      (response) => settle({ type: kind === 'modal' ? 'created' : 'conditional-created', response }),
+      (response) =>
+        flow[kind] === running
+          ? settle(() => ({ type: kind === 'modal' ? 'created' : 'conditional-created', response }))
+          : // Made although we had stopped waiting (the browser lost the race with our abort): a
+            // passkey on the device is never dropped — finished aside, the server decides.
+            this.run(flow, finishEffect(offer, response, completionType, true)),
       (err) =>
-        settle(
+        settle(() =>
           kind === 'modal'
             ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit, ceremony.facts()) }
             : { type: 'conditional-failed' },
@@ -244,6 +482,10 @@ export class AppendController implements ReactiveController {
     if (!running) return;
     flow[kind] = undefined;
     running.cancelTimer();
-    running.ceremony.abort();
+    try {
+      running.ceremony.abort();
+    } catch {
+      /* aborted as far as we are concerned: its outcome is ignored */
+    }
   }
 }

@@ -1,73 +1,134 @@
 /**
- * The process of this visit, as Corbado's client keeps it (`src/api/client-state.ts`): a kept
- * process whose append part is live is reused with no request at all; otherwise
- * `POST /v2/connect/append/init` (with the kept process's `X-Corbado-Process-ID`, so the server may
- * resume it, and the kept rollout `flags`), and its answer is kept for the next visit. Start,
- * finish and events then go to init's `frontendApiUrl` where `followApiUrl` allows it.
+ * The process a flow uses, as Corbado's client keeps it (`src/api/client-state.ts`), held by one
+ * flow at a time (claims.ts).
  *
- * A kept or resumed process the server then refuses (start refused with a 4xx: unknown, expired)
- * is forgotten and the visit starts afresh, once: init with no process ID, to the configured base
- * (`fresh`, the flow table).
- * A finish of the same project still running (finish.ts) is waited for first.
+ * - A kept process whose append part is live, that no other flow holds and none started on within
+ *   `IN_FLIGHT_MS`, is reused with no request at all.
+ * - Otherwise `POST /v2/connect/append/init`: with the kept process's `X-Corbado-Process-ID` (so
+ *   the server may resume it) when this flow could claim it, without one when another flow holds
+ *   it; the kept rollout `flags` go with it. Its answer is kept for the next visit — unless it is
+ *   a process of this flow's own beside a live one another flow holds.
+ * - `fresh`: a process of this flow's own whatever is kept (the held one is in doubt or gone).
+ *
+ * Start, finish and events then go to init's `frontendApiUrl` where `followApiUrl` allows it.
  */
-import { forgetProcess, liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
+import { liveProcess, loadFlags, loadProcess, storeClientEnvHandle, storeFlags, storeProcess } from '../api/client-state.js';
 import type { FrontendApiClient } from '../api/client.js';
 import { followApiUrl } from '../api/config.js';
-import { finishesSettled } from './finish.js';
 import type { ClientInformation } from '../api/types.js';
+import { startingByAnother, type Claim } from './claims.js';
 import type { AppendConfig } from './load-offer.js';
+import { processLifetimeMs } from './offer-clock.js';
+import type { PagePort } from './ports.js';
 import type { Scope } from './scope.js';
-import type { FlowEvent } from './types.js';
+
+/** The process a flow uses now. */
+export interface HeldProcess {
+  id: string;
+  /** When it dies (init's `expiresAt`), on the page's monotonic clock (`Clock.mono`), when known. */
+  deadlineMs?: number;
+  /** This flow's claim on it (undefined only where claiming failed unexpectedly). */
+  claim?: Claim;
+}
 
 export interface InitRequest {
   config: AppendConfig;
   client: Pick<FrontendApiClient, 'init' | 'baseUrl' | 'configuredBaseUrl' | 'processId'>;
   projectId: string;
   scope: Scope;
-  /** The probes (`clientInformation`), started in parallel; awaited only when init is sent. */
-  info: Promise<ClientInformation>;
-  /** Forget the kept process first: the server refused it. */
+  page: Pick<PagePort, 'clock' | 'storage' | 'claims'>;
+  /** The probes for init (`clientInformation`); asked for only when init is sent. */
+  info: () => Promise<ClientInformation>;
+  /** A process of this flow's own, whatever is kept. */
   fresh?: boolean;
+  /** The process this flow leaves because the server refused it: a new one replaces it as the kept one. */
+  gone?: string;
+  /** Called right before an init that may resume `processId` goes out (it may void that process's challenge). */
+  marking?(processId: string): void;
+  /** This flow (start marks, claims.ts). */
+  flowId: string;
+}
+
+export interface InitResult {
+  appendAllowed: boolean;
+  /** From the kept process (no request), or the kept one resumed by init: the server may have forgotten it. */
+  kept: boolean;
+  process: HeldProcess;
 }
 
 /**
- * @returns `init-done` (`kept`: from the kept process, no request); `client.processId` and `client.baseUrl` are set for the requests that follow
- * @throws CorbadoAppendError from the init request (`api-unavailable`, `api-rejected`)
+ * @returns the process this flow holds now; `client.processId` and `client.baseUrl` are set for
+ *   the requests that follow. On failure nothing is held.
+ * @throws CorbadoAppendError from the init request (`api-unavailable`, `api-rejected`); the
+ *   scope's abort reason when the flow ended meanwhile
  */
-export async function initProcess(req: InitRequest): Promise<Extract<FlowEvent, { type: 'init-done' }>> {
-  const { client, projectId, config, scope } = req;
+export async function initProcess(req: InitRequest): Promise<InitResult> {
+  const { client, projectId, config, scope, page } = req;
+  const store = page.storage();
   const configured = (client.baseUrl = client.configuredBaseUrl);
-  if (req.fresh) forgetProcess(projectId);
-  // A finish of this project still running (the element was removed and added again): its
-  // challenge must outlive it, and a new start would void it.
-  await finishesSettled(projectId);
-  scope.signal.throwIfAborted();
   const follow = (frontendApiUrl: string | undefined) => {
     if (!frontendApiUrl) return;
     const followed = followApiUrl(frontendApiUrl, configured);
     if (typeof followed === 'string') client.baseUrl = followed;
     else console.warn(`[corbado-append] frontendApiUrl ${frontendApiUrl} not followed: ${followed.ignored}`);
   };
-  const kept = liveProcess(projectId, Date.now());
-  if (kept) {
-    client.processId = kept.processID;
-    follow(kept.frontendApiUrl);
-    return { type: 'init-done', appendAllowed: kept.appendAllowed, kept: true };
+  let claim: Claim | undefined;
+  const held = (c: Claim | undefined) => {
+    if (scope.disposed) c?.release();
+    scope.signal.throwIfAborted();
+    return c;
+  };
+  try {
+    let resume: string | undefined;
+    const stored = req.fresh ? undefined : loadProcess(store, projectId);
+    if (stored) {
+      claim = held(await page.claims.claim(projectId, stored.processID));
+      // Free now, but another flow's start on it moments ago (a page closed since, say) may still land.
+      if (claim && startingByAnother(store, projectId, stored.processID, req.flowId, page.clock.now())) {
+        claim.release();
+        claim = undefined;
+      }
+      const kept = claim && liveProcess(store, projectId, page.clock.now());
+      if (kept?.processID === stored.processID) {
+        client.processId = kept.processID;
+        follow(kept.frontendApiUrl);
+        // Kept without its server's time: the local clock as it is.
+        const deadlineMs = page.clock.mono() + (kept.expiresAt * 1000 - page.clock.now());
+        return { appendAllowed: kept.appendAllowed, kept: true, process: { id: kept.processID, deadlineMs, claim } };
+      }
+      if (claim) resume = stored.processID; // its append part expired: init may resume it
+    }
+    client.processId = resume;
+    const clientInformation = await req.info();
+    scope.signal.throwIfAborted();
+    if (resume) req.marking?.(resume);
+    const { data, serverDateMs, receivedAtMs, arrivedAt, roundTripMs } = await client.init(
+      { clientInformation, flags: loadFlags(store, projectId), ...(config.situation ? { situation: config.situation } : {}) },
+      scope.signal,
+    );
+    if (data.processID !== resume) {
+      claim?.release();
+      // A new process nobody else knows yet: the claim is free (undefined only if claims fail).
+      claim = held(await page.claims.claim(projectId, data.processID));
+    }
+    if (data.newClientEnvHandle) storeClientEnvHandle(store, projectId, data.newClientEnvHandle, receivedAtMs);
+    const flags = storeFlags(store, projectId, data.flags);
+    follow(data.frontendApiUrl);
+    const deadlineMs = data.expiresAt === undefined ? undefined : arrivedAt + processLifetimeMs(data.expiresAt, serverDateMs, receivedAtMs, roundTripMs);
+    // Kept for the next visit — but a process of our own never displaces a live one another flow holds.
+    const other = liveProcess(store, projectId, receivedAtMs);
+    const displaces = other !== undefined && other.processID !== data.processID && other.processID !== req.gone;
+    if (data.expiresAt !== undefined && data.frontendApiUrl && !displaces) {
+      const { processID, appendAllowed, expiresAt, frontendApiUrl } = data;
+      storeProcess(store, projectId, { processID, frontendApiUrl, expiresAt, appendAllowed, flags });
+    }
+    return {
+      appendAllowed: data.appendAllowed,
+      kept: resume !== undefined && data.processID === resume,
+      process: { id: data.processID, ...(deadlineMs === undefined ? {} : { deadlineMs }), ...(claim ? { claim } : {}) },
+    };
+  } catch (e) {
+    claim?.release();
+    throw e;
   }
-  const sent = (client.processId = loadProcess(projectId)?.processID);
-  const clientInformation = await req.info;
-  scope.signal.throwIfAborted();
-  const { data } = await client.init(
-    { clientInformation, flags: loadFlags(projectId), ...(config.situation ? { situation: config.situation } : {}) },
-    scope.signal,
-  );
-  if (data.newClientEnvHandle) storeClientEnvHandle(projectId, data.newClientEnvHandle);
-  const flags = storeFlags(projectId, data.flags);
-  follow(data.frontendApiUrl);
-  if (data.expiresAt !== undefined && data.frontendApiUrl) {
-    const { processID, appendAllowed, expiresAt, frontendApiUrl } = data;
-    storeProcess(projectId, { processID, frontendApiUrl, expiresAt, appendAllowed, flags });
-  }
-  // Resumed (the same process back): as good as kept, and as likely to be refused soon after.
-  return { type: 'init-done', appendAllowed: data.appendAllowed, ...(sent && data.processID === sent ? { kept: true } : {}) };
 }

@@ -1,6 +1,10 @@
 /**
  * The offer clock: when the creation options of a start response die (`expiresMs`), and when to
  * fetch fresh ones before that. Pure functions of the numbers given; nothing here reads a clock.
+ *
+ * Absolute times from the server (`expiresMs`, `expiresAt`) become lifetimes (relative ms from the
+ * answer's arrival); the flow keeps deadlines on the page's monotonic clock (`Clock.mono`), so a
+ * wall clock set forward or back while the offer is shown changes nothing.
  */
 
 /** Options lifetime used when the server sends no usable `expiresMs`: 5 minutes. */
@@ -9,51 +13,80 @@ export const DEFAULT_OPTIONS_TTL_MS = 5 * 60_000;
 export const MAX_OPTIONS_TTL_MS = 60 * 60_000;
 /** Options that live less than this (relative ms) on arrival are treated as already expired. */
 export const MIN_OPTIONS_LIFETIME_MS = 1000;
+/**
+ * A passkey made this shortly (relative ms) before its options die would reach the server too late
+ * (the finish's way there): the offer's deadline comes this much earlier.
+ */
+export const FINISH_MARGIN_MS = 2000;
 /** The `Date` header has 1 s resolution and is truncated: the server's clock may be up to 1 s ahead. */
 const DATE_HEADER_RESOLUTION_MS = 1000;
 
 /**
  * Options lifetime assumed when `expiresMs` cannot be checked against the server's clock (no
- * readable `Date` header, e.g. cross-origin without `Access-Control-Expose-Headers: Date`) and
- * the local clock would call the options dead on arrival or give them more than
- * `DEFAULT_OPTIONS_TTL_MS`: 2 minutes. A wrong local clock must never cost the user the offer.
+ * readable `Date` header, e.g. cross-origin without `Access-Control-Expose-Headers: Date`) and the
+ * local clock gives them more than `DEFAULT_OPTIONS_TTL_MS`: 2 minutes. A local clock that is
+ * behind must not make dead options look alive for long; one that says "already past" is believed
+ * (dead options never get a life).
  */
 export const UNCHECKED_OPTIONS_TTL_MS = 2 * 60_000;
+/**
+ * A `Date` header further than this from the local clock is not believed (relative ms, one day):
+ * a stale, replayed or rewritten answer, not a device clock that is off by hours (time zone
+ * mistakes are whole hours, under a day).
+ */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
 /** Any unix-ms time of this century is above this (2001-09-09); smaller `expiresMs` are not unix ms. */
 const PLAUSIBLE_UNIX_MS = 1e12;
+/** Unix seconds of this century are above this (2001-09-09); smaller values are relative ms. */
+const PLAUSIBLE_UNIX_S = 1e9;
+
+/**
+ * The server's "now" (unix ms) at the arrival of an answer, as late as it can be: its `Date`
+ * header (when believable) plus the header's resolution plus the round trip (the answer may have
+ * spent all of it on the way back); else the local clock.
+ */
+function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): { nowMs: number; dated: boolean } {
+  const dated = serverDateMs !== undefined && Math.abs(serverDateMs - receivedAtMs) <= MAX_CLOCK_SKEW_MS;
+  return dated ? { nowMs: serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs), dated } : { nowMs: receivedAtMs, dated };
+}
 
 /**
  * How long (relative ms, from the response's arrival) the options of a start response stay
  * valid. `expiresMs` is absolute unix ms on the *server's* clock:
  *
- * - with the response's `Date` header it is measured against that (client clock skew cancels
- *   out; the header's 1 s resolution is allowed for);
- * - without one, against the local clock, unless that says "dead on arrival" or "longer than
- *   `DEFAULT_OPTIONS_TTL_MS`": then `UNCHECKED_OPTIONS_TTL_MS` (the local clock is likely wrong);
- * - an `expiresMs` below 1e12 cannot be unix ms: if it reads as unix seconds near the server's
- *   time it is taken as such, otherwise it is a relative duration in ms.
+ * - with the response's `Date` header (within {@link MAX_CLOCK_SKEW_MS} of the local clock) it is
+ *   measured against that (client clock skew cancels out; the header's 1 s resolution and the
+ *   round trip, which the answer may have spent on its way back, are allowed for);
+ * - without one, against the local clock; when that gives more than `DEFAULT_OPTIONS_TTL_MS`,
+ *   `UNCHECKED_OPTIONS_TTL_MS` (the local clock may be behind);
+ * - below 1e12 it cannot be unix ms: from 1e9 on it is unix seconds, below that a relative duration in ms.
  *
- * The result is clamped to `[0, MAX_OPTIONS_TTL_MS]`; a missing `expiresMs` gives `DEFAULT_OPTIONS_TTL_MS`.
+ * The result is clamped to `[0, MAX_OPTIONS_TTL_MS]` (0: dead on arrival); a missing `expiresMs`
+ * gives `DEFAULT_OPTIONS_TTL_MS`.
  *
  * @param expiresMs `connectAppendStartRsp.expiresMs`, if a number.
  * @param serverDateMs the response's `Date` header (unix ms), if present.
  * @param receivedAtMs local `Date.now()` at arrival (unix ms).
+ * @param roundTripMs how long the request took, relative ms (default 0).
  */
-export function optionsLifetimeMs(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number): number {
+export function optionsLifetimeMs(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number {
   const clamp = (ms: number) => Math.min(Math.max(ms, 0), MAX_OPTIONS_TTL_MS);
   if (expiresMs === undefined) return DEFAULT_OPTIONS_TTL_MS;
-  const serverNow = serverDateMs === undefined ? receivedAtMs : serverDateMs + DATE_HEADER_RESOLUTION_MS;
-  if (expiresMs < PLAUSIBLE_UNIX_MS) {
-    const asSeconds = expiresMs * 1000 - serverNow;
-    // unix seconds within a day of now (on either clock) — else a duration
-    if (Math.abs(asSeconds) > 86_400_000) return clamp(expiresMs);
-    expiresMs *= 1000;
-  }
-  const lifetime = expiresMs - serverNow;
-  if (serverDateMs === undefined && (lifetime < MIN_OPTIONS_LIFETIME_MS || lifetime > DEFAULT_OPTIONS_TTL_MS)) {
-    return UNCHECKED_OPTIONS_TTL_MS;
-  }
+  if (expiresMs < PLAUSIBLE_UNIX_S) return clamp(expiresMs);
+  const { nowMs, dated } = serverNowMs(serverDateMs, receivedAtMs, roundTripMs);
+  const lifetime = (expiresMs < PLAUSIBLE_UNIX_MS ? expiresMs * 1000 : expiresMs) - nowMs;
+  if (!dated && lifetime > DEFAULT_OPTIONS_TTL_MS) return UNCHECKED_OPTIONS_TTL_MS;
   return clamp(lifetime);
+}
+
+/**
+ * How long a process lives from the arrival of an answer (relative ms; ≤ 0: dead): init's
+ * `expiresAt` (unix **seconds**, the server's clock) measured like `expiresMs`. Without a
+ * believable `Date` header (a kept process, or none sent) the local clock is taken as it is.
+ * @param expiresAtS `connectAppendInitRsp.expiresAt`
+ */
+export function processLifetimeMs(expiresAtS: number, serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number {
+  return expiresAtS * 1000 - serverNowMs(serverDateMs, receivedAtMs, roundTripMs).nowMs;
 }
 
 /**
@@ -64,7 +97,7 @@ export function refreshAfterMs(lifetimeMs: number): number {
   return lifetimeMs - Math.min(lifetimeMs / 4, 30_000);
 }
 
-/** The offer's clock on the local time line (all unix ms, local clock). */
+/** The offer's clock, on the page's monotonic clock (`Clock.mono`, ms). */
 export interface OfferTimes {
   /** The options are void from here on: no `create()`, a running one is aborted. */
   deadlineMs: number;
@@ -73,11 +106,15 @@ export interface OfferTimes {
 }
 
 /**
- * The local deadline and refresh time of a start response, or `undefined` when its options
- * arrived (nearly) expired. Arguments as for {@link optionsLifetimeMs}.
+ * The deadline and refresh time of options that live `lifetimeMs` (relative) from `arrivedAt`
+ * (the page's monotonic ms), or `undefined` when they arrived (nearly) dead. Their lifetime is the
+ * shorter of the options' ({@link optionsLifetimeMs}) and their process's: options may die with
+ * their process (Corbado's contract does not say they outlive it). The deadline comes
+ * {@link FINISH_MARGIN_MS} before their end, the refresh a quarter of what is left (at most 30 s)
+ * before the deadline.
  */
-export function offerTimes(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number): OfferTimes | undefined {
-  const lifetime = optionsLifetimeMs(expiresMs, serverDateMs, receivedAtMs);
-  if (lifetime < MIN_OPTIONS_LIFETIME_MS) return undefined;
-  return { deadlineMs: receivedAtMs + lifetime, refreshAtMs: receivedAtMs + refreshAfterMs(lifetime) };
+export function offerTimes(lifetimeMs: number, arrivedAt: number): OfferTimes | undefined {
+  const usable = lifetimeMs - FINISH_MARGIN_MS;
+  if (!(usable >= MIN_OPTIONS_LIFETIME_MS)) return undefined;
+  return { deadlineMs: arrivedAt + usable, refreshAtMs: arrivedAt + refreshAfterMs(usable) };
 }

@@ -1,8 +1,9 @@
 /**
- * The browser behind the flow: the real Frontend API client, probes, ceremonies and signals.
- * Tests under Node give the controller stand-ins for these instead.
+ * The browser behind the flow: the real Frontend API client, probes, ceremonies and signals, and
+ * the page the flow shares with other flows (its clock, `localStorage`, claims and start marks).
+ * Tests under Node give the controller stand-ins for these instead — one page per simulated tab.
  */
-import { loadClientEnvHandle } from '../api/client-state.js';
+import { loadClientEnvHandle, type Store } from '../api/client-state.js';
 import { FrontendApiClient } from '../api/client.js';
 import type { ClientInformation } from '../api/types.js';
 import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
@@ -14,6 +15,8 @@ import type { AppendEventDetailMap } from '../components/events.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
 import { snoozeStore, type SnoozePort } from './snooze.js';
 import type { Offer } from './types.js';
+import { browserClock, type Clock } from './scope.js';
+import { markDone, markStart, parseStarts, processClaims, startsKey, type LockManagerLike, type ProcessClaims } from './claims.js';
 
 /** What the flow needs from its element: its config, and a way to fire its events. */
 export interface AppendHost extends ReactiveControllerHost {
@@ -23,8 +26,25 @@ export interface AppendHost extends ReactiveControllerHost {
   emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void;
 }
 
+/** What the flows of one page share. */
+export interface PagePort {
+  /** Unique among the pages of this device (flow IDs are made from it). */
+  readonly id: string;
+  readonly clock: Clock;
+  /** The page's `localStorage`, or undefined where it cannot be had. */
+  storage(): Store;
+  readonly claims: ProcessClaims;
+  /** Mark `flowId`'s start on `processId` for every other flow: this page's and other tabs' (claims.ts). */
+  markStart(projectId: string, processId: string, flowId: string): void;
+  /** `flowId`'s start on `processId` got its answer (or failed): it cannot land later. */
+  markDone(projectId: string, processId: string, flowId: string): void;
+  /** Call `listener` for every start another flow marks (this page's, or another tab's `storage` event); returns the unsubscribe. */
+  onStart(listener: (projectId: string, processId: string, flowId: string) => void): () => void;
+}
+
 /** What the flow needs from the browser; `snoozed`/`snooze`: the remembered "Not now" (snooze.ts). */
 export interface FlowPorts extends SnoozePort {
+  readonly page: PagePort;
   client(
     baseUrl: string,
     projectId: string,
@@ -39,19 +59,88 @@ export interface FlowPorts extends SnoozePort {
   offerEnv(info: ClientInformation): OfferEnv;
 }
 
+/**
+ * A page over `storage` and `locks`: start marks reach this page's flows directly and other
+ * pages through `storage` events (`subscribeStorage`); claims are let go in the back/forward cache.
+ */
+export function makePage(deps: {
+  id: string;
+  clock: Clock;
+  storage: () => Store;
+  locks: LockManagerLike | undefined;
+  /** Listen for another page's `localStorage` changes (`storage` events: key, old and new value). */
+  subscribeStorage?: (listener: (key: string | null, oldValue: string | null, newValue: string | null) => void) => void;
+  lifecycle?: Parameters<typeof processClaims>[1];
+}): PagePort {
+  const listeners = new Set<(projectId: string, processId: string, flowId: string) => void>();
+  const tell = (projectId: string, processId: string, flowId: string) => listeners.forEach((l) => l(projectId, processId, flowId));
+  deps.subscribeStorage?.((key, oldValue, newValue) => {
+    const prefix = startsKey('');
+    if (!key?.startsWith(prefix)) return;
+    const projectId = key.slice(prefix.length);
+    // Only the marks this change made: older ones were there before any flow of this page began.
+    const before = parseStarts(oldValue);
+    for (const [processId, mark] of Object.entries(parseStarts(newValue))) {
+      if (before[processId]?.flowId !== mark.flowId || before[processId]?.at !== mark.at) tell(projectId, processId, mark.flowId);
+    }
+  });
+  return {
+    id: deps.id,
+    clock: deps.clock,
+    storage: deps.storage,
+    claims: processClaims(deps.locks, deps.lifecycle),
+    markStart(projectId, processId, flowId) {
+      markStart(deps.storage(), projectId, processId, flowId, deps.clock.now());
+      tell(projectId, processId, flowId);
+    },
+    markDone(projectId, processId, flowId) {
+      markDone(deps.storage(), projectId, processId, flowId);
+    },
+    onStart(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+/** `localStorage`, or undefined where reading it throws (sandboxed frames, storage blocked). */
+function localStore(): Store {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+let pageOfThisDocument: PagePort | undefined;
+
+/** This document's page, made on first use (so importing the element touches nothing). */
+function browserPage(): PagePort {
+  return (pageOfThisDocument ??= makePage({
+    id: Math.random().toString(36).slice(2, 10),
+    clock: browserClock,
+    storage: localStore,
+    locks: (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
+    subscribeStorage: (listener) => globalThis.addEventListener?.('storage', (e) => listener(e.key, e.oldValue, e.newValue)),
+    // Every pagehide: a page that holds a lock is not stored in the back/forward cache, so the
+    // locks must be gone before the browser decides (a page that is unloaded loses nothing by it).
+    lifecycle: {
+      onHide: (fn) => globalThis.addEventListener?.('pagehide', fn),
+      onShow: (fn) => globalThis.addEventListener?.('pageshow', (e) => e.persisted && fn()),
+    },
+  }));
+}
+
 export const browserPorts: FlowPorts = {
+  get page() {
+    return browserPage();
+  },
   client: (baseUrl, projectId) => new FrontendApiClient(baseUrl, projectId),
-  clientInformation: (projectId, forInit) => gatherClientInformation(loadClientEnvHandle(projectId), 1000, forInit),
+  clientInformation: (projectId, forInit) => gatherClientInformation(loadClientEnvHandle(localStore(), projectId), 1000, forInit),
   webAuthnAvailable,
   runCeremony,
   signalUnknownCredential,
   hostname: () => location.hostname,
   offerEnv: (info) => ({ conditionalCreate: info.clientCapabilities?.conditionalCreate === true, limit: environmentLimit(info) }),
-  ...snoozeStore(() => {
-    try {
-      return globalThis.localStorage; // reading it throws in sandboxed frames and with storage blocked
-    } catch {
-      return undefined;
-    }
-  }),
+  ...snoozeStore(localStore),
 };

@@ -54,10 +54,16 @@ export interface SnoozePort {
   snooze(projectId: string, days: number | undefined): void;
 }
 
-/** The snooze on `storage()` (called each time: reading `localStorage` may throw). */
-export function snoozeStore(storage: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined): SnoozePort {
+/**
+ * The snooze on `storage()` (called each time: reading `localStorage` may throw).
+ * @param now local unix ms
+ */
+export function snoozeStore(
+  storage: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined,
+  now: () => number = () => Date.now(),
+): SnoozePort {
   return {
-    snoozed: (projectId, days) => isSnoozed(readSnooze(storage(), projectId), Date.now(), snoozeDays(days)),
-    snooze: (projectId, days) => writeSnooze(storage(), projectId, snoozeDays(days) > 0 ? Date.now() : undefined),
+    snoozed: (projectId, days) => isSnoozed(readSnooze(storage(), projectId), now(), snoozeDays(days)),
+    snooze: (projectId, days) => writeSnooze(storage(), projectId, snoozeDays(days) > 0 ? now() : undefined),
   };
 }

@@ -3,6 +3,7 @@
  * and the effects to run. Pure: no clock, no I/O, no DOM. An event a state has no entry for is
  * not a legal move there and changes nothing (a late answer, a stray click, a stale timer).
  */
+import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { CompletionType } from '../api/types.js';
 import type { SkipReason } from '../components/events.js';
 import { CorbadoAppendError } from '../errors.js';
@@ -12,6 +13,8 @@ import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, 
 
 /** After this long (relative ms) on "Saving your passkey…" the user may go on; the finish goes on. */
 export const FINISH_PATIENCE_MS = 4000;
+/** A refresh that failed with its options in doubt is tried again after this long (relative ms), while they would live. */
+export const REFRESH_RETRY_MS = 3000;
 
 type In<N extends FlowStateName> = Extract<FlowState, { name: N }>;
 type On<T extends FlowEventType> = Extract<FlowEvent, { type: T }>;
@@ -61,6 +64,19 @@ const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => show
 
 const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, no appendTokenProvider');
 
+/**
+ * JSON text of the attestation (`connectAppendFinishReq.attestationResponse`). Never throws: an
+ * extension output JSON cannot carry (a `BigInt`, a cycle) is given as text or left out, so a
+ * created passkey always reaches the server.
+ */
+export function attestationJSON(response: RegistrationResponseJSON): string {
+  try {
+    return JSON.stringify(response, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  } catch {
+    return JSON.stringify({ ...response, clientExtensionResults: {} });
+  }
+}
+
 /** The modal ceremony starts now: `create()` runs inside the current task. */
 function create(s: In<'ready'>, completionType: CompletionType): Move {
   const { offer, retry, refused } = s;
@@ -79,11 +95,46 @@ const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
   ...rest,
 });
 
-/** Fresh options for void ones, or the end when no new token can be had. */
-function renew(s: In<'ready'> | In<'creating'>, announce: boolean, ...effects: Effect[]): Move {
+/** The effect that fetches fresh options; `fresh`: on a process of this flow's own (the held one is in doubt). */
+const loadOffer = (fresh?: boolean): Effect => (fresh ? { type: 'load-offer', fresh: true } : { type: 'load-offer' });
+
+/**
+ * Fresh options for void ones, or the end when no new token can be had. `fresh`: the options may
+ * have been voided on the server (another flow's start, an unanswered start): on a process of
+ * this flow's own.
+ */
+function renew(s: In<'ready'> | In<'creating'>, announce: boolean, fresh: boolean, ...effects: Effect[]): Move {
   if (!s.offer.renewable) return failLate(expiredFinal(), ...effects);
   const { offer, notice, retry } = s;
-  return to({ name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce }, ...effects, { type: 'load-offer' });
+  return to({ name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce }, ...effects, loadOffer(fresh));
+}
+
+/**
+ * Back from a ceremony that made no credential to the offer; when fresh options fell due during
+ * it, they are fetched now (the ceremony no longer needs the challenge a start would void).
+ */
+function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, ...effects: Effect[]): Move {
+  const shown = ready(s.offer, rest);
+  if (!s.refreshDue || !s.offer.renewable) return to(shown, ...effects);
+  return to({ ...shown, refreshing: true }, ...effects, loadOffer());
+}
+
+/** The finish of a credential made on `offer`'s options (finish.ts). `aside`: its outcome comes back as `finished-aside`. */
+export function finishEffect(offer: Offer, response: RegistrationResponseJSON, completionType: CompletionType, aside = false): Effect {
+  return {
+    type: 'finish',
+    // `connectAppendFinishReq`: the same for every attempt.
+    request: {
+      attestationResponse: attestationJSON(response),
+      completionType,
+      ...(offer.start.customData ? { customData: offer.start.customData } : {}),
+    },
+    deadlineMs: offer.deadlineMs,
+    rpId: offer.options.rp.id,
+    credentialId: response.id,
+    userId: offer.options.user.id,
+    ...(aside ? { aside: true as const } : {}),
+  };
 }
 
 /** The attestation goes to the server (finish.ts); after a while the user may go on. */
@@ -95,20 +146,25 @@ function finishing(
   const { offer } = s;
   return to(
     { name: 'finishing', offer, response, completionType, slow: false },
-    {
-      type: 'finish',
-      // `connectAppendFinishReq`: the same for every attempt.
-      request: {
-        attestationResponse: JSON.stringify(response),
-        completionType,
-        ...(offer.start.customData ? { customData: offer.start.customData } : {}),
-      },
-      deadlineMs: offer.deadlineMs,
-      rpId: offer.options.rp.id,
-      credentialId: response.id,
-    },
+    finishEffect(offer, response, completionType),
     { type: 'later', slot: 'patience', ms: FINISH_PATIENCE_MS, event: { type: 'finish-slow' } },
   );
+}
+
+/**
+ * A credential the flow had stopped waiting for (its ceremony aborted — an expiry, the watchdog,
+ * a click — and the browser made it anyway) was finished aside: stored means success, whatever the
+ * offer shows now; anything else changes nothing (a refusal was signalled, an undecided one is
+ * remembered for reconciliation).
+ */
+function finishedAside(s: FlowState, e: On<'finished-aside'>): Move {
+  const { outcome, completionType } = e;
+  if (outcome.kind !== 'confirmed' && outcome.kind !== 'unconfirmed') return to(s);
+  const known = outcome.kind === 'confirmed' ? { passkeyOperation: outcome.passkeyOperation } : { unconfirmed: true as const };
+  return to({ name: 'success', alreadyRegistered: false, ...known }, { type: 'stop' }, unsnooze, {
+    type: 'complete',
+    detail: { status: 'complete', completionType, ...known },
+  });
 }
 
 /** How the finish ended, for the user and the page. */
@@ -125,6 +181,7 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
   const failed = new CorbadoAppendError('finish-failed', `finish: ${why}: ${error.message}`, {
     requestId: error.requestId,
     errorType: error.errorType,
+    maybeStored: outcome.kind === 'undecided',
     cause: error,
   });
   return showError({ name: 'error', error: failed, ...(outcome.kind === 'undecided' ? { maybeStored: true as const } : {}) });
@@ -149,9 +206,9 @@ const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string)
  */
 function refusedAtOnce(s: In<'creating'>, { excluded, error }: Extract<CeremonyFailure, { kind: 'refused' }>): Move {
   const track: Effect = { type: 'track', eventType: 'append-error', message: 'refused-at-once' };
-  if (s.completionType === 'auto') return to(ready(s.offer, { retry: s.retry }), track);
+  if (s.completionType === 'auto') return backToOffer(s, { retry: s.retry }, track);
   if (excluded) return alreadyRegistered(s, 'refused-at-once');
-  if (!s.refused) return to(ready(s.offer, { notice: 'ceremony-cancelled', retry: true, refused: true }), track, { type: 'report', error });
+  if (!s.refused) return backToOffer(s, { notice: 'ceremony-cancelled', retry: true, refused: true }, track, { type: 'report', error });
   const final = new CorbadoAppendError('unsupported', `refused at once twice: ${error.message}`, {
     cause: error,
   });
@@ -171,9 +228,8 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
       : { type: 'track', eventType: 'append-error', message: error.recoverable ? reason : `${reason}: ${error.message}` };
   if (!error.recoverable) return failLate(error, track);
   // autoAppend refused (a cancel, or no focus/activation yet): the button, silently — no notice, no error, no loop.
-  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss'))
-    return to(ready(s.offer, { retry: s.retry }), track);
-  return to(ready(s.offer, { notice: error.code as Notice, retry: true }), track, { type: 'report', error });
+  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss')) return backToOffer(s, { retry: s.retry }, track);
+  return backToOffer(s, { notice: error.code as Notice, retry: true }, track, { type: 'report', error });
 }
 
 /** Conditional create is over without a credential: the normal offer, or autoAppend now. */
@@ -196,12 +252,13 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
 
   loading: {
     'init-done': (s, e) =>
-      e.appendAllowed ? to(e.kept ? { name: 'loading', kept: true } : s, { type: 'load-offer' }) : skipped('append-not-allowed'),
+      e.appendAllowed ? to(e.kept ? { ...s, kept: true } : s, { type: 'load-offer' }) : skipped('append-not-allowed'),
+    voided: (s) => to({ ...s, voided: true }),
     'no-offer': () => skipped('passkey-intel-denied'),
     // A kept process the server refuses (it no longer knows it): once afresh, as a first visit would.
     'load-failed': (s, e) =>
       s.kept && e.error.code === 'api-rejected' ? to({ name: 'loading' }, { type: 'init', fresh: true }) : failEarly(e.error),
-    offer: (_, { offer, conditionalCreate }) => {
+    offer: (s, { offer, conditionalCreate }) => {
       const { start } = offer;
       const shown = ready(offer);
       const effects: Effect[] = [
@@ -218,6 +275,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
           },
         },
       ];
+      // Another flow started on this process meanwhile: shown, but never used; fresh options on a
+      // process of our own (or, without a token provider, a click ends it).
+      if (s.voided) {
+        if (!offer.renewable) return to({ ...shown, stale: true }, ...effects);
+        return to({ ...shown, stale: true, refreshing: true }, ...effects, loadOffer(true));
+      }
       // A restricted browser (the server says) or a known limit (we see) saves passkeys badly, if
       // at all: no automatic attempt of either kind.
       if (start.isRestrictedBrowser || offer.limit) return to(shown, ...effects);
@@ -231,27 +294,51 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   ready: {
     click: (s, e) => {
       if (s.refreshing) return to(s); // the new start voids these options' challenge
-      if (e.now >= s.offer.deadlineMs) return renew(s, true, ...dropConditional(s));
+      const doubt = e.voided === true || s.stale === true;
+      if (doubt || e.now >= s.offer.deadlineMs) return renew(s, true, doubt, ...dropConditional(s));
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
-    auto: (s) => create(s, 'auto'),
+    auto: (s) => (s.refreshing || s.stale ? to(s) : create(s, 'auto')),
     skip: notNow,
     'learn-more': learnMore,
     'refresh-due': (s) =>
       s.offer.renewable && !s.refreshing
         ? // The new start voids this challenge on the server: a conditional create on it must not finish.
-          to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), { type: 'load-offer' })
+          to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), loadOffer(s.stale))
         : to(s),
+    // Another flow's start may have voided these options: fresh ones on a process of our own (a
+    // newer load supersedes a running refresh), or, without a token provider, no ceremony on them.
+    voided: (s) =>
+      s.offer.renewable
+        ? to({ ...s, refreshing: true, stale: true, conditional: false }, ...dropConditional(s), loadOffer(true))
+        : to({ ...s, stale: true, conditional: false }, ...dropConditional(s)),
     expired: (s) => {
       if (s.refreshing) return to({ ...s, conditional: false }, ...dropConditional(s)); // its outcome decides
-      return renew(s, false, ...dropConditional(s));
+      return renew(s, false, s.stale === true, ...dropConditional(s));
     },
-    offer: (s, { offer }) => (s.refreshing ? to({ ...s, offer, refreshing: false }, ...clock(offer)) : to(s)),
+    offer: (s, { offer }) => {
+      if (!s.refreshing) return to(s);
+      const { stale: _, ...rest } = s;
+      return to({ ...rest, offer, refreshing: false }, ...clock(offer));
+    },
     'no-offer': (s) => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
-    // A failed early refresh keeps the still-valid offer; at the deadline it is the end.
-    'load-failed': (s, e) => (!s.refreshing ? to(s) : e.now >= s.offer.deadlineMs ? failLate(e.error) : to({ ...s, refreshing: false })),
+    'load-failed': (s, e) => {
+      if (!s.refreshing) return to(s);
+      if (e.now >= s.offer.deadlineMs) return failLate(e.error);
+      // Token or a refusal that changed nothing: the options held are as good as before.
+      if (!e.suspect && !e.gone) return to({ ...s, refreshing: false });
+      // The options are in doubt: never used again. The process is gone: at once on our own;
+      // otherwise again in a while, while they would live (a click renews at once).
+      const doubted: In<'ready'> = { ...s, refreshing: false, stale: true };
+      if (e.gone && !e.fresh) return to({ ...doubted, refreshing: true }, loadOffer(true));
+      const retryAt = e.now + REFRESH_RETRY_MS;
+      return retryAt < s.offer.deadlineMs
+        ? to(doubted, { type: 'later', slot: 'refresh', atMs: retryAt, event: { type: 'refresh-due' } })
+        : to(doubted);
+    },
     'conditional-created': (s, e) => (s.conditional ? finishing(s, e, 'conditional') : to(s)),
     'conditional-failed': (s) => (s.conditional ? conditionalOver(s) : to(s)),
+    'finished-aside': finishedAside,
   },
 
   renewing: {
@@ -260,7 +347,11 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), ...clock(offer));
     },
     'no-offer': () => skipped('passkey-intel-denied'),
-    'load-failed': (_, e) => failLate(e.error),
+    // The process is gone (expired, unknown): once more on a process of our own.
+    'load-failed': (s, e) => (e.gone && !e.fresh ? to(s, loadOffer(true)) : failLate(e.error)),
+    // The renewal may have gone to the process another flow started on: on our own instead.
+    voided: (s) => to(s, loadOffer(true)),
+    'finished-aside': finishedAside,
     skip: notNow,
     'learn-more': learnMore,
   },
@@ -270,15 +361,26 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'create-failed': (s, e) => ceremonyFailed(s, e.failure),
     // The controller has aborted the ceremony; its promise may never settle (and is ignored if it does).
     watchdog: (s) =>
-      to(ready(s.offer, { notice: 'ceremony-timeout', retry: true }), {
-        type: 'report',
-        error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }),
-      }),
+      backToOffer(
+        s,
+        { notice: 'ceremony-timeout', retry: true },
+        { type: 'report', error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }) },
+      ),
+    'refresh-due': (s) => to({ ...s, refreshDue: true }),
+    'finished-aside': finishedAside,
     expired: (s) => {
       const abort: Effect = { type: 'abort', ceremony: 'modal' };
-      if (!s.offer.renewable) return renew(s, true, abort);
+      if (!s.offer.renewable) return renew(s, true, false, abort);
       const error = new CorbadoAppendError('expired', 'expiresMs passed in create()', { recoverable: true });
-      return renew(s, true, abort, { type: 'report', error });
+      return renew(s, true, false, abort, { type: 'report', error });
+    },
+    // Another flow's start may have voided the challenge this ceremony signs: a passkey made now
+    // would be refused. Stopped, and fresh options on a process of our own.
+    voided: (s) => {
+      const abort: Effect = { type: 'abort', ceremony: 'modal' };
+      if (!s.offer.renewable) return renew(s, true, true, abort);
+      const error = new CorbadoAppendError('expired', 'options voided by another start on their process', { recoverable: true });
+      return renew(s, true, true, abort, { type: 'report', error });
     },
     skip: notNow,
     'learn-more': learnMore,

@@ -16,6 +16,8 @@ import type { OfferTimes } from './offer-clock.js';
 export interface Offer extends OfferTimes {
   options: PublicKeyCredentialCreationOptionsJSON;
   start: AppendStartResponse;
+  /** The process whose start issued these options (`X-Corbado-Process-ID`). */
+  processId?: string;
   /** An `appendTokenProvider` can mint the token for fresh options (a token is single-use). */
   renewable: boolean;
   /** Where passkey creation is known to go badly here: no automatic ceremony, a hint. */
@@ -46,15 +48,25 @@ export type FlowState =
   | { name: 'idle' }
   /**
    * init, then the token and start (first load: nothing is shown yet). `kept`: on a kept process
-   * (no init this visit), which the server may have forgotten.
+   * (no init this visit), which the server may have forgotten. `voided`: another flow started on
+   * the same process meanwhile, so the options on their way may be void.
    */
-  | { name: 'loading'; kept?: true }
-  /** The offer is shown. `refreshing`: fresh options are on their way (no ceremony meanwhile). */
-  | ({ name: 'ready'; refreshing: boolean; conditional: boolean } & Offering)
+  | { name: 'loading'; kept?: true; voided?: true }
+  /**
+   * The offer is shown. `refreshing`: fresh options are on their way (no ceremony meanwhile).
+   * `stale`: the options may be void — another flow started on their process, a refresh went out
+   * unanswered, or the server refused the process — so a click renews them (on a process of this
+   * flow's own) instead of using them.
+   */
+  | ({ name: 'ready'; refreshing: boolean; conditional: boolean; stale?: true } & Offering)
   /** The options died before use: new token, new start (the old offer stays on screen, busy). */
   | ({ name: 'renewing'; announce: boolean } & Offering)
-  /** The modal ceremony runs (`navigator.credentials.create`). */
-  | ({ name: 'creating'; completionType: CompletionType } & Offering)
+  /**
+   * The modal ceremony runs (`navigator.credentials.create`). `refreshDue`: fresh options fell due
+   * meanwhile; they are fetched as soon as the ceremony ends without a credential (a start now
+   * would void the challenge the ceremony signs).
+   */
+  | ({ name: 'creating'; completionType: CompletionType; refreshDue?: true } & Offering)
   /** The attestation is being sent (finish.ts). `slow`: it takes long; the user may go on. */
   | { name: 'finishing'; offer: Offer; response: RegistrationResponseJSON; completionType: CompletionType; slow: boolean }
   /** `unconfirmed`: the server's confirmation was lost (finish.ts); `alreadyRegistered`: `complete-noop`. */
@@ -88,10 +100,19 @@ export type FlowEvent =
   | { type: 'offer'; offer: Offer; conditionalCreate: boolean }
   /** Start answered `attestationOptions: ""`: the server chose not to offer a passkey. */
   | { type: 'no-offer' }
-  /** init, the token or start failed. `now`: local unix ms. */
-  | { type: 'load-failed'; error: CorbadoAppendError; now: number }
-  /** The primary button. `now`: local unix ms of the click. */
-  | { type: 'click'; now: number }
+  /**
+   * init, the token or start failed. `now`: local unix ms. `suspect`: the start went out and got no
+   * answer, so the server may have replaced the challenge of the options held. `gone`: the server
+   * refused the process (expired or unknown). `fresh`: the load had opened a process of its own.
+   */
+  | { type: 'load-failed'; error: CorbadoAppendError; now: number; suspect?: true; gone?: true; fresh?: true }
+  /**
+   * The primary button. `now`: local unix ms of the click. `voided`: another flow's start on the
+   * offer's process is marked (claims.ts), read in the click's task.
+   */
+  | { type: 'click'; now: number; voided?: boolean }
+  /** Another flow started on the process of the options held (or took it): they may be void (claims.ts). */
+  | { type: 'voided' }
   /** autoAppend: start the ceremony without a click, right after the offer is shown. */
   | { type: 'auto' }
   | { type: 'skip' }
@@ -108,7 +129,9 @@ export type FlowEvent =
   | { type: 'conditional-failed' }
   /** The finish has taken `FINISH_PATIENCE_MS`: the user gets a way on. */
   | { type: 'finish-slow' }
-  | { type: 'finish-done'; outcome: FinishOutcome };
+  | { type: 'finish-done'; outcome: FinishOutcome }
+  /** A credential made after its ceremony was aborted was finished aside (controller.ts). */
+  | { type: 'finished-aside'; outcome: FinishOutcome; completionType: CompletionType };
 
 export type FlowEventType = FlowEvent['type'];
 
@@ -121,15 +144,28 @@ export type Emit = {
 export type Effect =
   /** `fresh`: forget the kept process first (init.ts). */
   | { type: 'init'; fresh?: true }
-  | { type: 'load-offer' }
+  /** Token and start (load-offer.ts); a newer one supersedes a running one. `fresh`: on a new process of this flow's own. */
+  | { type: 'load-offer'; fresh?: true }
   /** Call `create()` now, in this task (user activation); guarded by the watchdog (→ `watchdog`). */
   | { type: 'create'; offer: Offer }
   /** Silent conditional create, time-boxed (→ `conditional-failed`). */
   | { type: 'create-conditional'; offer: Offer }
   /** Abort a ceremony; its outcome is never seen. */
   | { type: 'abort'; ceremony: 'modal' | 'conditional' }
-  /** Run the finish rules (finish.ts) for this request; outlives the flow. `credentialId`: base64url. */
-  | { type: 'finish'; request: AppendFinishRequest; deadlineMs: number; rpId?: string; credentialId: string }
+  /**
+   * Run the finish rules (finish.ts) for this request; outlives the flow. `credentialId`: base64url;
+   * `userId`: the options' `user.id` (base64url), for the reconciliation of an undecided finish.
+   */
+  | {
+      type: 'finish';
+      request: AppendFinishRequest;
+      deadlineMs: number;
+      rpId?: string;
+      credentialId: string;
+      userId: string;
+      /** A credential the flow stopped waiting for: its outcome comes back as `finished-aside`. */
+      aside?: true;
+    }
   /**
    * Feed `event` after `ms` (relative) or at `atMs` (local unix ms), unless the flow ends first;
    * a later timer of the same `slot` replaces this one (the offer clock of fresh options).

@@ -8,7 +8,7 @@
 import { bufferToBase64URLString, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { CorbadoAppendError } from '../errors.js';
-import { repeatsIdentically, type EnvironmentLimit } from './environment.js';
+import { reportsExcludedAsNotAllowed, repeatsIdentically, type EnvironmentLimit } from './environment.js';
 
 /** What happened, in the words telemetry uses (`connectEventCreateReq.message`). */
 export type FailureReason =
@@ -36,6 +36,8 @@ export interface CeremonyFacts {
   elapsedMs: number;
   /** How many credentials the options ask to exclude (`excludeCredentials`, WebAuthn L3 §5.4). */
   excludeCredentials: number;
+  /** This engine answers an excluded credential with a quick `NotAllowedError` (`reportsExcludedAsNotAllowed`). */
+  excludedAsNotAllowed?: boolean;
 }
 
 /** How a ceremony ended when it did not produce a credential. */
@@ -46,7 +48,8 @@ export type CeremonyFailure =
    * `NotAllowedError` within {@link REFUSED_AT_ONCE_MS}: the browser refused by itself — Safari
    * without transient user activation, Safari for a credential in `excludeCredentials` (its
    * `NotAllowedError` instead of `InvalidStateError`, WebKit bug 219813), a frame whose policy
-   * cannot be read (Firefox, Safari). `excluded`: the options list credentials to exclude.
+   * cannot be read (Firefox, Safari). `excluded`: the options list credentials to exclude and this
+   * engine reports an excluded credential so (WebKit only: `reportsExcludedAsNotAllowed`).
    * `error`: `ceremony-cancelled`, recoverable (one refusal alone cannot be told from a cancel).
    */
   | { kind: 'refused'; excluded: boolean; error: CorbadoAppendError }
@@ -72,6 +75,7 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
   let settled = false;
   let elapsedMs: number | undefined;
   const startedAt = performance.now();
+  const excludedAsNotAllowed = reportsExcludedAsNotAllowed();
   const result = hardened(() => startRegistration({ optionsJSON, useAutoRegister: conditional }));
   // Registered before anyone else's handlers: the time is taken when the outcome arrives.
   const done = () => void ((settled = true), (elapsedMs ??= performance.now() - startedAt));
@@ -86,6 +90,7 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
     facts: () => ({
       elapsedMs: elapsedMs ?? performance.now() - startedAt,
       excludeCredentials: optionsJSON.excludeCredentials?.length ?? 0,
+      excludedAsNotAllowed,
     }),
   };
 }
@@ -145,16 +150,25 @@ function extensionOutputsJSON(credential: PublicKeyCredential): Record<string, u
   }
 }
 
-/** Buffers as base64url, recursively; members whose getter throws are left out. */
-function toJSON(v: unknown): unknown {
+/**
+ * What JSON can carry of an extension output, recursively: buffers as base64url, a `BigInt` as its
+ * decimal text; members whose getter throws, functions, symbols and cycles are left out. So the
+ * attestation can always be sent (`JSON.stringify` throws on a `BigInt` or a cycle).
+ */
+function toJSON(v: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'function' || typeof v === 'symbol') return undefined;
+  if (typeof v !== 'object' || v === null) return v;
   if (v instanceof ArrayBuffer) return bufferToBase64URLString(v);
   if (ArrayBuffer.isView(v)) return bufferToBase64URLString(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
-  if (Array.isArray(v)) return v.map(toJSON);
-  if (typeof v !== 'object' || v === null) return v;
+  if (seen.has(v)) return undefined;
+  seen.add(v);
+  if (Array.isArray(v)) return v.map((x) => toJSON(x, seen) ?? null);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
     try {
-      out[key] = toJSON((v as Record<string, unknown>)[key]);
+      const value = toJSON((v as Record<string, unknown>)[key], seen);
+      if (value !== undefined) out[key] = value;
     } catch {
       /* unreadable: left out */
     }
@@ -197,7 +211,7 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
       const text = `refused at once (${Math.round(facts.elapsedMs)} ms): ${message}`;
       return {
         kind: 'refused',
-        excluded: facts.excludeCredentials > 0,
+        excluded: facts.excludeCredentials > 0 && facts.excludedAsNotAllowed === true,
         error: new CorbadoAppendError('ceremony-cancelled', text, { recoverable: true, cause: err }),
       };
     }

@@ -41,3 +41,19 @@ type Policy = { allowsFeature?(feature: string): boolean };
 /** A limit under which every `create()` fails the same way: a `NotAllowedError` is no user cancel there. */
 export const repeatsIdentically = (limit: EnvironmentLimit | undefined): boolean =>
   limit === 'frame-permission' || limit === 'in-app-browser';
+
+/**
+ * WebKit — Safari, and every browser on iOS and iPadOS, which must use WebKit — answers a
+ * credential of `excludeCredentials` found on this device with `NotAllowedError` at once instead of
+ * WebAuthn's `InvalidStateError` (WebKit bug 219813). Chromium and Firefox answer
+ * `InvalidStateError` and refuse other things (user verification) as fast: there a quick
+ * `NotAllowedError` says nothing about what is on the device.
+ */
+export function reportsExcludedAsNotAllowed(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
+  if (/\b(iPhone|iPad|iPod)\b/.test(userAgent)) return true;
+  return (
+    /AppleWebKit\//.test(userAgent) &&
+    /\bVersion\/\d+.*\bSafari\//.test(userAgent) &&
+    !/Chrome|Chromium|CriOS|Edg|OPR|Firefox|FxiOS|Android/.test(userAgent)
+  );
+}

@@ -15,12 +15,17 @@ export function webAuthnAvailable(): boolean {
 /**
  * WebAuthn L3 §5.1.10 `PublicKeyCredential.signalUnknownCredential`: tell the passkey provider
  * that the relying party does not know this credential, so it may drop it. Fire-and-forget; a
- * no-op where the browser lacks it.
+ * no-op where the browser lacks it. Never throws, whatever a polyfill or an extension put there
+ * (a function that throws, returns no promise, or a promise that rejects).
  * @param credentialId base64url
  */
 export function signalUnknownCredential(rpId: string, credentialId: string): void {
-  const pkc = globalThis.PublicKeyCredential as unknown as {
-    signalUnknownCredential?: (o: { rpId: string; credentialId: string }) => Promise<void>;
-  };
-  pkc?.signalUnknownCredential?.({ rpId, credentialId })?.catch(() => undefined);
+  try {
+    const pkc = globalThis.PublicKeyCredential as unknown as { signalUnknownCredential?: unknown };
+    const signal = pkc?.signalUnknownCredential;
+    if (typeof signal !== 'function') return;
+    Promise.resolve(signal.call(pkc, { rpId, credentialId })).catch(() => undefined);
+  } catch {
+    /* a courtesy to the passkey provider: nothing depends on it */
+  }
 }

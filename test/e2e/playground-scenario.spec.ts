@@ -3,7 +3,6 @@
  * the form's answer names each field of the default scenario, and the values chosen arrive.
  */
 import { expect, test } from '@playwright/test';
-// @ts-expect-error plain JS without declarations
 import { FAULT_KINDS, defaultScenario } from '../../emulator/scenario.js';
 
 test('the scenario form covers every knob, userVerification and aaguidName included', async ({ page, request }) => {

@@ -72,15 +72,16 @@ describe('finish', () => {
     assert.deepEqual(JSON.parse(other.start.json.attestationOptions).publicKey.excludeCredentials, []);
   });
 
-  it('rejects a garbage attestation with validation_error, and the challenge is then spent', async () => {
+  it('rejects a garbage attestation for the challenge with validation_error, and the challenge is then spent', async () => {
     const c = fresh();
     const { processID, start } = await c.initAndStart();
     const options = JSON.parse(start.json.attestationOptions).publicKey;
+    const clientData = { type: 'webauthn.create', challenge: options.challenge, origin: c.origin };
     const garbage = {
       id: 'AAAA',
       rawId: 'AAAA',
       type: 'public-key',
-      response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+      response: { clientDataJSON: Buffer.from(JSON.stringify(clientData)).toString('base64url'), attestationObject: 'oA' },
       clientExtensionResults: {},
     };
     const res = await c.api(FINISH, { attestationResponse: JSON.stringify(garbage), completionType: 'manual' }, { processId: processID });
@@ -93,6 +94,22 @@ describe('finish', () => {
     assert.equal(replay.status, 400);
     assert.equal(replay.json.error.type, 'challenge_used');
     assert.deepEqual((await c.demo('GET', '/emulator/credentials')).json.credentials, []);
+  });
+
+  it('rejects an attestation that names no challenge of the process, without spending any', async () => {
+    const c = fresh();
+    const { processID, start } = await c.initAndStart();
+    const options = JSON.parse(start.json.attestationOptions).publicKey;
+    for (const clientDataJSON of ['e30', 'not base64url JSON', Buffer.from('{"challenge":"bm9wZQ"}').toString('base64url')]) {
+      const garbage = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON, attestationObject: 'oA' } };
+      const res = await c.api(FINISH, { attestationResponse: JSON.stringify(garbage), completionType: 'manual' }, { processId: processID });
+      assert.equal(res.status, 400);
+      assert.equal(res.json.error.type, 'validation_error');
+      assert.match(res.json.error.details, /challenge does not belong to this process/);
+    }
+    const valid = attest(options, { origin: c.origin });
+    const ok = await c.api(FINISH, { attestationResponse: JSON.stringify(valid), completionType: 'manual' }, { processId: processID });
+    assert.equal(ok.status, 200, ok.text);
   });
 
   it('rejects an attestation for another origin or challenge', async () => {

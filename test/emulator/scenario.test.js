@@ -28,6 +28,7 @@ describe('scenario', () => {
       latencyMs: 0,
       dateHeader: true,
       faults: {},
+      readings: { startChallenge: 'replace', optionsOutliveProcess: false, replayAnswer: 'challenge_used', initResumeVoids: false },
     });
   });
 
@@ -58,6 +59,7 @@ describe('scenario', () => {
       flags: { f: true },
       frontendApiUrl: 42,
       processTtlMs: 0,
+      readings: { startChallenge: 'both', replayAnswer: 'ignore', optionsOutliveProcess: 'yes', initResumeVoids: false, guess: true },
       bogus: 1,
       faults: { start: 'explode', nope: 'html', finish: { kind: 'timeout', times: 0 } },
     });
@@ -75,11 +77,31 @@ describe('scenario', () => {
       'frontendApiUrl',
       'latencyMs',
       'processTtlMs',
+      'readings.guess',
+      'readings.optionsOutliveProcess',
+      'readings.replayAnswer',
+      'readings.startChallenge',
       'ttlMs',
       'variant',
     ]);
     assert.equal((await c.demo('GET', '/emulator/scenario')).json.autoAppend, false);
     for (const body of [[1], 'text', 7]) assert.equal((await c.scenario(/** @type {any} */ (body))).status, 400);
+  });
+
+  it('readings: a partial is merged over the defaults (not over the current readings); null resets them', async () => {
+    const c = fresh();
+    const defaults = (await c.demo('GET', '/emulator/scenario')).json.readings;
+    const add = await c.scenario({ readings: { startChallenge: 'add', optionsOutliveProcess: true } });
+    assert.equal(add.status, 200, add.text);
+    assert.deepEqual(add.json.readings, { ...defaults, startChallenge: 'add', optionsOutliveProcess: true });
+    const replay = await c.scenario({ readings: { replayAnswer: 'idempotent' } });
+    assert.deepEqual(replay.json.readings, { ...defaults, replayAnswer: 'idempotent' });
+    assert.deepEqual((await c.scenario({ readings: null })).json.readings, defaults);
+    const bad = await c.scenario({ readings: 'add' });
+    assert.deepEqual(
+      bad.json.error.validation.map((/** @type {any} */ v) => v.field),
+      ['readings'],
+    );
   });
 });
 

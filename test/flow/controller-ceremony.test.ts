@@ -8,7 +8,8 @@ import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
 import { FINISH_BACKOFF_MS } from '../../src/flow/finish.js';
 import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { response } from './fixtures.js';
-import { Harness, deferred, failing, finishOk, never, startOk } from './harness.js';
+import { loadProcess } from '../../src/api/client-state.js';
+import { Harness, deferred, failing, finishOk, memoryStorage, never, ok, startOk } from './harness.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -35,16 +36,23 @@ describe('conditional create', () => {
     assert.deepEqual(h.of('corbado-append-error'), [], 'silent');
   });
 
-  it('a click aborts it first; its late success is ignored; the modal ceremony finishes as manual', async () => {
+  it('a click aborts it first; the modal ceremony finishes as manual; a credential it made anyway is finished aside, never dropped', async () => {
     await h.mount();
     h.controller.click();
     assert.equal(h.ceremony(true).aborted, true);
-    h.ceremony(true).settle.resolve(response('conditional'));
     h.ceremony().settle.resolve(response('modal'));
     await h.settle();
-    assert.equal(h.sent('finish').length, 1);
-    const body = h.sent('finish')[0]!.body as { attestationResponse: string; completionType: string };
-    assert.deepEqual([JSON.parse(body.attestationResponse).id, body.completionType], ['modal', 'manual']);
+    const sent = () => h.sent('finish').map((r) => r.body as { attestationResponse: string; completionType: string });
+    assert.deepEqual(
+      sent().map((b) => [JSON.parse(b.attestationResponse).id, b.completionType]),
+      [['modal', 'manual']],
+    );
+    assert.equal(h.state, 'success');
+    // The browser lost the race with our abort: a passkey exists; the server decides over it.
+    h.ceremony(true).settle.resolve(response('conditional'));
+    await h.settle();
+    assert.deepEqual(sent()[1] && [JSON.parse(sent()[1]!.attestationResponse).id, sent()[1]!.completionType], ['conditional', 'conditional']);
+    assert.equal(h.of('corbado-append-complete').length, 1, 'the page hears of one success');
   });
 
   it('its success finishes with completionType conditional', async () => {
@@ -116,19 +124,38 @@ describe('finish', () => {
     assert.deepEqual(h.signalled, [], 'refused after an unanswered attempt: unconfirmed, never signalled away');
   });
 
-  it('removed while finishing and added again: the new flow asks for no offer until the finish ended (its start would void that challenge)', async () => {
-    const answer = deferred<Awaited<ReturnType<typeof finishOk>>>();
-    h.answer.finish = () => answer.promise;
-    await created();
-    h.host.disconnect();
-    await h.tick(100); // a route away (not a move within the page: that keeps the flow)…
-    h.host.connect(); // …and back
-    await h.tick(60_000);
-    const endpoints = () => h.requests.map((r) => r.endpoint);
-    assert.deepEqual(endpoints(), ['init', 'start', 'finish'], 'nothing while the finish runs');
-    answer.resolve(await finishOk());
-    await h.settle();
-    assert.deepEqual(endpoints(), ['init', 'start', 'finish', 'init', 'start'], 'then the new offer');
-    assert.equal(h.state, 'ready');
+  it('removed while finishing and added again: the finish keeps its process; the new flow takes an offer on a process of its own at once', async () => {
+    const storage = memoryStorage();
+    try {
+      let processes = 0;
+      const expiresAt = Math.floor(Date.now() / 1000) + 3600;
+      h.answer.init = () => ok({ processID: `cap-${++processes}`, appendAllowed: true, expiresAt, frontendApiUrl: 'http://localhost:1' });
+      const answer = deferred<Awaited<ReturnType<typeof finishOk>>>();
+      h.answer.finish = () => answer.promise;
+      await created();
+      h.host.disconnect();
+      await h.tick(100); // a route away (not a move within the page: that keeps the flow)…
+      h.host.connect(); // …and back
+      await h.settle();
+      const sent = () => h.requests.map((r) => [r.endpoint, r.processId ?? null]);
+      assert.deepEqual(
+        sent(),
+        [
+          ['init', null],
+          ['start', 'cap-1'],
+          ['finish', 'cap-1'],
+          ['init', null], // not X-Corbado-Process-ID cap-1: the finish holds it, a resume might void its challenge
+          ['start', 'cap-2'],
+        ],
+        'no wait, and no start on the process the finish still needs',
+      );
+      assert.equal(h.state, 'ready');
+      assert.equal(loadProcess(storage, 'pro-1')?.processID, 'cap-1', 'a process of our own does not displace the live kept one');
+      answer.resolve(await finishOk());
+      await h.settle();
+      assert.equal(h.of('corbado-append-error').length, 0);
+    } finally {
+      storage.restore();
+    }
   });
 });

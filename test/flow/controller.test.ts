@@ -2,6 +2,7 @@
  * The flow controller (`src/flow/controller.ts`) under Node with a fake clock: it runs what the
  * table asks — requests, ceremonies, timers — and ties all of it to one scope per flow.
  */
+import { FINISH_MARGIN_MS } from '../../src/flow/offer-clock.js';
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CorbadoAppendError } from '../../src/errors.js';
@@ -56,7 +57,8 @@ describe('the happy path', () => {
 describe('the offer clock', () => {
   it('with a token provider: fresh options (new token, new start) before the deadline', async () => {
     await h.mount();
-    await h.tick(300_000 - 30_000 - 1);
+    // Options of 300 s: the deadline FINISH_MARGIN_MS before their end, the refresh 30 s before that.
+    await h.tick(300_000 - FINISH_MARGIN_MS - 30_000 - 1);
     assert.equal(h.sent('start').length, 1);
     await h.tick(1);
     assert.equal(h.sent('start').length, 2, 'refreshed 30 s before the deadline');
@@ -101,14 +103,17 @@ describe('the offer clock', () => {
     );
     assert.equal(h.sent('start').length, 2);
     assert.equal(h.state, 'ready');
-    h.ceremony().settle.resolve(response()); // the aborted ceremony answers late: ignored
+    // The aborted ceremony answers late with a passkey (the browser lost the race with the abort):
+    // it is never dropped — finished on its own options; the server decides (here: stored → success).
+    h.ceremony().settle.resolve(response('late'));
     await h.settle();
-    assert.equal(h.sent('finish').length, 0);
+    assert.equal(h.sent('finish').length, 1);
+    assert.equal(h.state, 'success');
   });
 });
 
 describe('the watchdog', () => {
-  it('a create() that never settles: back to ready with ceremony-timeout at options timeout + 10 s; a late settle is ignored', async () => {
+  it('a create() that never settles: back to ready with ceremony-timeout at options timeout + 10 s; a late failure is ignored, a late passkey finished', async () => {
     await h.mount();
     h.controller.click();
     await h.tick(70_000 - 1);
@@ -120,10 +125,17 @@ describe('the watchdog', () => {
       h.of('corbado-append-error').map((e) => e.code),
       ['ceremony-timeout'],
     );
-    h.ceremony().settle.resolve(response());
+    h.ceremony().settle.reject(new DOMException('aborted', 'AbortError'));
     await h.settle();
     assert.equal(h.state, 'ready');
-    assert.equal(h.sent('finish').length, 0);
+    assert.equal(h.of('corbado-append-error').length, 1, 'nothing more reported');
+    h.controller.click();
+    await h.tick(70_000);
+    h.ceremonies[0]!.settle.resolve(response('late')); // (no-op: settled already)
+    h.ceremony().settle.resolve(response('late')); // the second, aborted by its watchdog, still made one
+    await h.settle();
+    assert.equal(h.sent('finish').length, 1);
+    assert.equal(h.state, 'success');
   });
 
   it('ceremonyTimeoutMs wins over the options timeout', async () => {
@@ -157,10 +169,11 @@ describe('one scope per flow', () => {
     assert.equal(h.sent('start')[0]!.signal!.aborted, true);
     assert.equal(h.clock.countTimers(), 0);
     assert.equal(h.reflected, 'idle');
+    // Made anyway after the removal: finished (no passkey dropped), and nothing fired.
     h.ceremony().settle.resolve(response());
     await h.tick(600_000);
     assert.equal(h.fired.length, fired);
-    assert.equal(h.sent('finish').length, 0);
+    assert.equal(h.sent('finish').length, 1);
   });
 
   it('a move within the page (removed and re-added in one task) keeps the flow', async () => {

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CorbadoAppendError } from '../../src/errors.js';
-import { FINISH_BACKOFF_MS, MIN_FINISH_ATTEMPTS, answerOf, finishStep, type FinishAnswer } from '../../src/flow/finish.js';
+import {
+  ALREADY_STORED_TYPES,
+  FINISH_BACKOFF_MS,
+  MIN_FINISH_ATTEMPTS,
+  answerOf,
+  finishStep,
+  type FinishAnswer,
+} from '../../src/flow/finish.js';
 import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { T0, response } from './fixtures.js';
 import { Harness, finishOk, startOk } from './harness.js';
@@ -28,22 +35,42 @@ const confirmed: FinishAnswer = {
 const deadline = T0 + 60_000;
 
 describe('finishStep', () => {
-  it('a 4xx with a Corbado body is a rejection, or "used" when it says already; everything else an unknown outcome', () => {
-    assert.equal(answerOf(new CorbadoAppendError('api-rejected', 'x', { status: 400, errorType: 'validation_error' })).kind, 'rejected');
-    for (const [errorType, message] of [
-      ['challenge_used', 'x'],
-      ['validation_error', 'credential is already registered'],
-      ['credential_exists', 'x'],
+  const api = (status: number, errorType: string, message = 'x') => new CorbadoAppendError('api-rejected', message, { status, errorType });
+  it('"already stored" comes from a closed list of error types, never from message text', () => {
+    for (const errorType of ALREADY_STORED_TYPES) assert.equal(answerOf(api(400, errorType)).kind, 'used', errorType);
+    // The review's cases: words in a refusal's details that the old pattern read as "already used".
+    for (const message of [
+      'refused',
+      'caused by a bad signature',
+      'user does not exist',
+      'unused challenge',
+      'credential is already registered',
     ]) {
-      assert.equal(answerOf(new CorbadoAppendError('api-rejected', message!, { status: 400, errorType })).kind, 'used', errorType);
+      assert.equal(answerOf(api(400, 'validation_error', message)).kind, 'rejected', message);
     }
+    for (const errorType of ['credential_exists', 'process_expired', 'not_found', 'challenge_missing', 'used']) {
+      assert.equal(answerOf(api(400, errorType)).kind, 'rejected', errorType);
+    }
+  });
+  it('408, 409, 425, 429, 5xx, gateway pages, non-JSON and network errors are unknown outcomes: retried, never signalled', () => {
+    assert.equal(answerOf(api(409, 'validation_error')).kind, 'unknown', '409: busy with this very request, or holds it');
     for (const e of [
+      // The client makes 408/425/429 api-unavailable (client.ts), Corbado body or not.
+      new CorbadoAppendError('api-unavailable', 'x', { status: 429, retryAfterMs: 2000 }),
       new CorbadoAppendError('api-unavailable', 'x', { status: 504 }),
       new CorbadoAppendError('api-unavailable', 'x'),
       new TypeError('x'),
     ]) {
       assert.equal(answerOf(e).kind, 'unknown');
     }
+  });
+  it('Retry-After lengthens the pause (never shortens it)', () => {
+    const later = (retryAfterMs: number): FinishAnswer => ({
+      kind: 'unknown',
+      error: new CorbadoAppendError('api-unavailable', 'x', { status: 429, retryAfterMs }),
+    });
+    assert.deepEqual(finishStep([later(7000)], T0, T0 + 600_000), { retryInMs: 7000 });
+    assert.deepEqual(finishStep([later(10)], T0, T0 + 600_000), { retryInMs: FINISH_BACKOFF_MS[0] });
   });
   it('confirmed ends it', () => {
     assert.deepEqual(finishStep([unknown(500), confirmed], T0, deadline), { outcome: confirmed });
@@ -54,9 +81,11 @@ describe('finishStep', () => {
   it('"already used" on the first attempt (the browser resent it after a dropped connection) is success-like too', () => {
     assert.equal((finishStep([used], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'unconfirmed');
   });
-  it('a rejection after an unanswered attempt is success-like (unconfirmed), for any kind of unanswered', () => {
+  it('after an unanswered attempt: "already stored" is success-like (unconfirmed); any other refusal stays undecided (never signalled)', () => {
     for (const first of [unknown(500), unknown(504), unknown(200), unknown()]) {
-      assert.equal((finishStep([first, rejected], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'unconfirmed');
+      assert.equal((finishStep([first, used], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'unconfirmed');
+      // process_expired after the deadline, validation_error for the identical body…: the first may have stored it.
+      assert.equal((finishStep([first, rejected], T0, deadline) as { outcome: { kind: string } }).outcome.kind, 'undecided');
     }
   });
   it('an unknown outcome retries with growing pauses while the options live', () => {

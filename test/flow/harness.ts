@@ -3,13 +3,12 @@
  * probes, ceremonies) whose every call is recorded and answered by the test, and sinon's fake
  * clock. No DOM, no network, no real time.
  */
-import { forgetRunningFinishes } from '../../src/flow/finish.js';
 import sinon from 'sinon';
 import type { AppendFinishRequest, AppendInitRequest, AppendStartRequest, ConnectEventRequest } from '../../src/api/types.js';
 import type { AppendEventDetailMap } from '../../src/components/events.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
-import type { FlowPorts } from '../../src/flow/ports.js';
+import { makePage, type FlowPorts } from '../../src/flow/ports.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
 import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
 import type { CeremonyFacts } from '../../src/webauthn/ceremony.js';
@@ -29,7 +28,7 @@ export function deferred<T>() {
 
 type Answer<T> = () => Promise<T>;
 /** A 2xx answer as the API client returns it. */
-export const ok = <T>(data: T) => Promise.resolve({ data, receivedAtMs: Date.now(), serverDateMs: undefined });
+export const ok = <T>(data: T) => Promise.resolve({ data, receivedAtMs: Date.now(), arrivedAt: Date.now(), roundTripMs: 0, serverDateMs: undefined });
 /** A start answer with usable options and these decisions. */
 export const startOk = (over: Parameters<typeof startResponse>[0] = {}) =>
   ok(startResponse({ attestationOptions: ATTESTATION_OPTIONS, expiresMs: Date.now() + 300_000, ...over }));
@@ -61,8 +60,13 @@ export class Harness implements AppendHost {
     frontendApiUrl: 'http://localhost:1',
     appendTokenProvider: () => Promise.resolve(`token-${++this.tokens}`),
   };
-  /** The stand-in `localStorage` behind the snooze (the real snooze.ts logic runs on it). */
+  /**
+   * The stand-in `localStorage` (snooze, kept process, start marks…): the global one when a test
+   * installed it (`memoryStorage()`), else this map.
+   */
   readonly stored = new Map<string, string>();
+  /** The page's `navigator.locks` stand-in; undefined: claims hold within the page only. */
+  locks: import('../../src/flow/claims.js').LockManagerLike | undefined;
   conditionalCreate = false;
   /** The `forInit` argument of every probe request (false: only the offer's own probes). */
   probedForInit: boolean[] = [];
@@ -117,8 +121,39 @@ export class Harness implements AppendHost {
     this.controllers.forEach((c) => c.hostDisconnected?.());
   }
 
+  /** What the page's storage is now. */
+  private store(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+    const global = (globalThis as { localStorage?: Storage }).localStorage;
+    return (
+      global ?? {
+        getItem: (k) => this.stored.get(k) ?? null,
+        setItem: (k, v) => void this.stored.set(k, v),
+        removeItem: (k) => void this.stored.delete(k),
+      }
+    );
+  }
+
   private ports(): FlowPorts {
+    let page: ReturnType<typeof makePage> | undefined;
+    // Made on first use, so a test may set `locks` after the harness was made.
+    const thePage = () =>
+      (page ??= makePage({
+        id: 'page',
+        // The global timers and Date, which sinon fakes.
+        // One fake time line: the monotonic clock is the fake Date too.
+        clock: {
+          now: () => Date.now(),
+          mono: () => Date.now(),
+          setTimeout: (fn, ms) => setTimeout(fn, ms),
+          clearTimeout: (h) => clearTimeout(h as never),
+        },
+        storage: () => this.store(),
+        locks: this.locks,
+      }));
     return {
+      get page() {
+        return thePage();
+      },
       client: (baseUrl, projectId) => {
         this.clients.push([baseUrl, projectId]);
         // Like FrontendApiClient: every request goes to `baseUrl` with `processId`; init sets `processId`.
@@ -151,11 +186,7 @@ export class Harness implements AppendHost {
       signalUnknownCredential: (rpId, credentialId) => void this.signalled.push({ rpId, credentialId }),
       hostname: () => 'localhost',
       offerEnv: (info) => ({ conditionalCreate: info.clientCapabilities?.conditionalCreate === true, limit: this.limit }),
-      ...snoozeStore(() => ({
-        getItem: (k) => this.stored.get(k) ?? null,
-        setItem: (k, v) => void this.stored.set(k, v),
-        removeItem: (k) => void this.stored.delete(k),
-      })),
+      ...snoozeStore(() => this.store()),
     };
   }
 
@@ -207,7 +238,6 @@ export class Harness implements AppendHost {
   restore(): void {
     this.host.disconnect();
     this.clock.restore();
-    forgetRunningFinishes(); // a finish this test left pending on its fake clock never ends
   }
 }
 

@@ -55,7 +55,7 @@ describe('the kept process', () => {
     );
     assert.deepEqual((h.sent('init')[0]!.body as { flags: object }).flags, {});
     assert.equal(h.sent('init')[0]!.processId, undefined);
-    assert.deepEqual(loadProcess('pro-1'), {
+    assert.deepEqual(loadProcess(localStorage, 'pro-1'), {
       processID: 'cap-1',
       frontendApiUrl: 'http://localhost:1',
       expiresAt: EXPIRES_AT,
@@ -122,7 +122,7 @@ describe('the kept process', () => {
     assert.deepEqual(again.probedForInit, [false, true], 'a fresh init carries every probe');
     assert.equal(again.state, 'ready');
     assert.deepEqual(again.of('corbado-append-error'), [], 'nothing to report: the visit went on');
-    assert.equal(loadProcess('pro-1')?.processID, 'cap-2', 'the new process is kept');
+    assert.equal(loadProcess(localStorage, 'pro-1')?.processID, 'cap-2', 'the new process is kept');
   });
 
   it('resumed by init (the same process back) and then refused by start (it expired meanwhile): afresh, once', async () => {
@@ -168,7 +168,7 @@ describe('the kept process', () => {
       down.requests.map((r) => r.endpoint),
       ['start'],
     );
-    assert.equal(loadProcess('pro-1')?.processID, 'cap-1', 'a server error forgets nothing');
+    assert.equal(loadProcess(localStorage, 'pro-1')?.processID, 'cap-1', 'a server error forgets nothing');
   });
 
   it('an expiresAt beyond a day ahead is not believed: init goes out (a corrupt value cannot silence it for years)', async () => {
@@ -189,7 +189,7 @@ describe('the kept process', () => {
     assert.deepEqual(again.probedForInit, [true], 'init goes out: every probe');
     assert.equal(init.processId, 'cap-1', 'X-Corbado-Process-ID: the server may resume it');
     assert.deepEqual((init.body as { flags: object }).flags, { rollout: 'b' }, 'flags round trip');
-    assert.deepEqual(loadFlags('pro-1'), { rollout: 'b', second: 'x' });
+    assert.deepEqual(loadFlags(localStorage, 'pro-1'), { rollout: 'b', second: 'x' });
   });
 
   it('corrupt or foreign stored values fail open: a fresh init, nothing thrown', async () => {
@@ -271,7 +271,8 @@ describe('clientState', () => {
     h.ceremony().settle.resolve(response());
     await h.settle();
     const [complete] = h.of('corbado-append-complete');
-    assert.equal(complete!.clientState, encodeClientState('pro-1'));
+    const kept = JSON.parse(localStorage.getItem('cbo_connect_last_login-pro-1')!);
+    assert.equal(complete!.clientState, encodeClientState(localStorage, 'pro-1', kept));
     const decoded = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(complete!.clientState), (c) => c.charCodeAt(0))));
     assert.deepEqual(decoded, {
       lastLogin: {

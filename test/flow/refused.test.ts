@@ -7,25 +7,30 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { transition } from '../../src/flow/transition.js';
 import { REFUSED_AT_ONCE_MS, classifyCeremonyError, type CeremonyFailure } from '../../src/webauthn/ceremony.js';
+import { reportsExcludedAsNotAllowed } from '../../src/webauthn/environment.js';
 import { creating, ready } from './fixtures.js';
 import { Harness } from './harness.js';
 import { completed, kinds, reported } from './moves.js';
 
 const notAllowed = (message = 'The request is not allowed by the user agent') => new DOMException(message, 'NotAllowedError');
-const at = (elapsedMs: number, excludeCredentials = 0) => ({ elapsedMs, excludeCredentials });
+/** Facts of a ceremony: how long it ran, how many credentials it excluded, on WebKit (`webkit`) or not. */
+const at = (elapsedMs: number, excludeCredentials = 0, webkit = false) => ({ elapsedMs, excludeCredentials, excludedAsNotAllowed: webkit });
 const refused = (excluded: boolean): Extract<CeremonyFailure, { kind: 'refused' }> => {
-  const f = classifyCeremonyError(notAllowed(), undefined, at(3, excluded ? 1 : 0));
+  const f = classifyCeremonyError(notAllowed(), undefined, at(3, excluded ? 1 : 0, true));
   assert.equal(f.kind, 'refused');
   return f as Extract<CeremonyFailure, { kind: 'refused' }>;
 };
 
 describe('classifyCeremonyError: refused at once', () => {
-  it(`a NotAllowedError sooner than ${REFUSED_AT_ONCE_MS} ms is refused, with or without credentials to exclude`, () => {
-    for (const [excludeCredentials, excluded] of [
-      [0, false],
-      [2, true],
+  it(`a NotAllowedError sooner than ${REFUSED_AT_ONCE_MS} ms is refused; with credentials to exclude it reads as excluded on WebKit only`, () => {
+    for (const [excludeCredentials, webkit, excluded] of [
+      [0, true, false],
+      [2, true, true],
+      // Chromium and Firefox refuse user verification as fast (README "Engines"): nothing to read into it.
+      [2, false, false],
+      [0, false, false],
     ] as const) {
-      const f = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS - 1, excludeCredentials));
+      const f = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS - 1, excludeCredentials, webkit));
       assert.equal(f.kind, 'refused');
       assert.equal(f.kind === 'refused' && f.excluded, excluded);
       assert.deepEqual(f.kind === 'refused' && [f.error.code, f.error.recoverable], ['ceremony-cancelled', true]);
@@ -59,6 +64,26 @@ describe('classifyCeremonyError: refused at once', () => {
     }
     const abort = classifyCeremonyError(new DOMException('aborted', 'AbortError'), 'no-platform-authenticator', at(3000));
     assert.equal(abort.kind === 'error' && abort.reason, 'user-cancel', 'a foreign abort stays a cancel');
+  });
+});
+
+describe('which engines answer an excluded credential with NotAllowedError', () => {
+  const UA = {
+    safariMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+    safariIphone:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+    chromeIos:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1',
+    chromeMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    chromeAndroid: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+    firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+    edge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+  };
+  it('WebKit: Safari on macOS and every browser on iOS (all WebKit)', () => {
+    for (const ua of [UA.safariMac, UA.safariIphone, UA.chromeIos]) assert.equal(reportsExcludedAsNotAllowed(ua), true, ua);
+  });
+  it('not Chromium (desktop, Android, Edge) nor Firefox: there a quick NotAllowedError says nothing of the device', () => {
+    for (const ua of [UA.chromeMac, UA.chromeAndroid, UA.firefox, UA.edge, '']) assert.equal(reportsExcludedAsNotAllowed(ua), false, ua);
   });
 });
 

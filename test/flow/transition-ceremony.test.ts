@@ -81,12 +81,35 @@ describe('creating', () => {
       [['expired', false]],
     );
   });
-  it('skip → skipped, the ceremony stopped; a click or a due refresh → nothing', () => {
+  it('skip → skipped, the ceremony stopped; a click → nothing', () => {
     assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip']);
     const s = creating();
-    for (const event of [{ type: 'click', now: T0 }, { type: 'refresh-due' }, { type: 'auto' }] as FlowEvent[]) {
+    for (const event of [{ type: 'click', now: T0 }, { type: 'auto' }] as FlowEvent[]) {
       assert.deepEqual(transition(s, event), { state: s, effects: [] });
     }
+  });
+  it('a refresh due while the sheet is open waits for it (a start now would void its challenge), then runs at once', () => {
+    const due = transition(creating(), { type: 'refresh-due' });
+    assert.deepEqual(due, { state: creating({ refreshDue: true }), effects: [] });
+    const cancelled = transition(due.state, failure('ceremony-cancelled', true));
+    assert.equal(cancelled.state.name === 'ready' && cancelled.state.refreshing, true, 'fresh options on their way, no ceremony meanwhile');
+    assert.deepEqual(kinds(cancelled.effects), ['track', 'report', 'load-offer']);
+    const timedOut = transition(due.state, { type: 'watchdog' });
+    assert.deepEqual(kinds(timedOut.effects), ['report', 'load-offer']);
+    // Without a token provider there is nothing to fetch: the offer as it was.
+    const fixed = transition(creating({ refreshDue: true, offer: offer({ renewable: false }) }), failure('ceremony-cancelled', true));
+    assert.equal(fixed.state.name === 'ready' && fixed.state.refreshing, false);
+  });
+  it('another flow started on its process → the ceremony stopped, fresh options on a process of our own', () => {
+    const { state, effects } = transition(creating(), { type: 'voided' });
+    assert.equal(state.name, 'renewing');
+    assert.deepEqual(effects.slice(0, 2), [
+      { type: 'abort', ceremony: 'modal' },
+      { type: 'report', error: (effects[1] as { error: unknown }).error },
+    ]);
+    assert.deepEqual(effects.at(-1), { type: 'load-offer', fresh: true });
+    const fixed = transition(creating({ offer: offer({ renewable: false }) }), { type: 'voided' });
+    assert.equal(fixed.state.name === 'error' && fixed.state.error.code, 'expired');
   });
 });
 

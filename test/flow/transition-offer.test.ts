@@ -241,6 +241,7 @@ describe('ready', () => {
       deadlineMs: s.offer.deadlineMs,
       rpId: 'localhost',
       credentialId: 'cred-1',
+      userId: s.offer.options.user.id,
     });
   });
   it('conditional create over without a credential → the offer, silently; autoAppend then starts', () => {

@@ -1,0 +1,196 @@
+/**
+ * Several flows on one device — elements on one page, tabs of one browser — share Corbado's kept
+ * process (client-state.ts), and a start may replace the process's challenge (Corbado's contract
+ * does not say it adds one). So a flow that holds options, or runs a finish, on a process must not
+ * see another flow start on it. Two mechanisms, both documented in README "Guarantees":
+ *
+ * 1. **Claims.** A flow uses a process only while it holds it: a Web Lock
+ *    (`navigator.locks`, W3C Web Locks) named after the project and process, requested with
+ *    `ifAvailable`, so it never waits. A process another flow holds is left to it: the flow opens a
+ *    process of its own (init without `X-Corbado-Process-ID`). A finish keeps its claim until it
+ *    ends, whatever happens to its element. Where Web Locks are missing (Safari < 15.4, Firefox <
+ *    96) or refused (an opaque origin), claims hold within the page only. A held lock keeps a page
+ *    out of the back/forward cache, so claims are let go on `pagehide` and taken again on
+ *    `pageshow`; one another flow took meanwhile is lost (`onLost`).
+ * 2. **Start marks.** Right before each start, a flow writes which flow started on which process
+ *    (`corbado-append:starts:<projectId>` in `localStorage`, and to the flows of its own page).
+ *    A flow that sees another flow's mark on its process — a `storage` event, a mark of its page,
+ *    or the mark read synchronously at a click — knows its options may be void and moves to a
+ *    process of its own before it uses them. This covers whatever claims cannot: browsers without
+ *    Web Locks, a claim lost in the back/forward cache.
+ */
+import { read, write, type Store } from '../api/client-state.js';
+import { isObject } from '../api/validate.js';
+
+/** A held process. */
+export interface Claim {
+  /** Let go of it (idempotent). */
+  release(): void;
+  /** Called once if the claim is lost while held (taken by another flow while this page was in the back/forward cache). */
+  onLost?: () => void;
+}
+
+export interface ProcessClaims {
+  /** Hold `processId` of `projectId`: the claim, or undefined when another flow holds it. Never rejects. */
+  claim(projectId: string, processId: string): Promise<Claim | undefined>;
+}
+
+/** The part of the Web Locks API (`navigator.locks`) that claims use. */
+export interface LockManagerLike {
+  request(name: string, options: { ifAvailable: true }, callback: (lock: unknown) => Promise<void> | void): Promise<unknown>;
+}
+
+/** Page lifecycle: the back/forward cache (`pagehide`/`pageshow` with `persisted`). */
+export interface PageLifecycle {
+  onHide(listener: () => void): void;
+  onShow(listener: () => void): void;
+}
+
+const lockName = (projectId: string, processId: string) => `corbado-append:process:${projectId}:${processId}`;
+
+/**
+ * Claims over `locks` (or, without them, within this page only), let go while the page is in the
+ * back/forward cache.
+ */
+export function processClaims(locks: LockManagerLike | undefined, lifecycle?: PageLifecycle): ProcessClaims {
+  /** Names held within this page (the fallback, and a quick answer for the page's own flows). */
+  const local = new Set<string>();
+  /** Claims held now, with how to let go of their lock. */
+  const held = new Map<string, { claim: Claim; unlock?: () => void }>();
+
+  /** The Web Lock `name` if free: how to let go of it; undefined when held elsewhere; 'none' without usable locks. */
+  const lock = (name: string): Promise<(() => void) | undefined | 'none'> =>
+    new Promise((resolve) => {
+      if (!locks) return resolve('none');
+      try {
+        locks
+          .request(name, { ifAvailable: true }, (granted) => {
+            if (!granted) return void resolve(undefined);
+            return new Promise<void>((unlock) => resolve(() => unlock()));
+          })
+          .catch(() => resolve('none')); // refused (opaque origin, sandboxed frame): within the page only
+      } catch {
+        resolve('none');
+      }
+    });
+
+  lifecycle?.onHide(() => {
+    for (const h of held.values()) {
+      h.unlock?.();
+      h.unlock = undefined;
+    }
+  });
+  lifecycle?.onShow(() => {
+    for (const [name, h] of held) {
+      if (!locks) continue;
+      void lock(name).then((unlock) => {
+        if (held.get(name) !== h) return typeof unlock === 'function' ? unlock() : undefined; // let go meanwhile
+        if (unlock === undefined) {
+          held.delete(name);
+          local.delete(name);
+          h.claim.onLost?.();
+        } else if (unlock !== 'none') h.unlock = unlock;
+      });
+    }
+  });
+
+  return {
+    async claim(projectId, processId) {
+      const name = lockName(projectId, processId);
+      if (local.has(name)) return undefined;
+      local.add(name);
+      const unlock = await lock(name);
+      if (unlock === undefined) {
+        local.delete(name);
+        return undefined;
+      }
+      const claim: Claim = {
+        release() {
+          const h = held.get(name);
+          if (h?.claim !== claim) return;
+          held.delete(name);
+          local.delete(name);
+          h.unlock?.();
+        },
+      };
+      held.set(name, { claim, ...(unlock === 'none' ? {} : { unlock }) });
+      return claim;
+    },
+  };
+}
+
+/** The `localStorage` key of a project's start marks. */
+export const startsKey = (projectId: string) => `corbado-append:starts:${projectId}`;
+/** Most processes whose last starter is remembered per project (oldest dropped). */
+const MAX_MARKS = 8;
+/**
+ * How long (relative ms) another flow's start may still be on its way to the server after it was
+ * marked: the client's timeout (10 s) and a slow network's delivery. A process another flow
+ * marked within this time is not used: that start may still land and void the options.
+ */
+export const IN_FLIGHT_MS = 30_000;
+
+/** A start mark: which flow, when (the wall clock of its page, unix ms), and whether its start has its answer (`done`). */
+export interface StartMark {
+  flowId: string;
+  at: number;
+  done: boolean;
+}
+
+/** Start marks from their JSON text (`{processId: {f: flowId, t: unix ms, d?: 1}}`); `{}` when unreadable. */
+export function parseStarts(text: string | null): Record<string, StartMark> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text ?? 'null');
+  } catch {
+    return {};
+  }
+  if (!isObject(v)) return {};
+  const marks: Record<string, StartMark> = {};
+  for (const [processId, m] of Object.entries(v)) {
+    if (isObject(m) && typeof m.f === 'string' && typeof m.t === 'number') marks[processId] = { flowId: m.f, at: m.t, done: m.d === 1 };
+  }
+  return marks;
+}
+
+/** Which flow started last on each process of `projectId`, as kept; `{}` when unreadable. */
+export function readStarts(store: Store, projectId: string): Record<string, StartMark> {
+  const v = read(store, startsKey(projectId));
+  return parseStarts(v === undefined ? null : JSON.stringify(v));
+}
+
+const stored = (m: StartMark) => ({ f: m.flowId, t: m.at, ...(m.done ? { d: 1 } : {}) });
+
+/** Keep `flowId` as the last starter on `processId`, at `nowMs` (wall clock). Best effort (blocked storage keeps nothing). */
+export function markStart(store: Store, projectId: string, processId: string, flowId: string, nowMs: number): void {
+  const marks = readStarts(store, projectId);
+  delete marks[processId];
+  const kept = Object.entries(marks)
+    .slice(-(MAX_MARKS - 1))
+    .map(([p, m]) => [p, stored(m)] as const);
+  write(store, startsKey(projectId), Object.fromEntries([...kept, [processId, stored({ flowId, at: nowMs, done: false })]]));
+}
+
+/** `flowId`'s start on `processId` has its answer (or failed): it can no longer land later. */
+export function markDone(store: Store, projectId: string, processId: string, flowId: string): void {
+  const marks = readStarts(store, projectId);
+  const mark = marks[processId];
+  if (mark?.flowId !== flowId || mark.done) return;
+  marks[processId] = { ...mark, done: true };
+  write(store, startsKey(projectId), Object.fromEntries(Object.entries(marks).map(([p, m]) => [p, stored(m)])));
+}
+
+/** Another flow's start on `processId` is marked (a mark this flow cannot read counts as none: fail open). */
+export function startedByAnother(store: Store, projectId: string, processId: string, flowId: string): boolean {
+  const by = readStarts(store, projectId)[processId];
+  return by !== undefined && by.flowId !== flowId;
+}
+
+/**
+ * Another flow's start on `processId` may still be on its way: marked, not known done, within
+ * {@link IN_FLIGHT_MS} of `nowMs` (or at a time ahead of it: a clock set back).
+ */
+export function startingByAnother(store: Store, projectId: string, processId: string, flowId: string, nowMs: number): boolean {
+  const by = readStarts(store, projectId)[processId];
+  return by !== undefined && by.flowId !== flowId && !by.done && nowMs - by.at < IN_FLIGHT_MS;
+}

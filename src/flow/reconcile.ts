@@ -1,0 +1,99 @@
+/**
+ * Reconciliation of undecided finishes (README "Guarantees"). A finish that never got a
+ * definitive answer leaves a passkey on the device that the server may or may not hold; nothing is
+ * signalled then (finish.ts). The device remembers every passkey from the moment its finish
+ * starts until the finish knows (confirmed, refused) — per project, in `localStorage`
+ * (`corbado-append:undecided:<projectId>`: credential ID, `rp.id`, the user's `user.id`, and the
+ * local time from which it may be settled) — so a finish cut short by a closed tab is remembered
+ * too. The next start answer for the same user and `rp.id` settles it: `excludeCredentials` names
+ * every credential the server holds for that user (its purpose, WebAuthn L3 §5.4.3), so a
+ * remembered credential it does not name was never stored and is signalled away
+ * (`signalUnknownCredential`); one it names is stored. Either way it is forgotten.
+ *
+ * A credential is settled only from its `after` on: {@link SETTLE_MS} after its finish ended, or,
+ * while it may still run, after its deadline and the attempts it may make beyond it — a request
+ * the client gave up on may still reach the server for a while. Another user's start (a shared
+ * device) settles nothing. Unreadable values fail open (nothing remembered).
+ */
+import { read, write, type Store } from '../api/client-state.js';
+import { isObject } from '../api/validate.js';
+
+/** How long (relative ms) after its finish ended an undecided credential may be settled: a late request has arrived by then. */
+export const SETTLE_MS = 60_000;
+/** How long (relative ms) a finish may go on past its deadline (its last attempts, their timeouts, a `Retry-After`). */
+export const FINISH_TAIL_MS = 2 * 60_000;
+/** Undecided credentials remembered per project at most (oldest dropped). */
+const MAX_KEPT = 16;
+/** Remembered at most this long (relative ms, 90 days); then forgotten unsettled. */
+const MAX_AGE_MS = 90 * 86_400_000;
+
+export interface Undecided {
+  /** Credential ID, base64url. */
+  id: string;
+  rpId: string;
+  /** The options' `user.id` (base64url): whose passkey it is. */
+  userId: string;
+  /** Local unix ms from which a start answer settles it. */
+  after: number;
+}
+
+const key = (projectId: string) => `corbado-append:undecided:${projectId}`;
+
+const isUndecided = (v: unknown): v is Undecided =>
+  isObject(v) && typeof v.id === 'string' && typeof v.rpId === 'string' && typeof v.userId === 'string' && typeof v.after === 'number';
+
+/** The remembered undecided credentials of `projectId`. */
+export function loadUndecided(store: Store, projectId: string): Undecided[] {
+  const v = read(store, key(projectId));
+  return Array.isArray(v) ? v.filter(isUndecided) : [];
+}
+
+/** Remember a credential whose finish has not decided (replacing what was remembered of it). */
+export function rememberUndecided(store: Store, projectId: string, entry: Undecided): void {
+  const kept = loadUndecided(store, projectId).filter((u) => u.id !== entry.id);
+  write(store, key(projectId), [...kept, entry].slice(-MAX_KEPT));
+}
+
+/** Forget a credential: its finish decided (confirmed, refused as already stored, or refused and signalled). */
+export function forgetUndecided(store: Store, projectId: string, credentialId: string): void {
+  const all = loadUndecided(store, projectId);
+  const kept = all.filter((u) => u.id !== credentialId);
+  if (kept.length !== all.length) write(store, key(projectId), kept);
+}
+
+/**
+ * Settle what a start answer can settle.
+ * @param options the answer's checked options: `rp.id` (undefined = `hostname`), `user.id`, `excludeCredentials`
+ * @param nowMs local unix ms when the answer arrived
+ * @param signal `signalUnknownCredential(rpId, credentialId)` for a credential the server does not hold
+ * @returns the IDs signalled away
+ */
+export function settleUndecided(
+  store: Store,
+  projectId: string,
+  options: { rp: { id?: string }; user: { id: string }; excludeCredentials?: { id: string }[] },
+  hostname: string,
+  nowMs: number,
+  signal: (rpId: string, credentialId: string) => void,
+): string[] {
+  const all = loadUndecided(store, projectId);
+  if (all.length === 0) return [];
+  const rpId = options.rp.id ?? hostname;
+  const held = new Set((options.excludeCredentials ?? []).map((c) => c.id));
+  const signalled: string[] = [];
+  const kept = all.filter((u) => {
+    if (nowMs - u.after > MAX_AGE_MS) return false;
+    if (u.rpId !== rpId || u.userId !== options.user.id || nowMs < u.after) return true;
+    if (!held.has(u.id)) {
+      signalled.push(u.id);
+      try {
+        signal(u.rpId, u.id);
+      } catch {
+        /* a courtesy to the passkey provider */
+      }
+    }
+    return false;
+  });
+  if (kept.length !== all.length) write(store, key(projectId), kept);
+  return signalled;
+}
