@@ -121,6 +121,12 @@ function scenarioFromForm(): Record<string, unknown> {
     userVerification: String(data.get('userVerification') ?? '') || null,
     dateHeader: data.get('dateHeader') === 'on',
     faults,
+    readings: {
+      startChallenge: text('readings-startChallenge'),
+      optionsOutliveProcess: text('readings-optionsOutliveProcess') === 'true',
+      replayAnswer: text('readings-replayAnswer'),
+      initResumeVoids: text('readings-initResumeVoids') === 'true',
+    },
   };
 }
 

@@ -13,7 +13,7 @@
  * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus, a `NotAllowedError` on a device without a platform authenticator); recoverable.
  * - `ceremony-timeout`: our watchdog ended a ceremony that never settled; recoverable.
  * - `expired`: the options passed `expiresMs`; recoverable while they can be renewed, final otherwise.
- * - `finish-failed`: the passkey was created but the server refused it, or gave no definitive answer before the options' deadline (see "Finish rules").
+ * - `finish-failed`: the passkey was created but the server refused it (it was signalled away), or gave no definitive answer before the options' deadline (`maybeStored: true`; see "Guarantees").
  */
 export type CorbadoAppendErrorCode =
   | 'config-invalid'

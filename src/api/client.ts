@@ -41,7 +41,8 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export function retryAfterMs(value: string | null, nowMs: number): number | undefined {
   if (!value) return undefined;
   const text = value.trim();
-  const ms = /^\d{1,10}$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  // delay-seconds, or an HTTP-date (IMF-fixdate and the obsolete forms all end in GMT)
+  const ms = /^\d{1,10}$/.test(text) ? Number(text) * 1000 : / GMT$/.test(text) ? Date.parse(text) - nowMs : NaN;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 

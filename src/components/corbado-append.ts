@@ -33,9 +33,9 @@ const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-conti
  * @attr lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.
  *
  * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}`: the offer is shown (a `variant` this version does not know reads as `default`).
- * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Finish rules").
+ * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Guarantees").
  * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `snoozed`, `error`. Cancelable: `preventDefault()` keeps focus where the page puts it (README "Focus").
- * @fires corbado-append-error - `{code, recoverable, message, requestId?}`: one of the error codes (README "Error codes"); never contains the append token.
+ * @fires corbado-append-error - `{code, recoverable, message, requestId?, maybeStored?}`: one of the error codes (README "Error codes"); never contains the append token. `maybeStored: true` (`finish-failed` only): no definitive answer, the passkey may be stored after all (README "Guarantees").
  * @fires corbado-append-state - `{state}`: every change of `state` (a renewal of expired options shows as `loading` while the offer stays on screen, busy).
  * @fires corbado-append-continue - `{status: 'complete'|'complete-noop'}`: the user pressed Continue on the success card, which then hides. Cancelable: `preventDefault()` keeps focus where the page puts it.
  *

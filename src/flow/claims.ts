@@ -11,7 +11,10 @@
  *    ends, whatever happens to its element. Where Web Locks are missing (Safari < 15.4, Firefox <
  *    96) or refused (an opaque origin), claims hold within the page only. A held lock keeps a page
  *    out of the back/forward cache, so claims are let go on `pagehide` and taken again on
- *    `pageshow`; one another flow took meanwhile is lost (`onLost`).
+ *    `pageshow`; one another flow took meanwhile is lost (`onLost`). A finish also holds its
+ *    credential (`holdFinish`) while it runs and a while after (a request it gave up on may still
+ *    land), through the back/forward cache too (a frozen finish still runs): reconciliation leaves
+ *    a credential alone while anyone holds it (`finishRunning`, reconcile.ts).
  * 2. **Start marks.** Right before each start, a flow writes which flow started on which process
  *    (`corbado-append:starts:<projectId>` in `localStorage`, and to the flows of its own page).
  *    A flow that sees another flow's mark on its process — a `storage` event, a mark of its page,
@@ -33,6 +36,10 @@ export interface Claim {
 export interface ProcessClaims {
   /** Hold `processId` of `projectId`: the claim, or undefined when another flow holds it. Never rejects. */
   claim(projectId: string, processId: string): Promise<Claim | undefined>;
+  /** Hold `credentialId` while its finish may still reach the server (kept in the back/forward cache). Synchronous within the page. */
+  holdFinish(credentialId: string): Claim;
+  /** Whether a finish of `credentialId` may still be running: on this page, or (with Web Locks) on another. Never rejects. */
+  finishRunning(credentialId: string): Promise<boolean>;
 }
 
 /** The part of the Web Locks API (`navigator.locks`) that claims use. */
@@ -47,6 +54,7 @@ export interface PageLifecycle {
 }
 
 const lockName = (projectId: string, processId: string) => `corbado-append:process:${projectId}:${processId}`;
+const finishName = (credentialId: string) => `corbado-append:finish:${credentialId}`;
 
 /**
  * Claims over `locks` (or, without them, within this page only), let go while the page is in the
@@ -55,8 +63,8 @@ const lockName = (projectId: string, processId: string) => `corbado-append:proce
 export function processClaims(locks: LockManagerLike | undefined, lifecycle?: PageLifecycle): ProcessClaims {
   /** Names held within this page (the fallback, and a quick answer for the page's own flows). */
   const local = new Set<string>();
-  /** Claims held now, with how to let go of their lock. */
-  const held = new Map<string, { claim: Claim; unlock?: () => void }>();
+  /** Claims held now, with how to let go of their lock; `pinned`: kept in the back/forward cache. */
+  const held = new Map<string, { claim: Claim; unlock?: () => void; pinned?: true }>();
 
   /** The Web Lock `name` if free: how to let go of it; undefined when held elsewhere; 'none' without usable locks. */
   const lock = (name: string): Promise<(() => void) | undefined | 'none'> =>
@@ -76,13 +84,14 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
 
   lifecycle?.onHide(() => {
     for (const h of held.values()) {
+      if (h.pinned) continue;
       h.unlock?.();
       h.unlock = undefined;
     }
   });
   lifecycle?.onShow(() => {
     for (const [name, h] of held) {
-      if (!locks) continue;
+      if (!locks || h.pinned) continue;
       void lock(name).then((unlock) => {
         if (held.get(name) !== h) return typeof unlock === 'function' ? unlock() : undefined; // let go meanwhile
         if (unlock === undefined) {
@@ -94,27 +103,48 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
     }
   });
 
+  /** A claim of `name`, held within the page now, its lock (if any) once granted. */
+  const hold = (name: string, unlock: (() => void) | 'none' | Promise<(() => void) | undefined | 'none'>, pinned: boolean): Claim => {
+    const claim: Claim = {
+      release() {
+        const h = held.get(name);
+        if (h?.claim !== claim) return;
+        held.delete(name);
+        local.delete(name);
+        h.unlock?.();
+      },
+    };
+    const entry: { claim: Claim; unlock?: () => void; pinned?: true } = { claim, ...(pinned ? { pinned: true as const } : {}) };
+    held.set(name, entry);
+    local.add(name);
+    const granted = (u: (() => void) | undefined | 'none') => {
+      if (typeof u !== 'function') return;
+      if (held.get(name) === entry) entry.unlock = u;
+      else u(); // let go meanwhile
+    };
+    if (unlock instanceof Promise) void unlock.then(granted);
+    else granted(unlock);
+    return claim;
+  };
+
   return {
     async claim(projectId, processId) {
       const name = lockName(projectId, processId);
       if (local.has(name)) return undefined;
       local.add(name);
       const unlock = await lock(name);
-      if (unlock === undefined) {
-        local.delete(name);
-        return undefined;
-      }
-      const claim: Claim = {
-        release() {
-          const h = held.get(name);
-          if (h?.claim !== claim) return;
-          held.delete(name);
-          local.delete(name);
-          h.unlock?.();
-        },
-      };
-      held.set(name, { claim, ...(unlock === 'none' ? {} : { unlock }) });
-      return claim;
+      local.delete(name);
+      return unlock === undefined ? undefined : hold(name, unlock, false);
+    },
+    holdFinish(credentialId) {
+      return hold(finishName(credentialId), lock(finishName(credentialId)), true);
+    },
+    async finishRunning(credentialId) {
+      const name = finishName(credentialId);
+      if (local.has(name)) return true;
+      const unlock = await lock(name);
+      if (typeof unlock === 'function') unlock();
+      return unlock === undefined;
     },
   };
 }

@@ -393,8 +393,14 @@ export class AppendController implements ReactiveController {
       secrets: flow.secrets,
       ...(earlyToken ? { earlyToken } : {}),
       answered: (options, receivedAtMs) =>
-        settleUndecided(page.storage(), flow.projectId, options, hostname, receivedAtMs, (rpId, id) =>
-          ports.signalUnknownCredential(rpId, id),
+        void settleUndecided(
+          page.storage(),
+          flow.projectId,
+          options,
+          hostname,
+          receivedAtMs,
+          (rpId, id) => ports.signalUnknownCredential(rpId, id),
+          (id) => page.claims.finishRunning(id),
         ),
     });
   }
@@ -413,6 +419,8 @@ export class AppendController implements ReactiveController {
     // Kept across pages, so on the wall clock: the deadline as it reads there.
     const deadlineWall = page.clock.now() + (effect.deadlineMs - page.clock.mono());
     rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS });
+    // Held while it runs, and a while after an undecided end (a request it gave up on may still land).
+    const running = page.claims.holdFinish(effect.credentialId);
     flow.finishes++;
     const deps = {
       send: () => client.finish(effect.request).then(({ data }) => data.passkeyOperation),
@@ -424,8 +432,13 @@ export class AppendController implements ReactiveController {
       const store = page.storage();
       const at = page.clock.now();
       if (outcome.kind === 'confirmed') flow.lastLogin = storeLastLogin(store, flow.projectId, outcome.passkeyOperation, at);
-      if (outcome.kind === 'undecided') rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS });
-      else forgetUndecided(store, flow.projectId, effect.credentialId);
+      if (outcome.kind === 'undecided') {
+        rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS });
+        page.clock.setTimeout(() => running.release(), SETTLE_MS);
+      } else {
+        forgetUndecided(store, flow.projectId, effect.credentialId);
+        running.release();
+      }
       flow.finishes--;
       this.releaseIfDone(flow);
       const completionType = effect.request.completionType;

@@ -62,8 +62,8 @@ export interface OfferRequest {
   secrets: Set<string>;
   /** A token asked for early (`earlyToken`); used once, by the first offer. */
   earlyToken?: Promise<string>;
-  /** Called with the checked options as soon as a start answered (local unix ms of arrival): reconciliation (reconcile.ts). */
-  answered?(options: PublicKeyCredentialCreationOptionsJSON, receivedAtMs: number): void;
+  /** Called with the checked options as soon as a start answered (local unix ms of arrival): reconciliation (reconcile.ts); not awaited. */
+  answered?(options: PublicKeyCredentialCreationOptionsJSON, receivedAtMs: number): unknown;
 }
 
 /**

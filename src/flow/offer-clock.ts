@@ -69,7 +69,12 @@ function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, rou
  * @param receivedAtMs local `Date.now()` at arrival (unix ms).
  * @param roundTripMs how long the request took, relative ms (default 0).
  */
-export function optionsLifetimeMs(expiresMs: number | undefined, serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number {
+export function optionsLifetimeMs(
+  expiresMs: number | undefined,
+  serverDateMs: number | undefined,
+  receivedAtMs: number,
+  roundTripMs = 0,
+): number {
   const clamp = (ms: number) => Math.min(Math.max(ms, 0), MAX_OPTIONS_TTL_MS);
   if (expiresMs === undefined) return DEFAULT_OPTIONS_TTL_MS;
   if (expiresMs < PLAUSIBLE_UNIX_S) return clamp(expiresMs);

@@ -62,38 +62,51 @@ export function forgetUndecided(store: Store, projectId: string, credentialId: s
 }
 
 /**
- * Settle what a start answer can settle.
+ * Settle what a start answer can settle: a remembered credential of the answer's user and `rp.id`,
+ * from its `after` on, unless a finish of it may still be running (`running`: this page's, or
+ * another's holding it through Web Locks, claims.ts).
  * @param options the answer's checked options: `rp.id` (undefined = `hostname`), `user.id`, `excludeCredentials`
  * @param nowMs local unix ms when the answer arrived
  * @param signal `signalUnknownCredential(rpId, credentialId)` for a credential the server does not hold
+ * @param running whether a finish of the credential may still be running
  * @returns the IDs signalled away
  */
-export function settleUndecided(
+export async function settleUndecided(
   store: Store,
   projectId: string,
   options: { rp: { id?: string }; user: { id: string }; excludeCredentials?: { id: string }[] },
   hostname: string,
   nowMs: number,
   signal: (rpId: string, credentialId: string) => void,
-): string[] {
+  running: (credentialId: string) => Promise<boolean> = () => Promise.resolve(false),
+): Promise<string[]> {
   const all = loadUndecided(store, projectId);
-  if (all.length === 0) return [];
   const rpId = options.rp.id ?? hostname;
-  const held = new Set((options.excludeCredentials ?? []).map((c) => c.id));
+  const listed = new Set((options.excludeCredentials ?? []).map((c) => c.id));
+  const stale = all.filter((u) => nowMs - u.after > MAX_AGE_MS).map((u) => u.id);
+  const due = all.filter((u) => u.rpId === rpId && u.userId === options.user.id && nowMs >= u.after && nowMs - u.after <= MAX_AGE_MS);
+  const settled: string[] = [];
   const signalled: string[] = [];
-  const kept = all.filter((u) => {
-    if (nowMs - u.after > MAX_AGE_MS) return false;
-    if (u.rpId !== rpId || u.userId !== options.user.id || nowMs < u.after) return true;
-    if (!held.has(u.id)) {
-      signalled.push(u.id);
-      try {
-        signal(u.rpId, u.id);
-      } catch {
-        /* a courtesy to the passkey provider */
-      }
+  for (const u of due) {
+    if (await running(u.id)) continue;
+    settled.push(u.id);
+    if (listed.has(u.id)) continue;
+    signalled.push(u.id);
+    try {
+      signal(u.rpId, u.id);
+    } catch {
+      /* a courtesy to the passkey provider */
     }
-    return false;
-  });
-  if (kept.length !== all.length) write(store, key(projectId), kept);
+  }
+  // Read again: other pages may have remembered or forgotten meanwhile.
+  const gone = new Set([...stale, ...settled]);
+  if (gone.size) {
+    const now = loadUndecided(store, projectId);
+    write(
+      store,
+      key(projectId),
+      now.filter((u) => !gone.has(u.id)),
+    );
+  }
   return signalled;
 }

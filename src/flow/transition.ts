@@ -144,11 +144,12 @@ function finishing(
   completionType: CompletionType,
 ): Move {
   const { offer } = s;
-  return to(
-    { name: 'finishing', offer, response, completionType, slow: false },
-    finishEffect(offer, response, completionType),
-    { type: 'later', slot: 'patience', ms: FINISH_PATIENCE_MS, event: { type: 'finish-slow' } },
-  );
+  return to({ name: 'finishing', offer, response, completionType, slow: false }, finishEffect(offer, response, completionType), {
+    type: 'later',
+    slot: 'patience',
+    ms: FINISH_PATIENCE_MS,
+    event: { type: 'finish-slow' },
+  });
 }
 
 /**

@@ -159,8 +159,9 @@ describe('<corbado-append> accessibility', () => {
 
   it('options that expire during the browser prompt: once renewed, focus is back on the button', async function () {
     this.timeout(20_000);
-    // The prompt never answers (no presence); the options die after 3 s, are aborted and renewed.
-    const { m, link } = await onPage({ scenario: { ttlMs: 3000 }, authenticator: { automaticPresenceSimulation: false } });
+    // The prompt never answers (no presence); the options (5 s, of which the offer may use 2–3 s:
+    // the rest is the finish's margin and the Date header's resolution) die, are aborted and renewed.
+    const { m, link } = await onPage({ scenario: { ttlMs: 5000 }, authenticator: { automaticPresenceSimulation: false } });
     link.focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });

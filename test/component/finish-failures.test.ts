@@ -154,8 +154,9 @@ describe('<corbado-append> finish rules', () => {
   });
 
   it('no definitive answer before the deadline → finish-failed "could not confirm", never signalled', async () => {
-    // The deadline is wall-clock time: fake Date.now() too, from now on.
-    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // The deadline is on the page's monotonic clock: fake performance.now() (and Date.now()) too,
+    // from now on, so it passes with the fake time the attempts take, not with the real one.
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     onCleanup(() => clock.restore());
     const t = await clickThrough('timeout', { ttlMs: 5000 });
     for (let attempt = 1; attempt <= 3; attempt++) {

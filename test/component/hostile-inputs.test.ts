@@ -177,12 +177,23 @@ describe('hostile clocks and timers', () => {
     expect(m.part<HTMLButtonElement>('primary-button')!.disabled).to.equal(false);
   });
 
-  it('no readable Date header and a client clock 10 min ahead → the offer is shown and works', async () => {
+  it('no readable Date header and a client clock 10 min ahead → options already past by the local clock are dead: no offer, expired, skipped (error)', async () => {
+    // Without the server's time the local clock is believed when it says "past" (dead options never get a life).
     skewClock(10 * 60_000);
-    const { m } = await ready({ scenario: { dateHeader: false } });
-    expect(m.of('corbado-append-error')).to.deep.equal([]);
-    m.click('primary-button');
-    expect((await m.event('corbado-append-complete')).status).to.equal('complete');
+    const create = spyCreate();
+    const net = spyFetch();
+    const m = await appendFixture({ scenario: { dateHeader: false } });
+    const skip = await m.event('corbado-append-skip');
+    expect(skip).to.deep.equal({ status: 'skip-implicit', reason: 'error' });
+    expect(m.of('corbado-append-error').map((e) => [e.code, e.recoverable])).to.deep.equal([['expired', false]]);
+    expect(
+      net.api(START).map((c) => c.status),
+      'options were answered, and judged dead on arrival',
+    ).to.deep.equal([200]);
+    await m.state('skipped');
+    expect(m.states(), 'the offer never shown').to.not.include('ready');
+    expect(m.part('primary-button')).to.equal(null);
+    expect(create.calls).to.have.length(0);
   });
 
   it('expiresMs as a relative duration (300000) → the offer is shown and works', async () => {

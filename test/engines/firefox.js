@@ -28,6 +28,10 @@ export const FIREFOX_PREFS = Object.freeze({
   'browser.shell.checkDefaultBrowser': false,
   'datareporting.policy.dataSubmissionEnabled': false,
   'toolkit.telemetry.enabled': false,
+  // A popup a test opens (test/helpers/tabs.ts) becomes a background tab: the test page stays the
+  // selected tab of the focused window, the only one where Firefox runs WebAuthn.
+  'browser.link.open_newwindow.restriction': 0,
+  'browser.tabs.loadDivertedInBackground': true,
 });
 
 /** A fresh profile directory, removed when the process exits. */

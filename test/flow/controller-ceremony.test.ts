@@ -51,7 +51,10 @@ describe('conditional create', () => {
     // The browser lost the race with our abort: a passkey exists; the server decides over it.
     h.ceremony(true).settle.resolve(response('conditional'));
     await h.settle();
-    assert.deepEqual(sent()[1] && [JSON.parse(sent()[1]!.attestationResponse).id, sent()[1]!.completionType], ['conditional', 'conditional']);
+    assert.deepEqual(sent()[1] && [JSON.parse(sent()[1]!.attestationResponse).id, sent()[1]!.completionType], [
+      'conditional',
+      'conditional',
+    ]);
     assert.equal(h.of('corbado-append-complete').length, 1, 'the page hears of one success');
   });
 

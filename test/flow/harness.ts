@@ -28,7 +28,8 @@ export function deferred<T>() {
 
 type Answer<T> = () => Promise<T>;
 /** A 2xx answer as the API client returns it. */
-export const ok = <T>(data: T) => Promise.resolve({ data, receivedAtMs: Date.now(), arrivedAt: Date.now(), roundTripMs: 0, serverDateMs: undefined });
+export const ok = <T>(data: T) =>
+  Promise.resolve({ data, receivedAtMs: Date.now(), arrivedAt: Date.now(), roundTripMs: 0, serverDateMs: undefined });
 /** A start answer with usable options and these decisions. */
 export const startOk = (over: Parameters<typeof startResponse>[0] = {}) =>
   ok(startResponse({ attestationOptions: ATTESTATION_OPTIONS, expiresMs: Date.now() + 300_000, ...over }));

@@ -63,7 +63,10 @@ describe('optionsLifetimeMs', () => {
 describe('offerTimes', () => {
   const arrived = 5000; // the page's monotonic ms
   it(`deadline ${FINISH_MARGIN_MS} ms before the end (the finish must get there), refresh a quarter earlier (at most 30 s), on the monotonic time line`, () => {
-    assert.deepEqual(offerTimes(optionsLifetimeMs(now + 301_000, now, now), arrived), { deadlineMs: arrived + 298_000, refreshAtMs: arrived + 268_000 });
+    assert.deepEqual(offerTimes(optionsLifetimeMs(now + 301_000, now, now), arrived), {
+      deadlineMs: arrived + 298_000,
+      refreshAtMs: arrived + 268_000,
+    });
     assert.deepEqual(offerTimes(10_000, arrived), { deadlineMs: arrived + 8000, refreshAtMs: arrived + 6000 });
   });
   it('options the server dates as (nearly) dead are refused', () => {

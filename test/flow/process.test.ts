@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { encodeClientState, loadFlags, loadProcess } from '../../src/api/client-state.js';
 import { followApiUrl, registrableDomain } from '../../src/api/config.js';
+import { CorbadoAppendError } from '../../src/errors.js';
 import { T0, response } from './fixtures.js';
 import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { Harness, deferred, failing, finishOk, memoryStorage, ok, startOk } from './harness.js';
@@ -202,6 +203,67 @@ describe('the kept process', () => {
     }
   });
 
+  it('a kept process ID that could not be a header value (corrupt, foreign) fails open: init without it, every visit (issue 19, item 9)', async () => {
+    const stored = (id: string) =>
+      JSON.stringify({ id, frontendApiUrl: 'http://localhost:1', appendData: { appendAllowed: true, flags: {}, expiresAt: EXPIRES_AT } });
+    for (const id of ['cap-1\r\nX-Evil: 1', 'cap 1', 'caf\u00e9', 'x'.repeat(300)]) {
+      storage.setItem('cbo_connect_process-pro-1', stored(id));
+      const h = await visit();
+      assert.deepEqual(
+        h.requests.map((r) => [r.endpoint, r.processId ?? null]),
+        [
+          ['init', null],
+          ['start', 'cap-1'],
+        ],
+        JSON.stringify(id),
+      );
+      assert.equal(h.state, 'ready');
+    }
+  });
+
+  it('a kept process about to die: the offer dies with it, and fresh options come from a new process (issue 19, item 13)', async () => {
+    await visit(initAnswer({ expiresAt: T0 / 1000 + 100 })); // the process lives 100 s, its options 300 s
+    const again = await visit(initAnswer({ processID: 'cap-2' }));
+    assert.deepEqual(
+      again.requests.map((r) => [r.endpoint, r.processId ?? null]),
+      [['start', 'cap-1']],
+      'a repeat visit: the kept process, no init',
+    );
+    const s = again.controller.state;
+    assert.ok(s.name === 'ready' && s.offer.deadlineMs <= T0 + 100_000, "the offer's deadline is the process's, not its options'");
+    await again.tick(100_000); // refresh due before the process dies: it would die under the new options too
+    assert.deepEqual(
+      again.requests.map((r) => [r.endpoint, r.processId ?? null]),
+      [
+        ['start', 'cap-1'],
+        ['init', null],
+        ['start', 'cap-2'],
+      ],
+      'a new process first (never a start on a process about to die)',
+    );
+    assert.equal(again.state, 'ready');
+    assert.deepEqual(again.of('corbado-append-error'), []);
+  });
+
+  it('a start refused because the process is gone (process_expired, not_found) during a refresh: on a new process, at once', async () => {
+    await visit();
+    const again = await visit(initAnswer({ processID: 'cap-2' }));
+    let starts = 0;
+    again.answer.start = () =>
+      ++starts === 1
+        ? Promise.reject(new CorbadoAppendError('api-rejected', 'gone', { status: 400, errorType: 'process_expired' }))
+        : startOk();
+    await again.tick(300_000 - 2000 - 30_000);
+    assert.deepEqual(again.requests.map((r) => [r.endpoint, r.processId ?? null]).slice(1), [
+      ['start', 'cap-1'],
+      ['init', null],
+      ['start', 'cap-2'],
+    ]);
+    assert.equal(again.state, 'ready');
+    again.controller.click();
+    assert.equal(again.ceremonies.length, 1);
+  });
+
   it('blocked storage (a sandboxed frame) fails open too', async () => {
     storage.restore(); // `localStorage` is gone: every access throws ReferenceError
     const h = await visit();
@@ -263,6 +325,34 @@ describe('clientState', () => {
     await h.settle();
     assert.equal(h.of('corbado-append-complete').length, 0, 'the flow is over: no event');
     assert.equal(JSON.parse(localStorage.getItem('cbo_connect_last_login-pro-1')!).data.operationType, 'append');
+  });
+
+  it("never another person's lastLogin: on complete-noop and on an unconfirmed success clientState has none (issue 19, item 10)", async () => {
+    const previous = {
+      data: { operationType: 'append', identifierValue: 'previous@example.com', identifierType: 'email', ceremonyType: 'local' },
+      source: 'LocalStorage',
+      ts: T0 - 1000,
+    };
+    const decode = (clientState: string) =>
+      JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(clientState), (c) => c.charCodeAt(0))));
+    localStorage.setItem('cbo_connect_last_login-pro-1', JSON.stringify(previous));
+    const noop = await visit();
+    noop.controller.click();
+    noop.ceremony().settle.reject(new DOMException('excluded', 'InvalidStateError'));
+    await noop.settle();
+    const [done] = noop.of('corbado-append-complete');
+    assert.equal(done!.status, 'complete-noop');
+    assert.equal(decode(done!.clientState).lastLogin, undefined);
+
+    const unconfirmed = await visit();
+    unconfirmed.answer.finish = () =>
+      Promise.reject(new CorbadoAppendError('api-rejected', 'used', { status: 400, errorType: 'challenge_used' }));
+    unconfirmed.controller.click();
+    unconfirmed.ceremony().settle.resolve(response());
+    await unconfirmed.settle();
+    const [maybe] = unconfirmed.of('corbado-append-complete');
+    assert.equal(maybe!.unconfirmed, true);
+    assert.equal(decode(maybe!.clientState).lastLogin, undefined);
   });
 
   it('onComplete-style: standard base64 of JSON {lastLogin, clientEnvHandle}, each {data, source, ts}', async () => {

@@ -105,6 +105,11 @@ export interface AppendFixture {
    */
   activate(name: string): void;
   remove(): void;
+  /**
+   * Ends the visit: removes the element and resolves once its flow has let go of Corbado's kept
+   * process ({@link processReleased}). A fixture mounted after it on the project is a second visit.
+   */
+  leave(): Promise<void>;
 }
 
 let authenticator: Promise<string> | undefined;
@@ -219,7 +224,27 @@ export function mountAppend(
     click: (name) => mustPart(name).click(),
     activate: (name) => void mustPart(name).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })),
     remove: () => el.remove(),
+    async leave() {
+      el.remove();
+      await processReleased(projectId);
+    },
   };
+}
+
+/**
+ * Resolves once no flow of the page holds a process of `projectId`. A flow holds its process with
+ * a Web Lock (`corbado-append:process:<projectId>:<processId>`, src/flow/claims.ts) while it shows
+ * an offer or runs a finish; its release is asynchronous (in Firefox a round trip to the parent
+ * process), so an element mounted right after a removal could still find the process held and
+ * open one of its own — a second element beside the first, not a second visit.
+ */
+export async function processReleased(projectId: string): Promise<void> {
+  if (!navigator.locks) return;
+  const prefix = `corbado-append:process:${projectId}:`;
+  await waitFor(
+    async () => !((await navigator.locks.query()).held ?? []).some((lock) => lock.name?.startsWith(prefix)),
+    `the claim on a process of ${projectId} let go`,
+  );
 }
 
 /** Creates a passkey for the project's demo user on the test's authenticator (an earlier visit). */
@@ -229,5 +254,5 @@ export async function registerPasskey(projectId: string): Promise<void> {
   first.click('primary-button');
   const complete = await first.event('corbado-append-complete');
   if (complete.status !== 'complete') throw new Error(`registerPasskey: ${JSON.stringify(complete)}`);
-  first.remove();
+  await first.leave();
 }

@@ -16,6 +16,11 @@
  *    the user just signed in with a saved password, so Safari creates the passkey silently —
  *    answered by a real *modal* `create()` with the same options (a genuine credential the
  *    emulator verifies); `refuse`: no such sign-in, `NotAllowedError` at once.
+ * 4. The page sees Safari's user agent (`navigator.userAgent`: Safari `version` on macOS, see
+ *    {@link SAFARI_USER_AGENT}): the element reads a quick `NotAllowedError` as "already on this
+ *    device" only where the engine is WebKit (src/webauthn/environment.ts
+ *    `reportsExcludedAsNotAllowed`). The HTTP `User-Agent` and `navigator.userAgentData` stay the
+ *    real engine's.
  *
  * Not modelled: Safari's sheets and texts, iCloud Keychain sync, the consumption of activation.
  *
@@ -48,6 +53,12 @@ export interface SafariCall {
   /** `name` of the rejection the page saw. */
   error?: string;
 }
+
+/** Safari's `navigator.userAgent` on macOS, per modelled version (rule 4). */
+export const SAFARI_USER_AGENT = {
+  17: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15',
+  18: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15',
+} as const;
 
 const notAllowed = (why: string) => new DOMException(`The operation is not allowed (Safari model: ${why}).`, 'NotAllowedError');
 
@@ -107,11 +118,13 @@ export function safariModel(opts: SafariModelOptions = {}): { calls: SafariCall[
     ...((await caps?.()) ?? {}),
     conditionalCreate: version >= 18,
   }));
+  const undoUserAgent = stubProperty(navigator, 'userAgent', SAFARI_USER_AGENT[version]);
   return {
     calls,
     restore() {
       undoCreate();
       undoCaps();
+      undoUserAgent();
       stopListening();
     },
   };

@@ -25,7 +25,17 @@ import fc from 'fast-check';
 import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
 import { loadUndecided } from '../../src/flow/reconcile.js';
 import { READING_VALUES } from '../../emulator/model.js';
-import { HOSTNAME, PROJECT, World, type Element, type Fault, type SheetAnswer, type SheetRecord, type SignalKind, type WorldOptions } from './world.js';
+import {
+  HOSTNAME,
+  PROJECT,
+  World,
+  type Element,
+  type Fault,
+  type SheetAnswer,
+  type SheetRecord,
+  type SignalKind,
+  type WorldOptions,
+} from './world.js';
 
 // ── what a run is made of ──────────────────────────────────────────────────
 
@@ -34,7 +44,18 @@ const MINUTE = 60 * SECOND;
 
 /** What requests to one endpoint meet, in order: `okWeight` to 1 a fault. */
 function faults(okWeight: number, maxLength: number): fc.Arbitrary<Fault[]> {
-  const fault = fc.constantFrom<Fault>('slow', 'late', 'drop', 'lost-answer', 'http-500', 'handled-502', 'gateway-504', 'too-many', 'http-408', 'portal');
+  const fault = fc.constantFrom<Fault>(
+    'slow',
+    'late',
+    'drop',
+    'lost-answer',
+    'http-500',
+    'handled-502',
+    'gateway-504',
+    'too-many',
+    'http-408',
+    'portal',
+  );
   return fc.array(fc.oneof({ weight: okWeight, arbitrary: fc.constant<Fault>('ok') }, { weight: 1, arbitrary: fault }), { maxLength });
 }
 
@@ -116,9 +137,18 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('block-storage' as const), tab: ix }) },
   {
     weight: 8,
-    arbitrary: fc.record({ t: fc.constant('wait' as const), ms: fc.constantFrom(50, 300, 700, 2 * SECOND, 6 * SECOND, 20 * SECOND, 70 * SECOND, 4 * MINUTE) }),
+    arbitrary: fc.record({
+      t: fc.constant('wait' as const),
+      ms: fc.constantFrom(50, 300, 700, 2 * SECOND, 6 * SECOND, 20 * SECOND, 70 * SECOND, 4 * MINUTE),
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('jump' as const), ms: fc.constantFrom(-2 * 60 * MINUTE, -5 * MINUTE, 5 * MINUTE, 2 * 60 * MINUTE) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('jump' as const),
+      ms: fc.constantFrom(-2 * 60 * MINUTE, -5 * MINUTE, 5 * MINUTE, 2 * 60 * MINUTE),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({ t: fc.constant('sleep' as const), ms: fc.constantFrom(30 * SECOND, 10 * MINUTE), monoStops: fc.boolean() }),
@@ -164,15 +194,20 @@ export class Checker {
       const cred = this.credentialOf(el);
       if (d.status === 'complete') {
         if (!cred || !world.server.hasCredential(PROJECT, cred.id)) {
-          this.fail(`2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed' : 'created'} for ${cred?.id ?? 'no credential'}, which the server does not hold`);
+          this.fail(
+            `2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed' : 'created'} for ${cred?.id ?? 'no credential'}, which the server does not hold`,
+          );
         }
       } else {
         const held = [...world.authenticator.values()].some((c) => c.rpId === HOSTNAME && world.server.hasCredential(PROJECT, c.id));
         if (!held) this.fail(`2: element ${el.n} said complete-noop, but no passkey of this device is on the server`);
       }
-      const state = JSON.parse(Buffer.from(d.clientState, 'base64').toString('utf8')) as { lastLogin?: { data: { identifierValue: string } } };
+      const state = JSON.parse(Buffer.from(d.clientState, 'base64').toString('utf8')) as {
+        lastLogin?: { data: { identifierValue: string } };
+      };
       const who = state.lastLogin?.data.identifierValue;
-      if (who !== undefined && who !== el.tab.user.email) this.fail(`5: element ${el.n} of ${el.tab.user.email} handed clientState with ${who}'s lastLogin`);
+      if (who !== undefined && who !== el.tab.user.email)
+        this.fail(`5: element ${el.n} of ${el.tab.user.email} handed clientState with ${who}'s lastLogin`);
     }
     if (type === 'corbado-append-error') {
       const d = detail as { code: string; maybeStored?: boolean };
@@ -180,7 +215,8 @@ export class Checker {
         const cred = this.credentialOf(el);
         if (cred && !d.maybeStored) {
           this.notSaved.add(cred.id);
-          if (world.server.hasCredential(PROJECT, cred.id)) this.fail(`2: element ${el.n} said "not saved" for ${cred.id}, which the server holds`);
+          if (world.server.hasCredential(PROJECT, cred.id))
+            this.fail(`2: element ${el.n} said "not saved" for ${cred.id}, which the server holds`);
         }
       }
     }
@@ -192,10 +228,12 @@ export class Checker {
     const s = el.controller.state;
     if (!sheet.conditional) {
       if (sheet.gesture === undefined) {
-        if (s.name !== 'creating' || s.completionType !== 'auto') this.fail(`3: element ${el.n} called create() without a click (${s.name})`);
+        if (s.name !== 'creating' || s.completionType !== 'auto')
+          this.fail(`3: element ${el.n} called create() without a click (${s.name})`);
         const autos = (this.autoSheets.get(el) ?? 0) + 1;
         this.autoSheets.set(el, autos);
-        if (autos > (this.readyEvents.get(el) ?? 0)) this.fail(`3: element ${el.n} started automatic ceremonies ${autos} times for ${this.readyEvents.get(el) ?? 0} offers`);
+        if (autos > (this.readyEvents.get(el) ?? 0))
+          this.fail(`3: element ${el.n} started automatic ceremonies ${autos} times for ${this.readyEvents.get(el) ?? 0} offers`);
       } else if (world.sheets.filter((x) => x.gesture === sheet.gesture && !x.conditional).length > 1) {
         this.fail(`3: click ${sheet.gesture} ran create() twice`);
       }
@@ -217,7 +255,8 @@ export class Checker {
     // a Date header the options' expiresMs is read on the wall clock, which must have been right.
     const counted = !world.monoStops.some((t) => t >= issued.at);
     const wallRight = world.options.deviceOffsetMs === 0 && world.wallJumps.length === 0;
-    if (status === 'expired') return counted && (world.options.dateHeader || wallRight) ? 'its expiresMs passed (the element could tell)' : undefined;
+    if (status === 'expired')
+      return counted && (world.options.dateHeader || wallRight) ? 'its expiresMs passed (the element could tell)' : undefined;
     // void: replaced by a later start (or a resuming init) on its process, or the process died.
     const replacer = world.starts.find(
       (st) =>
@@ -229,9 +268,11 @@ export class Checker {
     if (replacer) {
       const mark = replacer.mark;
       if (!mark) return undefined; // nobody marked it: the element could not know
-      if (mark.element === sheet.element) return `its own later ${replacer.resume ? 'resume' : 'start'} replaced them (mark ${mark.flowId})`;
+      if (mark.element === sheet.element)
+        return `its own later ${replacer.resume ? 'resume' : 'start'} replaced them (mark ${mark.flowId})`;
       const visible = mark.element.tab === sheet.element.tab || mark.written;
-      if (visible && mark.at < sheet.startedAt) return `another flow's ${replacer.resume ? 'resume' : 'start'} was marked (${mark.flowId} at t+${mark.at - 1_800_000_000_000})`;
+      if (visible && mark.at < sheet.startedAt)
+        return `another flow's ${replacer.resume ? 'resume' : 'start'} was marked (${mark.flowId} at t+${mark.at - 1_800_000_000_000})`;
       return undefined;
     }
     // The process's death: a kept process's expiresAt is read on the wall clock.
@@ -254,7 +295,15 @@ export class Checker {
       }
       const s = el.controller.state;
       const key =
-        s.name === 'finishing' ? (s.slow ? 'finishing-slow' : 'finishing') : s.name === 'ready' ? (s.refreshing ? 'refreshing' : 'ready') : s.name;
+        s.name === 'finishing'
+          ? s.slow
+            ? 'finishing-slow'
+            : 'finishing'
+          : s.name === 'ready'
+            ? s.refreshing
+              ? 'refreshing'
+              : 'ready'
+            : s.name;
       const now = el.tab.activeNow();
       const phase = this.phases.get(el);
       if (!phase || phase.key !== key) {
@@ -262,8 +311,10 @@ export class Checker {
         continue;
       }
       const long = now - phase.since;
-      if (key === 'finishing' && long > FINISH_PATIENCE_MS + 50) this.fail(`4: element ${el.n} shows "Saving…" without a way on for ${long} ms`);
-      if ((key === 'loading' || key === 'renewing' || key === 'refreshing') && long > LOAD_BOUND_MS) this.fail(`4: element ${el.n} is ${key} for ${long} ms`);
+      if (key === 'finishing' && long > FINISH_PATIENCE_MS + 50)
+        this.fail(`4: element ${el.n} shows "Saving…" without a way on for ${long} ms`);
+      if ((key === 'loading' || key === 'renewing' || key === 'refreshing') && long > LOAD_BOUND_MS)
+        this.fail(`4: element ${el.n} is ${key} for ${long} ms`);
       if (key === 'creating' && long > CEREMONY_BOUND_MS) this.fail(`4: element ${el.n} is creating for ${long} ms`);
     }
   }
@@ -283,7 +334,9 @@ export class Checker {
       const el = world.elements.find((e) => e.n === c.element)!;
       if (el.tab.everBlocked) continue;
       if (remembered.has(c.id) && world.wallJumps.length > 0) continue; // settled once the wall clock passes its time
-      this.fail(`6: ${c.id} (element ${c.element}) is on the device, not on the server, never signalled away${remembered.has(c.id) ? ' (still remembered)' : ''}`);
+      this.fail(
+        `6: ${c.id} (element ${c.element}) is on the device, not on the server, never signalled away${remembered.has(c.id) ? ' (still remembered)' : ''}`,
+      );
     }
   }
 }
@@ -307,7 +360,8 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         break;
       case 'add': {
         const tab = pick(openTabs(), s.tab);
-        if (tab && tab.elements.filter((e) => e.isConnected).length < 3) world.addElement(tab, { provider: s.provider, earlyToken: s.early });
+        if (tab && tab.elements.filter((e) => e.isConnected).length < 3)
+          world.addElement(tab, { provider: s.provider, earlyToken: s.early });
         break;
       }
       case 'click': {
@@ -332,7 +386,10 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         break;
       }
       case 'skip': {
-        const el = pick(live().filter((e) => !e.tab.frozen), s.el);
+        const el = pick(
+          live().filter((e) => !e.tab.frozen),
+          s.el,
+        );
         if (el) el.controller.skip();
         break;
       }
@@ -363,12 +420,18 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         break;
       }
       case 'hide': {
-        const tab = pick(openTabs().filter((t) => !t.frozen), s.tab);
+        const tab = pick(
+          openTabs().filter((t) => !t.frozen),
+          s.tab,
+        );
         if (tab) world.hideTab(tab);
         break;
       }
       case 'show': {
-        const tab = pick(openTabs().filter((t) => t.frozen), s.tab);
+        const tab = pick(
+          openTabs().filter((t) => t.frozen),
+          s.tab,
+        );
         if (tab) world.showTab(tab);
         break;
       }
@@ -394,9 +457,15 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
     checker.step();
     if (world.violations.length) return world.violations;
   }
-  // Quiet: open sheets are left open (the watchdog ends them), frozen tabs come back, time passes.
+  // Quiet: open sheets are left open (the watchdog ends them), frozen tabs come back, time passes;
+  // then the user goes on (every element removed: finishes go on without them) until all is decided.
   for (const tab of openTabs()) if (tab.frozen) world.showTab(tab);
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 4; i++) {
+    await world.advance(30 * SECOND);
+    checker.step();
+  }
+  for (const el of live()) world.removeElement(el);
+  for (let i = 0; i < 10; i++) {
     await world.advance(MINUTE);
     checker.step();
   }
@@ -421,7 +490,10 @@ export function story(world: World): string {
       lines.push(`${e.at - 1_800_000_000_000} element ${el.n} (${el.tab.id}) ${e.type} ${JSON.stringify(e.detail).slice(0, 160)}`);
     }
   }
-  for (const sh of world.sheets) lines.push(`${sh.startedAt - 1_800_000_000_000} element ${sh.element.n} create()${sh.conditional ? ' conditional' : ''} challenge ${sh.options.challenge.slice(0, 12)}…`);
+  for (const sh of world.sheets)
+    lines.push(
+      `${sh.startedAt - 1_800_000_000_000} element ${sh.element.n} create()${sh.conditional ? ' conditional' : ''} challenge ${sh.options.challenge.slice(0, 12)}…`,
+    );
   for (const [id, at] of world.signalled) lines.push(`${at - 1_800_000_000_000} signalled ${id}`);
   for (const c of world.made) lines.push(`${c.at - 1_800_000_000_000} made ${c.id} by element ${c.element}`);
   return lines.sort((a, b) => parseInt(a) - parseInt(b)).join('\n');

@@ -174,17 +174,16 @@ export class Tab {
   ) {
     this.activeBase = world.trueNow;
     this.storage = world.storageFor(this);
-    const tab = this;
     const clock: Clock = {
       now: () => world.trueNow + world.deviceOffsetMs,
       // performance.now(): goes on in the back/forward cache; while the device sleeps, per the world.
       mono: () => world.trueNow - world.monoPaused,
       setTimeout: (fn, ms) => {
-        const id = ++tab.timerSeq;
-        tab.timers.set(id, { dueActive: tab.activeNow() + Math.max(0, ms), fn });
+        const id = ++this.timerSeq;
+        this.timers.set(id, { dueActive: this.activeNow() + Math.max(0, ms), fn });
         return id;
       },
-      clearTimeout: (h) => void tab.timers.delete(h as number),
+      clearTimeout: (h) => void this.timers.delete(h as number),
     };
     this.page = makePage({
       id,
@@ -197,7 +196,11 @@ export class Tab {
     this.ports = {
       page: this.page,
       client: (baseUrl, projectId) =>
-        new FrontendApiClient(baseUrl, projectId, { fetch: (url, init) => world.fetch(this, url, init), clock, timeoutMs: REQUEST_TIMEOUT_MS }),
+        new FrontendApiClient(baseUrl, projectId, {
+          fetch: (url, init) => world.fetch(this, url, init),
+          clock,
+          timeoutMs: REQUEST_TIMEOUT_MS,
+        }),
       clientInformation: () =>
         Promise.resolve({
           isUserVerifyingPlatformAuthenticatorAvailable: true,
@@ -380,7 +383,13 @@ export class World {
         const client = JSON.parse(fromB64url(response.response.clientDataJSON)) as { challenge: string; origin: string };
         if (client.challenge !== expected.expectedChallenge) return Promise.reject(new Error('challenge mismatch'));
         if (client.origin !== expected.expectedOrigin) return Promise.reject(new Error('origin mismatch'));
-        return Promise.resolve({ credentialId: response.id, publicKey: 'pk', counter: 0, transports: ['internal'], aaguid: '00000000-0000-0000-0000-000000000000' });
+        return Promise.resolve({
+          credentialId: response.id,
+          publicKey: 'pk',
+          counter: 0,
+          transports: ['internal'],
+          aaguid: '00000000-0000-0000-0000-000000000000',
+        });
       },
     });
     this.server.setScenario(PROJECT, {
@@ -392,13 +401,13 @@ export class World {
     });
     // The device's signalUnknownCredential: the provider forgets the credential, then the call
     // behaves as this device's polyfill or extension makes it.
-    const world = this;
+    const forget = (credentialId: string) => this.forget(credentialId);
     (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential =
       options.signal === 'absent'
         ? {}
         : {
             signalUnknownCredential({ credentialId }: { rpId: string; credentialId: string }) {
-              world.forget(credentialId);
+              forget(credentialId);
               switch (options.signal) {
                 case 'rejects':
                   return Promise.reject(new Error('not allowed'));
@@ -665,11 +674,20 @@ export class World {
     const excluded = (options.excludeCredentials ?? []).some((c) => this.authenticator.get(c.id)?.rpId === rpId);
     if (excluded) {
       return sheet.reject(
-        this.options.webkit ? new DOMException('not allowed', 'NotAllowedError') : new DOMException('excluded credential', 'InvalidStateError'),
+        this.options.webkit
+          ? new DOMException('not allowed', 'NotAllowedError')
+          : new DOMException('excluded credential', 'InvalidStateError'),
       );
     }
     const id = b64url(`cred-${++this.ids}`);
-    const credential: DeviceCredential = { id, rpId, userId: options.user.id, challenge: options.challenge, at: this.trueNow, element: sheet.element.n };
+    const credential: DeviceCredential = {
+      id,
+      rpId,
+      userId: options.user.id,
+      challenge: options.challenge,
+      at: this.trueNow,
+      element: sheet.element.n,
+    };
     this.authenticator.set(id, credential);
     this.made.push(credential);
     const clientDataJSON = b64url(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin: ORIGIN }));
@@ -706,7 +724,10 @@ export class World {
     const down = 20 + (this.jobSeq % 5) * 40;
     const t0 = this.trueNow;
     this.log.push(`${t0 - 1_800_000_000_000} ${tab.id} → ${path.split('/').pop()} ${processId ?? '-'} [${fault}]`);
-    const mark = processId && !path.endsWith('/finish') ? this.marks.filter((m) => m.element.tab === tab && m.processId === processId).at(-1) : undefined;
+    const mark =
+      processId && !path.endsWith('/finish')
+        ? this.marks.filter((m) => m.element.tab === tab && m.processId === processId).at(-1)
+        : undefined;
     return new Promise<Response>((resolve, reject) => {
       let settled = false;
       const fail = () => {
@@ -732,7 +753,9 @@ export class World {
       const handle = (after: (status: number, json: unknown) => void) =>
         this.handle(path, processId, body, mark).then(({ status, json }) => {
           const type = (json as { error?: { type?: string } } | undefined)?.error?.type;
-          this.log.push(`${this.trueNow - 1_800_000_000_000} server ${path.split('/').pop()} (${t0 - 1_800_000_000_000}) → ${status}${type ? ` ${type}` : ''}`);
+          this.log.push(
+            `${this.trueNow - 1_800_000_000_000} server ${path.split('/').pop()} (${t0 - 1_800_000_000_000}) → ${status}${type ? ` ${type}` : ''}`,
+          );
           after(status, json);
         });
       const toServer = fault === 'late' ? up + 12_000 : up;
@@ -742,13 +765,22 @@ export class World {
         case 'http-500':
           return answer(() => this.json(500, errorBody(new ApiError(500, 'internal_error', 'fault'), 0)), up + down);
         case 'gateway-504':
-          return answer(() => new Response('<html>504 Gateway Time-out</html>', { status: 504, headers: { 'content-type': 'text/html' } }), up + down);
+          return answer(
+            () => new Response('<html>504 Gateway Time-out</html>', { status: 504, headers: { 'content-type': 'text/html' } }),
+            up + down,
+          );
         case 'too-many':
-          return answer(() => this.json(429, errorBody(new ApiError(429, 'too_many_requests', 'slow down'), 0), { 'retry-after': '2' }), up + down);
+          return answer(
+            () => this.json(429, errorBody(new ApiError(429, 'too_many_requests', 'slow down'), 0), { 'retry-after': '2' }),
+            up + down,
+          );
         case 'http-408':
           return answer(() => new Response('', { status: 408 }), up + down);
         case 'portal':
-          return answer(() => new Response('<html>sign in to the network</html>', { status: 200, headers: { 'content-type': 'text/html' } }), up + down);
+          return answer(
+            () => new Response('<html>sign in to the network</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+            up + down,
+          );
       }
       this.schedule(this.trueNow + toServer, () => {
         void handle((status, json) => {
@@ -767,7 +799,12 @@ export class World {
   }
 
   /** The server handles a request that reached it. */
-  private async handle(path: string, processId: string | undefined, body: unknown, mark: Mark | undefined): Promise<{ status: number; json: unknown }> {
+  private async handle(
+    path: string,
+    processId: string | undefined,
+    body: unknown,
+    mark: Mark | undefined,
+  ): Promise<{ status: number; json: unknown }> {
     const ctx = { processId, body: body as never, origin: ORIGIN };
     try {
       if (path.endsWith('/init')) {
@@ -779,8 +816,15 @@ export class World {
       }
       if (path.endsWith('/start')) {
         const r = await this.server.start(PROJECT, ctx);
-        const options = r.body.attestationOptions ? (JSON.parse(r.body.attestationOptions) as { publicKey: { challenge: string } }) : undefined;
-        this.starts.push({ processId: processId ?? '', ...(mark ? { mark } : {}), at: this.trueNow, ...(options ? { challenge: options.publicKey.challenge } : {}) });
+        const options = r.body.attestationOptions
+          ? (JSON.parse(r.body.attestationOptions) as { publicKey: { challenge: string } })
+          : undefined;
+        this.starts.push({
+          processId: processId ?? '',
+          ...(mark ? { mark } : {}),
+          at: this.trueNow,
+          ...(options ? { challenge: options.publicKey.challenge } : {}),
+        });
         return { status: r.status, json: r.body };
       }
       if (path.endsWith('/finish')) {

@@ -1,0 +1,77 @@
+/**
+ * Reconciliation of undecided finishes (`src/flow/reconcile.ts`): which remembered credentials a
+ * start answer settles, and how.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SETTLE_MS, forgetUndecided, loadUndecided, rememberUndecided, settleUndecided } from '../../src/flow/reconcile.js';
+
+const T = 1_800_000_000_000;
+function store() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+const options = (userId: string, held: string[], rpId?: string) => ({
+  rp: rpId ? { id: rpId } : {},
+  user: { id: userId },
+  excludeCredentials: held.map((id) => ({ id })),
+});
+
+describe('settleUndecided', () => {
+  it('the server does not list it for its user: signalled away and forgotten; it lists it: forgotten (stored)', async () => {
+    const s = store();
+    rememberUndecided(s, 'pro-1', { id: 'lost', rpId: 'shop.example', userId: 'u1', after: T });
+    rememberUndecided(s, 'pro-1', { id: 'kept', rpId: 'shop.example', userId: 'u1', after: T });
+    const signalled: [string, string][] = [];
+    const out = await settleUndecided(
+      s,
+      'pro-1',
+      options('u1', ['kept', 'other']),
+      'shop.example',
+      T,
+      (rpId, id) => void signalled.push([rpId, id]),
+    );
+    assert.deepEqual(out, ['lost']);
+    assert.deepEqual(signalled, [['shop.example', 'lost']]);
+    assert.deepEqual(loadUndecided(s, 'pro-1'), []);
+  });
+  it('another user (a shared device), another rp.id, before its time, or its finish still running (somewhere): untouched', async () => {
+    const s = store();
+    rememberUndecided(s, 'pro-1', { id: 'a', rpId: 'shop.example', userId: 'u1', after: T });
+    rememberUndecided(s, 'pro-1', { id: 'b', rpId: 'other.example', userId: 'u1', after: T });
+    rememberUndecided(s, 'pro-1', { id: 'c', rpId: 'shop.example', userId: 'u1', after: T + 1 });
+    const signal = () => assert.fail('nothing to signal');
+    assert.deepEqual(await settleUndecided(s, 'pro-1', options('u2', []), 'shop.example', T, signal), []);
+    assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T - 1, signal), []);
+    assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T, signal, () => Promise.resolve(true)), []);
+    assert.deepEqual(
+      loadUndecided(s, 'pro-1').map((u) => u.id),
+      ['a', 'b', 'c'],
+    );
+    // rp.id absent in the options: this host's.
+    assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', ['a']), 'shop.example', T, signal), []);
+    assert.deepEqual(
+      loadUndecided(s, 'pro-1').map((u) => u.id),
+      ['b', 'c'],
+    );
+  });
+  it('a finish that decided is forgotten; a signal that throws changes nothing; unreadable storage fails open', async () => {
+    const s = store();
+    rememberUndecided(s, 'pro-1', { id: 'a', rpId: 'shop.example', userId: 'u1', after: T });
+    forgetUndecided(s, 'pro-1', 'a');
+    assert.deepEqual(loadUndecided(s, 'pro-1'), []);
+    rememberUndecided(s, 'pro-1', { id: 'b', rpId: 'shop.example', userId: 'u1', after: T });
+    const out = await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T + SETTLE_MS, () => {
+      throw new TypeError('polyfill');
+    });
+    assert.deepEqual(out, ['b']);
+    assert.deepEqual(loadUndecided(s, 'pro-1'), []);
+    s.setItem('corbado-append:undecided:pro-1', '{"not":"a list"}');
+    assert.deepEqual(loadUndecided(s, 'pro-1'), []);
+    assert.deepEqual(loadUndecided(undefined, 'pro-1'), []);
+  });
+});
