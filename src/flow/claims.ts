@@ -10,8 +10,8 @@
  *    process of its own (init without `X-Corbado-Process-ID`). A finish keeps its claim until it
  *    ends, whatever happens to its element. Where Web Locks are missing (Safari < 15.4, Firefox <
  *    96) or refused (an opaque origin), claims hold within the page only. A held lock keeps a page
- *    out of the back/forward cache, so claims are let go on `pagehide` and taken again on
- *    `pageshow`; one another flow took meanwhile is lost (`onLost`). A finish also holds its
+ *    out of the back/forward cache, so claims are let go on `pagehide` and count as lost
+ *    (`onLost`) on `pageshow`: another flow may have taken the process meanwhile. A finish also holds its
  *    credential (`holdFinish`) while it runs and a while after (a request it gave up on may still
  *    land), through the back/forward cache too (a frozen finish still runs): reconciliation leaves
  *    a credential alone while anyone holds it (`finishRunning`, reconcile.ts).
@@ -29,7 +29,7 @@ import { isObject } from '../api/validate.js';
 export interface Claim {
   /** Let go of it (idempotent). */
   release(): void;
-  /** Called once if the claim is lost while held (taken by another flow while this page was in the back/forward cache). */
+  /** Called once if the claim was lost (let go while this page was in the back/forward cache). */
   onLost?: () => void;
 }
 
@@ -66,41 +66,50 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
   /** Claims held now, with how to let go of their lock; `pinned`: kept in the back/forward cache. */
   const held = new Map<string, { claim: Claim; unlock?: () => void; pinned?: true }>();
 
+  /** Locks of this page let go but not yet released by the browser (their request settles once they are). */
+  const releasing = new Map<string, Promise<unknown>>();
+
   /** The Web Lock `name` if free: how to let go of it; undefined when held elsewhere; 'none' without usable locks. */
   const lock = (name: string): Promise<(() => void) | undefined | 'none'> =>
     new Promise((resolve) => {
       if (!locks) return resolve('none');
       try {
-        locks
-          .request(name, { ifAvailable: true }, (granted) => {
-            if (!granted) return void resolve(undefined);
-            return new Promise<void>((unlock) => resolve(() => unlock()));
-          })
-          .catch(() => resolve('none')); // refused (opaque origin, sandboxed frame): within the page only
+        const request = locks.request(name, { ifAvailable: true }, (granted) => {
+          if (!granted) return void resolve(undefined);
+          return new Promise<void>((unlock) =>
+            resolve(() => {
+              unlock();
+              const done: Promise<unknown> = request.then(
+                () => releasing.get(name) === done && releasing.delete(name),
+                () => releasing.delete(name),
+              );
+              releasing.set(name, done);
+            }),
+          );
+        });
+        request.catch(() => resolve('none')); // refused (opaque origin, sandboxed frame): within the page only
       } catch {
         resolve('none');
       }
     });
 
+  // A held lock keeps a page out of the back/forward cache: let go on pagehide. Back on pageshow,
+  // another flow may have taken the process meanwhile: each claim let go is lost (`onLost`), and its
+  // flow moves to a process of its own before it uses its options again.
+  let hidden: Claim[] = [];
   lifecycle?.onHide(() => {
-    for (const h of held.values()) {
+    for (const [name, h] of held) {
       if (h.pinned) continue;
+      held.delete(name);
+      local.delete(name);
       h.unlock?.();
-      h.unlock = undefined;
+      hidden.push(h.claim);
     }
   });
   lifecycle?.onShow(() => {
-    for (const [name, h] of held) {
-      if (!locks || h.pinned) continue;
-      void lock(name).then((unlock) => {
-        if (held.get(name) !== h) return typeof unlock === 'function' ? unlock() : undefined; // let go meanwhile
-        if (unlock === undefined) {
-          held.delete(name);
-          local.delete(name);
-          h.claim.onLost?.();
-        } else if (unlock !== 'none') h.unlock = unlock;
-      });
-    }
+    const lost = hidden;
+    hidden = [];
+    for (const claim of lost) claim.onLost?.();
   });
 
   /** A claim of `name`, held within the page now, its lock (if any) once granted. */
@@ -132,6 +141,8 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
       const name = lockName(projectId, processId);
       if (local.has(name)) return undefined;
       local.add(name);
+      // This page let go of it a moment ago (an element removed and added again): wait for the browser to release it.
+      await releasing.get(name);
       const unlock = await lock(name);
       local.delete(name);
       return unlock === undefined ? undefined : hold(name, unlock, false);

@@ -28,7 +28,10 @@ export type { AppendHost } from './ports.js';
 
 /** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
 export const CONDITIONAL_TIMEBOX_MS = 3000;
-/** A process that dies sooner than this (relative ms) gets no more starts: a new process first. */
+/**
+ * A process that dies sooner than this (relative ms), with less than a quarter of its life left,
+ * gets no more starts: a new process first (a short-lived one is not replaced by another as short).
+ */
 export const PROCESS_MARGIN_MS = 30_000;
 
 /** A running ceremony and the timer that guards it. */
@@ -76,21 +79,23 @@ let flowsMade = 0;
 export class AppendController implements ReactiveController {
   /** Where the flow is; the element renders from this alone. */
   state: FlowState = { name: 'idle' };
-  private flow?: Flow;
-  private queue: FlowEvent[] | undefined;
+  #flow?: Flow;
+  #queue: FlowEvent[] | undefined;
   /** The offer whose deadline the clock was last seen past (`expired` is fed once per offer). */
-  private overdue?: Offer;
+  #overdue?: Offer;
 
-  constructor(
-    private readonly host: AppendHost,
-    private readonly ports: FlowPorts,
-  ) {
+  readonly #host: AppendHost;
+  readonly #ports: FlowPorts;
+
+  constructor(host: AppendHost, ports: FlowPorts) {
+    this.#host = host;
+    this.#ports = ports;
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.flow) return; // moved within the page (removed and re-added in one task): the flow goes on
-    const { page } = this.ports;
+    if (this.#flow) return; // moved within the page (removed and re-added in one task): the flow goes on
+    const { page } = this.#ports;
     const flow: Flow = {
       id: `${page.id}-${++flowsMade}`,
       scope: new Scope(page.clock),
@@ -102,46 +107,47 @@ export class AppendController implements ReactiveController {
       over: false,
       timers: new Map(),
     };
-    this.flow = flow;
+    this.#flow = flow;
     // A microtask later, so properties set right after `append()` are seen.
-    queueMicrotask(() => this.host.isConnected && this.begin(flow));
+    queueMicrotask(() => this.#host.isConnected && this.#begin(flow));
   }
 
   hostDisconnected(): void {
     // A removal ends everything; a move (re-added before this microtask) does not.
-    queueMicrotask(() => !this.host.isConnected && this.teardown());
+    queueMicrotask(() => !this.#host.isConnected && this.#teardown());
   }
 
   /** The primary button. Synchronous up to `create()`, so the click's user activation holds. */
   click(): void {
-    const { flow, state } = this;
-    const { page } = this.ports;
+    const flow = this.#flow;
+    const { state } = this;
+    const { page } = this.#ports;
     // Read in this task: another flow's start on these options' process may have voided them.
     const processId = state.name === 'ready' ? state.offer.processId : undefined;
     const voided = !!flow && processId !== undefined && startedByAnother(page.storage(), flow.projectId, processId, flow.id);
-    this.dispatch({ type: 'click', now: page.clock.mono(), voided });
+    this.#dispatch({ type: 'click', now: page.clock.mono(), voided });
   }
 
   /** "Not now", or "Continue" after a final error. */
   skip(): void {
-    this.dispatch({ type: 'skip' });
+    this.#dispatch({ type: 'skip' });
   }
 
   /** The explanation was opened (telemetry). */
   learnMore(): void {
-    this.dispatch({ type: 'learn-more' });
+    this.#dispatch({ type: 'learn-more' });
   }
 
-  private begin(flow: Flow): void {
-    const cfg = this.host.appendConfig;
-    const { page } = this.ports;
+  #begin(flow: Flow): void {
+    const cfg = this.#host.appendConfig;
+    const { page } = this.#ports;
     flow.loadedMs = page.clock.now();
     flow.projectId = cfg.projectId ?? '';
     let problem: CorbadoAppendError | 'snoozed' | 'unsupported' | undefined;
     try {
-      flow.client = this.ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
-      if (this.ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed';
-      else if (!this.ports.webAuthnAvailable()) problem = 'unsupported';
+      flow.client = this.#ports.client(resolveApiBaseUrl(cfg.projectId, cfg.frontendApiUrl), flow.projectId);
+      if (this.#ports.snoozed(flow.projectId, cfg.snoozeDays)) problem = 'snoozed';
+      else if (!this.#ports.webAuthnAvailable()) problem = 'unsupported';
     } catch (e) {
       problem = toAppendError(e);
     }
@@ -150,68 +156,68 @@ export class AppendController implements ReactiveController {
     flow.unsubscribe = page.onStart((projectId, processId, by) => {
       if (projectId !== flow.projectId || by === flow.id) return;
       flow.foreign.add(processId);
-      if (processId === flow.process?.id) this.deliver(flow, { type: 'voided' });
+      if (processId === flow.process?.id) this.#deliver(flow, { type: 'voided' });
     });
-    this.dispatch({ type: 'start', ...(problem ? { problem } : {}) });
+    this.#dispatch({ type: 'start', ...(problem ? { problem } : {}) });
   }
 
   /** Abort requests, ceremonies and timers; forget the flow. Fires nothing but the reflected state. */
-  private teardown(): void {
-    const flow = this.flow;
+  #teardown(): void {
+    const flow = this.#flow;
     if (!flow) return;
-    this.run(flow, { type: 'stop' });
+    this.#run(flow, { type: 'stop' });
     flow.scope.dispose();
     flow.unsubscribe?.();
-    this.flow = undefined;
+    this.#flow = undefined;
     this.state = { name: 'idle' };
-    this.host.emit('corbado-append-state', { state: 'idle' });
+    this.#host.emit('corbado-append-state', { state: 'idle' });
   }
 
   /** One move of the table at a time; events raised while its effects run wait their turn. */
-  private dispatch(event: FlowEvent): void {
-    if (this.queue) return void this.queue.push(event);
-    this.queue = [event];
+  #dispatch(event: FlowEvent): void {
+    if (this.#queue) return void this.#queue.push(event);
+    this.#queue = [event];
     try {
-      for (let next; (next = this.queue.shift());) this.move(next);
+      for (let next; (next = this.#queue.shift());) this.#move(next);
     } finally {
-      this.queue = undefined;
+      this.#queue = undefined;
     }
   }
 
-  private move(event: FlowEvent): void {
+  #move(event: FlowEvent): void {
     // Timers come late (a frozen or throttled page, a sleeping device): whatever happens next, the
     // options' deadline is read off the clock first, so nothing starts on options past it.
     const s = this.state;
     // (A credential in hand is never held back by it: it is finished, and the server decides.)
     const late = event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created';
-    if ((s.name === 'ready' || s.name === 'creating') && !late && this.overdue !== s.offer) {
-      if (this.ports.page.clock.mono() >= s.offer.deadlineMs) {
-        this.overdue = s.offer;
-        this.move({ type: 'expired' });
+    if ((s.name === 'ready' || s.name === 'creating') && !late && this.#overdue !== s.offer) {
+      if (this.#ports.page.clock.mono() >= s.offer.deadlineMs) {
+        this.#overdue = s.offer;
+        this.#move({ type: 'expired' });
       }
     }
     let move: Move;
     try {
       move = transition(this.state, event);
     } catch (e) {
-      move = this.broken(e);
+      move = this.#broken(e);
     }
     const before = PUBLIC_STATE[this.state.name];
     this.state = move.state;
-    if (PUBLIC_STATE[move.state.name] !== before) this.host.emit('corbado-append-state', { state: PUBLIC_STATE[move.state.name] });
+    if (PUBLIC_STATE[move.state.name] !== before) this.#host.emit('corbado-append-state', { state: PUBLIC_STATE[move.state.name] });
     for (const effect of move.effects) {
-      if (!this.flow) break;
+      if (!this.#flow) break;
       try {
-        this.run(this.flow, effect);
+        this.#run(this.#flow, effect);
       } catch (e) {
         console.error('[corbado-append] effect failed', effect.type, e);
       }
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** A move that threw (a bug): the flow ends where the user has a way on. */
-  private broken(e: unknown): Move {
+  #broken(e: unknown): Move {
     console.error('[corbado-append] flow error', e);
     const s = this.state;
     if (s.name === 'success' || s.name === 'error' || s.name === 'skipped' || s.name === 'idle') return { state: s, effects: [] };
@@ -228,14 +234,14 @@ export class AppendController implements ReactiveController {
   }
 
   /** Deliver the outcome of an init or load step: its event, or `load-failed`, unless `scope` was disposed meanwhile. */
-  private step(flow: Flow, scope: Scope, step: Promise<FlowEvent>, fresh = false): void {
-    const now = () => this.ports.page.clock.mono();
+  #step(flow: Flow, scope: Scope, step: Promise<FlowEvent>, fresh = false): void {
+    const now = () => this.#ports.page.clock.mono();
     step.then(
-      (e) => !scope.disposed && this.deliver(flow, e),
+      (e) => !scope.disposed && this.#deliver(flow, e),
       (e) => {
         if (scope.disposed) return; // superseded or removed: its outcome is nobody's
         const { error, suspect, gone } = e instanceof LoadFailure ? e : new LoadFailure(toAppendError(e));
-        this.deliver(flow, {
+        this.#deliver(flow, {
           type: 'load-failed',
           error,
           now: now(),
@@ -248,33 +254,33 @@ export class AppendController implements ReactiveController {
   }
 
   /** Deliver an outcome of `flow`'s work, unless that flow is over. */
-  private deliver(flow: Flow, event: FlowEvent): void {
-    if (this.flow === flow && !flow.scope.disposed) this.dispatch(event);
+  #deliver(flow: Flow, event: FlowEvent): void {
+    if (this.#flow === flow && !flow.scope.disposed) this.#dispatch(event);
   }
 
   /**
    * Use `process` from now on (letting go of the one before); a claim it loses, or another flow's
    * start on it this flow has seen marked, voids its options.
    */
-  private hold(flow: Flow, process: HeldProcess): void {
+  #hold(flow: Flow, process: HeldProcess): void {
     if (flow.process?.claim !== process.claim) flow.process?.claim?.release();
     flow.process = process;
-    if (process.claim) process.claim.onLost = () => flow.process === process && this.deliver(flow, { type: 'voided' });
-    if (flow.over) this.releaseIfDone(flow);
-    else if (flow.foreign.has(process.id)) this.deliver(flow, { type: 'voided' });
+    if (process.claim) process.claim.onLost = () => flow.process === process && this.#deliver(flow, { type: 'voided' });
+    if (flow.over) this.#releaseIfDone(flow);
+    else if (flow.foreign.has(process.id)) this.#deliver(flow, { type: 'voided' });
   }
 
   /** The claim goes once the flow is over and no finish of it runs. */
-  private releaseIfDone(flow: Flow): void {
+  #releaseIfDone(flow: Flow): void {
     if (flow.over && flow.finishes === 0) flow.process?.claim?.release();
   }
 
   /** init, or a process of this flow's own (`fresh`), held by this flow when it resolves. */
-  private openProcess(flow: Flow, scope: Scope, opts: { fresh?: boolean; gone?: string; forInit: Promise<unknown> | undefined }) {
-    const { ports } = this;
+  #openProcess(flow: Flow, scope: Scope, opts: { fresh?: boolean; gone?: string; forInit: Promise<unknown> | undefined }) {
+    const ports = this.#ports;
     const full = () => ports.clientInformation(flow.projectId, true);
     return initProcess({
-      config: this.host.appendConfig,
+      config: this.#host.appendConfig,
       client: flow.client!,
       projectId: flow.projectId,
       scope,
@@ -286,28 +292,28 @@ export class AppendController implements ReactiveController {
       marking: (processId) => ports.page.markStart(flow.projectId, processId, flow.id),
       flowId: flow.id,
     }).then((opened) => {
-      this.hold(flow, opened.process);
+      this.#hold(flow, opened.process);
       return opened;
     });
   }
 
-  private run(flow: Flow, effect: Effect): void {
+  #run(flow: Flow, effect: Effect): void {
     const { scope, client } = flow;
-    const { page } = this.ports;
+    const { page } = this.#ports;
     switch (effect.type) {
       case 'init': {
-        const config = this.host.appendConfig;
+        const config = this.#host.appendConfig;
         // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
         const kept = effect.fresh ? undefined : liveProcess(page.storage(), flow.projectId, page.clock.now());
         if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
           // reported when the offer awaits it, if ever
           (flow.earlyToken = appendToken(config, scope, flow.secrets)).catch(() => undefined);
         }
-        const info = this.ports.clientInformation(flow.projectId, !kept);
-        flow.env = info.then((i) => this.ports.offerEnv(i));
+        const info = this.#ports.clientInformation(flow.projectId, !kept);
+        flow.env = info.then((i) => this.#ports.offerEnv(i));
         const gone = effect.fresh ? flow.process?.id : undefined;
-        const opened = this.openProcess(flow, scope, { fresh: effect.fresh, gone, forInit: kept ? undefined : info });
-        return this.step(
+        const opened = this.#openProcess(flow, scope, { fresh: effect.fresh, gone, forInit: kept ? undefined : info });
+        return this.#step(
           flow,
           scope,
           opened.then((o) => ({ type: 'init-done', appendAllowed: o.appendAllowed, ...(o.kept ? { kept: true } : {}) })),
@@ -318,46 +324,46 @@ export class AppendController implements ReactiveController {
         const load = (flow.load = scope.child());
         const { earlyToken } = flow;
         flow.earlyToken = undefined; // single use: the first offer's
-        return this.step(flow, load, this.loadOffer(flow, load, effect.fresh === true, earlyToken), effect.fresh);
+        return this.#step(flow, load, this.#loadOffer(flow, load, effect.fresh === true, earlyToken), effect.fresh);
       }
       case 'create':
-        return this.ceremony(flow, 'modal', effect.offer);
+        return this.#ceremony(flow, 'modal', effect.offer);
       case 'create-conditional':
-        return this.ceremony(flow, 'conditional', effect.offer);
+        return this.#ceremony(flow, 'conditional', effect.offer);
       case 'abort':
-        return this.abort(flow, effect.ceremony);
+        return this.#abort(flow, effect.ceremony);
       case 'finish':
-        return this.finish(flow, effect);
+        return this.#finish(flow, effect);
       case 'later': {
         flow.timers.get(effect.slot)?.();
         const cancel = scope.later(effect.atMs === undefined ? (effect.ms ?? 0) : effect.atMs - page.clock.mono(), () =>
-          this.deliver(flow, effect.event),
+          this.#deliver(flow, effect.event),
         );
         return void flow.timers.set(effect.slot, cancel);
       }
       case 'emit':
-        return this.host.emit(effect.event, effect.detail);
+        return this.#host.emit(effect.event, effect.detail);
       case 'complete': {
         const clientState = encodeClientState(page.storage(), flow.projectId, flow.lastLogin);
-        return this.host.emit('corbado-append-complete', { ...effect.detail, clientState });
+        return this.#host.emit('corbado-append-complete', { ...effect.detail, clientState });
       }
       case 'report':
-        return this.host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
+        return this.#host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
       case 'track': {
         const { type: _, ...event } = effect;
         return void (client?.processId && client.event(event, scope.signal));
       }
       case 'then':
-        return this.dispatch(effect.event);
+        return this.#dispatch(effect.event);
       case 'snooze':
-        return this.ports.snooze(flow.projectId, effect.on ? this.host.appendConfig.snoozeDays : 0);
+        return this.#ports.snooze(flow.projectId, effect.on ? this.#host.appendConfig.snoozeDays : 0);
       case 'stop':
         flow.over = true;
         flow.timers.forEach((cancel) => cancel());
         flow.load?.dispose();
-        this.abort(flow, 'modal');
-        this.abort(flow, 'conditional');
-        return this.releaseIfDone(flow);
+        this.#abort(flow, 'modal');
+        this.#abort(flow, 'conditional');
+        return this.#releaseIfDone(flow);
     }
   }
 
@@ -366,20 +372,21 @@ export class AppendController implements ReactiveController {
    * when it holds none, or when the held one dies within `PROCESS_MARGIN_MS` (init.ts). A start
    * answer settles the undecided finishes it can (reconcile.ts).
    */
-  private async loadOffer(flow: Flow, scope: Scope, fresh: boolean, earlyToken: Promise<string> | undefined) {
-    const { ports } = this;
+  async #loadOffer(flow: Flow, scope: Scope, fresh: boolean, earlyToken: Promise<string> | undefined) {
+    const ports = this.#ports;
     const { page } = ports;
     let held = flow.process;
-    const dying = held?.deadlineMs !== undefined && held.deadlineMs - page.clock.mono() < PROCESS_MARGIN_MS;
+    const left = (held?.deadlineMs ?? Infinity) - page.clock.mono();
+    const dying = left < PROCESS_MARGIN_MS && left < (held?.lifetimeMs ?? Infinity) / 4;
     if (fresh || dying || !held) {
-      const opened = await this.openProcess(flow, scope, { fresh: true, gone: dying ? held?.id : undefined, forInit: undefined });
+      const opened = await this.#openProcess(flow, scope, { fresh: true, gone: dying ? held?.id : undefined, forInit: undefined });
       if (!opened.appendAllowed) return { type: 'no-offer' } as const;
       held = opened.process;
     }
     const process = held;
     const hostname = ports.hostname();
     return loadOffer({
-      config: this.host.appendConfig,
+      config: this.#host.appendConfig,
       client: flow.client!,
       process,
       marking: () => {
@@ -411,10 +418,10 @@ export class AppendController implements ReactiveController {
    * finish decides — so a tab closed meanwhile leaves it remembered; a confirmed `passkeyOperation`
    * is kept as Corbado's last login, however the flow ended meanwhile.
    */
-  private finish(flow: Flow, effect: Extract<Effect, { type: 'finish' }>): void {
-    const { page } = this.ports;
+  #finish(flow: Flow, effect: Extract<Effect, { type: 'finish' }>): void {
+    const { page } = this.#ports;
     const client = flow.client!;
-    const rpId = effect.rpId ?? this.ports.hostname();
+    const rpId = effect.rpId ?? this.#ports.hostname();
     const undecided = { id: effect.credentialId, rpId, userId: effect.userId };
     // Kept across pages, so on the wall clock: the deadline as it reads there.
     const deadlineWall = page.clock.now() + (effect.deadlineMs - page.clock.mono());
@@ -426,7 +433,7 @@ export class AppendController implements ReactiveController {
       send: () => client.finish(effect.request).then(({ data }) => data.passkeyOperation),
       wait: (ms: number) => sleep(page.clock, ms),
       now: () => page.clock.mono(),
-      signalUnknown: () => this.ports.signalUnknownCredential(rpId, effect.credentialId),
+      signalUnknown: () => this.#ports.signalUnknownCredential(rpId, effect.credentialId),
     };
     void finishAttestation(deps, effect.deadlineMs).then((outcome) => {
       const store = page.storage();
@@ -440,28 +447,28 @@ export class AppendController implements ReactiveController {
         running.release();
       }
       flow.finishes--;
-      this.releaseIfDone(flow);
+      this.#releaseIfDone(flow);
       const completionType = effect.request.completionType;
-      this.deliver(flow, effect.aside ? { type: 'finished-aside', outcome, completionType } : { type: 'finish-done', outcome });
+      this.#deliver(flow, effect.aside ? { type: 'finished-aside', outcome, completionType } : { type: 'finish-done', outcome });
     });
   }
 
   /** Start a ceremony now (no `await` before `create()`), guarded by the watchdog or the time-box. */
-  private ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
+  #ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
     let ceremony: Ceremony;
     try {
-      ceremony = this.ports.runCeremony(offer.options, kind === 'conditional');
+      ceremony = this.#ports.runCeremony(offer.options, kind === 'conditional');
     } catch (err) {
       // `create()` could not even be called (a page that replaced `navigator.credentials`, say).
       const failure = classifyCeremonyError(err, offer.limit);
-      return this.dispatch(kind === 'modal' ? { type: 'create-failed', failure } : { type: 'conditional-failed' });
+      return this.#dispatch(kind === 'modal' ? { type: 'create-failed', failure } : { type: 'conditional-failed' });
     }
     const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : offer.watchdogMs;
     const running: Running = {
       ceremony,
       cancelTimer: flow.scope.later(guardMs, () => {
-        this.abort(flow, kind);
-        this.deliver(flow, { type: kind === 'modal' ? 'watchdog' : 'conditional-failed' });
+        this.#abort(flow, kind);
+        this.#deliver(flow, { type: kind === 'modal' ? 'watchdog' : 'conditional-failed' });
       }),
     };
     flow[kind] = running;
@@ -472,7 +479,7 @@ export class AppendController implements ReactiveController {
       if (flow[kind] !== running) return;
       flow[kind] = undefined;
       running.cancelTimer();
-      this.deliver(flow, event());
+      this.#deliver(flow, event());
     };
     ceremony.result.then(
       (response) =>
@@ -480,7 +487,7 @@ export class AppendController implements ReactiveController {
           ? settle(() => ({ type: kind === 'modal' ? 'created' : 'conditional-created', response }))
           : // Made although we had stopped waiting (the browser lost the race with our abort): a
             // passkey on the device is never dropped — finished aside, the server decides.
-            this.run(flow, finishEffect(offer, response, completionType, true)),
+            this.#run(flow, finishEffect(offer, response, completionType, true)),
       (err) =>
         settle(() =>
           kind === 'modal'
@@ -490,7 +497,7 @@ export class AppendController implements ReactiveController {
     );
   }
 
-  private abort(flow: Flow, kind: 'modal' | 'conditional'): void {
+  #abort(flow: Flow, kind: 'modal' | 'conditional'): void {
     const running = flow[kind];
     if (!running) return;
     flow[kind] = undefined;

@@ -27,6 +27,8 @@ export interface HeldProcess {
   id: string;
   /** When it dies (init's `expiresAt`), on the page's monotonic clock (`Clock.mono`), when known. */
   deadlineMs?: number;
+  /** How long it lives in all (relative ms), when this flow opened it. */
+  lifetimeMs?: number;
   /** This flow's claim on it (undefined only where claiming failed unexpectedly). */
   claim?: Claim;
 }
@@ -93,8 +95,9 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
         client.processId = kept.processID;
         follow(kept.frontendApiUrl);
         // Kept without its server's time: the local clock as it is.
-        const deadlineMs = page.clock.mono() + (kept.expiresAt * 1000 - page.clock.now());
-        return { appendAllowed: kept.appendAllowed, kept: true, process: { id: kept.processID, deadlineMs, claim } };
+        // (How long it lived in all is not kept: only when it dies.)
+        const process = { id: kept.processID, deadlineMs: page.clock.mono() + (kept.expiresAt * 1000 - page.clock.now()), claim };
+        return { appendAllowed: kept.appendAllowed, kept: true, process };
       }
       if (claim) resume = stored.processID; // its append part expired: init may resume it
     }
@@ -114,8 +117,7 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
     if (data.newClientEnvHandle) storeClientEnvHandle(store, projectId, data.newClientEnvHandle, receivedAtMs);
     const flags = storeFlags(store, projectId, data.flags);
     follow(data.frontendApiUrl);
-    const deadlineMs =
-      data.expiresAt === undefined ? undefined : arrivedAt + processLifetimeMs(data.expiresAt, serverDateMs, receivedAtMs, roundTripMs);
+    const lifetimeMs = data.expiresAt === undefined ? undefined : processLifetimeMs(data.expiresAt, serverDateMs, receivedAtMs, roundTripMs);
     // Kept for the next visit — but a process of our own never displaces a live one another flow holds.
     const other = liveProcess(store, projectId, receivedAtMs);
     const displaces = other !== undefined && other.processID !== data.processID && other.processID !== req.gone;
@@ -126,7 +128,11 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
     return {
       appendAllowed: data.appendAllowed,
       kept: resume !== undefined && data.processID === resume,
-      process: { id: data.processID, ...(deadlineMs === undefined ? {} : { deadlineMs }), ...(claim ? { claim } : {}) },
+      process: {
+        id: data.processID,
+        ...(lifetimeMs === undefined ? {} : { deadlineMs: arrivedAt + lifetimeMs, lifetimeMs }),
+        ...(claim ? { claim } : {}),
+      },
     };
   } catch (e) {
     claim?.release();

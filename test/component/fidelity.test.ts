@@ -73,8 +73,9 @@ describe("Corbado's client state", () => {
     expect((await getRequests(first.projectId))[0]!.body).to.deep.include({ flags: {} });
     await first.leave();
     // The next visit comes after the kept process's end, by the local clock that judges what is
-    // kept (no server answer to date it). The emulator's process itself lives on (1 h): a process
-    // short enough to die here would not be usable for the first visit.
+    // kept (no server answer to date it). The emulator's process itself lives on (1 h): one that
+    // died within the test would not serve the first visit (options die with their process, and a
+    // process dying within 30 s is replaced at once: src/flow/controller.ts PROCESS_MARGIN_MS).
     skewClock(kept.appendData.expiresAt * 1000 - Date.now() + 60_000);
     const second = await appendFixture({ projectId: first.projectId });
     await second.state('ready');

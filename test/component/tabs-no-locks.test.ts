@@ -42,7 +42,8 @@ const usedChallenge = (create: CreateSpy, i: number): string =>
 
 /** `storage` events of the start marks of one project, held back from this page (see the module comment). */
 let holding: { key: string; events: StorageEvent[] } | undefined;
-// Registered before any element of this page listens (its page is made at the first mount): it runs first.
+// Registered before any element of this page listens (the element's page is made at its first mount), and
+// capturing: it runs before the element's listener.
 addEventListener(
   'storage',
   (e) => {

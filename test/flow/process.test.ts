@@ -245,6 +245,15 @@ describe('the kept process', () => {
     assert.deepEqual(again.of('corbado-append-error'), []);
   });
 
+  it('a short-lived new process (under 30 s) is used, not replaced at once by another as short', async () => {
+    const h = await visit(initAnswer({ expiresAt: T0 / 1000 + 20 }));
+    assert.deepEqual(
+      h.requests.map((r) => r.endpoint),
+      ['init', 'start'],
+    );
+    assert.equal(h.state, 'ready');
+  });
+
   it('a start refused because the process is gone (process_expired, not_found) during a refresh: on a new process, at once', async () => {
     await visit();
     const again = await visit(initAnswer({ processID: 'cap-2' }));
