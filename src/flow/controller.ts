@@ -125,7 +125,7 @@ export class AppendController implements ReactiveController {
     // Read in this task: another flow's start on these options' process may have voided them.
     const processId = state.name === 'ready' ? state.offer.processId : undefined;
     const voided = !!flow && processId !== undefined && startedByAnother(page.storage(), flow.projectId, processId, flow.id);
-    this.#dispatch({ type: 'click', now: page.clock.mono(), voided });
+    this.#dispatch({ type: 'click', now: page.clock.mono(), wallNow: page.clock.now(), voided });
   }
 
   /** "Not now", or "Continue" after a final error. */
@@ -186,12 +186,14 @@ export class AppendController implements ReactiveController {
 
   #move(event: FlowEvent): void {
     // Timers come late (a frozen or throttled page, a sleeping device): whatever happens next, the
-    // options' deadline is read off the clock first, so nothing starts on options past it.
+    // options' deadline is read off the clocks first — monotonic and wall, a sleeping phone may stop
+    // the one — so nothing starts on options past it.
     const s = this.state;
     // (A credential in hand is never held back by it: it is finished, and the server decides.)
     const late = event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created';
     if ((s.name === 'ready' || s.name === 'creating') && !late && this.#overdue !== s.offer) {
-      if (this.#ports.page.clock.mono() >= s.offer.deadlineMs) {
+      const { clock } = this.#ports.page;
+      if (clock.mono() >= s.offer.deadlineMs || clock.now() >= (s.offer.wallDeadlineMs ?? Infinity)) {
         this.#overdue = s.offer;
         this.#move({ type: 'expired' });
       }
@@ -429,8 +431,12 @@ export class AppendController implements ReactiveController {
     // Held while it runs, and a while after an undecided end (a request it gave up on may still land).
     const running = page.claims.holdFinish(effect.credentialId);
     flow.finishes++;
+    // Its process is in use while its attempts may land: marked like a start (not done), so a
+    // page opened meanwhile — this tab reloaded, say — starts on a process of its own (claims.ts).
+    const { processId } = effect;
+    const inUse = () => processId && page.markStart(flow.projectId, processId, flow.id);
     const deps = {
-      send: () => client.finish(effect.request).then(({ data }) => data.passkeyOperation),
+      send: () => (inUse(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
       wait: (ms: number) => sleep(page.clock, ms),
       now: () => page.clock.mono(),
       signalUnknown: () => this.#ports.signalUnknownCredential(rpId, effect.credentialId),
@@ -439,12 +445,19 @@ export class AppendController implements ReactiveController {
       const store = page.storage();
       const at = page.clock.now();
       if (outcome.kind === 'confirmed') flow.lastLogin = storeLastLogin(store, flow.projectId, outcome.passkeyOperation, at);
-      if (outcome.kind === 'undecided') {
+      // Undecided, or refused *as already used* (a challenge spent — by this credential, most
+      // likely): the next offer confirms it or signals it away (reconcile.ts). A late request may
+      // still land for a while: held till then.
+      if (outcome.kind === 'undecided' || outcome.kind === 'unconfirmed') {
         rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS });
-        page.clock.setTimeout(() => running.release(), SETTLE_MS);
+        page.clock.setTimeout(() => {
+          running.release();
+          if (processId) page.markDone(flow.projectId, processId, flow.id);
+        }, SETTLE_MS);
       } else {
         forgetUndecided(store, flow.projectId, effect.credentialId);
         running.release();
+        if (processId) page.markDone(flow.projectId, processId, flow.id);
       }
       flow.finishes--;
       this.#releaseIfDone(flow);
@@ -482,12 +495,18 @@ export class AppendController implements ReactiveController {
       this.#deliver(flow, event());
     };
     ceremony.result.then(
-      (response) =>
-        flow[kind] === running
-          ? settle(() => ({ type: kind === 'modal' ? 'created' : 'conditional-created', response }))
-          : // Made although we had stopped waiting (the browser lost the race with our abort): a
-            // passkey on the device is never dropped — finished aside, the server decides.
-            this.#run(flow, finishEffect(offer, response, completionType, true)),
+      (response) => {
+        if (flow[kind] === running) return settle(() => ({ type: kind === 'modal' ? 'created' : 'conditional-created', response }));
+        // Made although we had stopped waiting (the browser lost the race with our abort): a
+        // passkey on the device is never dropped. The offer still shows these options: it is the
+        // passkey (a ceremony running on them stops — a second one on the same challenge would be
+        // refused); otherwise it is finished aside and the server decides.
+        const now = this.state;
+        if (this.#flow === flow && (now.name === 'ready' || now.name === 'creating') && now.offer === offer) {
+          return this.#dispatch({ type: 'late-created', response, completionType });
+        }
+        this.#run(flow, finishEffect(offer, response, completionType, true));
+      },
       (err) =>
         settle(() =>
           kind === 'modal'

@@ -146,7 +146,8 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const configured = config.ceremonyTimeoutMs;
   const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
   const { conditionalCreate, limit } = await req.env;
-  const offer = { options, start, renewable, watchdogMs, processId: req.process.id, ...times, ...(limit ? { limit } : {}) };
+  const wallDeadlineMs = receivedAtMs + (times.deadlineMs - arrivedAt);
+  const offer = { options, start, renewable, watchdogMs, processId: req.process.id, wallDeadlineMs, ...times, ...(limit ? { limit } : {}) };
   return { type: 'offer', offer, conditionalCreate };
 }
 

@@ -5,10 +5,12 @@
  * starts until the finish knows (confirmed, refused) — per project, in `localStorage`
  * (`corbado-append:undecided:<projectId>`: credential ID, `rp.id`, the user's `user.id`, and the
  * local time from which it may be settled) — so a finish cut short by a closed tab is remembered
- * too. The next start answer for the same user and `rp.id` settles it: `excludeCredentials` names
- * every credential the server holds for that user (its purpose, WebAuthn L3 §5.4.3), so a
- * remembered credential it does not name was never stored and is signalled away
- * (`signalUnknownCredential`); one it names is stored. Either way it is forgotten.
+ * too; and one refused *as already used* (`unconfirmed`: the challenge was spent — by this
+ * credential, most likely, but the answer cannot prove it). The next start answer for the same
+ * user and `rp.id` settles it: `excludeCredentials` names every credential the server holds for
+ * that user (its purpose, WebAuthn L3 §5.4.3), so a remembered credential it does not name was
+ * never stored and is signalled away (`signalUnknownCredential`); one it names is stored. Either
+ * way it is forgotten. An answer without the list settles nothing.
  *
  * A credential is settled only from its `after` on: {@link SETTLE_MS} after its finish ended, or,
  * while it may still run, after its deadline and the attempts it may make beyond it — a request
@@ -81,6 +83,8 @@ export async function settleUndecided(
   running: (credentialId: string) => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<string[]> {
   const all = loadUndecided(store, projectId);
+  // No list at all (a server or proxy that left it out, `null`): it says nothing of what is stored.
+  if (!options.excludeCredentials) return [];
   const rpId = options.rp.id ?? hostname;
   const listed = new Set((options.excludeCredentials ?? []).map((c) => c.id));
   const stale = all.filter((u) => nowMs - u.after > MAX_AGE_MS).map((u) => u.id);

@@ -133,6 +133,7 @@ export function finishEffect(offer: Offer, response: RegistrationResponseJSON, c
     rpId: offer.options.rp.id,
     credentialId: response.id,
     userId: offer.options.user.id,
+    ...(offer.processId ? { processId: offer.processId } : {}),
     ...(aside ? { aside: true as const } : {}),
   };
 }
@@ -140,7 +141,7 @@ export function finishEffect(offer: Offer, response: RegistrationResponseJSON, c
 /** The attestation goes to the server (finish.ts); after a while the user may go on. */
 function finishing(
   s: In<'ready'> | In<'creating'>,
-  { response }: On<'created' | 'conditional-created'>,
+  { response }: On<'created' | 'conditional-created' | 'late-created'>,
   completionType: CompletionType,
 ): Move {
   const { offer } = s;
@@ -296,7 +297,8 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     click: (s, e) => {
       if (s.refreshing) return to(s); // the new start voids these options' challenge
       const doubt = e.voided === true || s.stale === true;
-      if (doubt || e.now >= s.offer.deadlineMs) return renew(s, true, doubt, ...dropConditional(s));
+      const late = e.now >= s.offer.deadlineMs || (e.wallNow ?? -Infinity) >= (s.offer.wallDeadlineMs ?? Infinity);
+      if (doubt || late) return renew(s, true, doubt, ...dropConditional(s));
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
     auto: (s) => (s.refreshing || s.stale ? to(s) : create(s, 'auto')),
@@ -339,6 +341,10 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     },
     'conditional-created': (s, e) => (s.conditional ? finishing(s, e, 'conditional') : to(s)),
     'conditional-failed': (s) => (s.conditional ? conditionalOver(s) : to(s)),
+    'late-created': (s, e) => {
+      const { effects, state } = finishing(s, e, e.completionType);
+      return to(state, ...dropConditional(s), ...effects);
+    },
     'finished-aside': finishedAside,
   },
 
@@ -369,6 +375,11 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       ),
     'refresh-due': (s) => to({ ...s, refreshDue: true }),
     'finished-aside': finishedAside,
+    // The credential of a ceremony aborted for this one arrived after all: the passkey. This sheet stops.
+    'late-created': (s, e) => {
+      const { effects, state } = finishing(s, e, e.completionType);
+      return to(state, { type: 'abort', ceremony: 'modal' }, ...effects);
+    },
     expired: (s) => {
       const abort: Effect = { type: 'abort', ceremony: 'modal' };
       if (!s.offer.renewable) return renew(s, true, false, abort);

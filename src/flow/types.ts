@@ -18,6 +18,11 @@ export interface Offer extends OfferTimes {
   start: AppendStartResponse;
   /** The process whose start issued these options (`X-Corbado-Process-ID`). */
   processId?: string;
+  /**
+   * `deadlineMs` on the wall clock (local unix ms). A phone's monotonic clock may stand still while
+   * it sleeps (HR Time, `performance.now()`): the options are void once either clock says so.
+   */
+  wallDeadlineMs?: number;
   /** An `appendTokenProvider` can mint the token for fresh options (a token is single-use). */
   renewable: boolean;
   /** Where passkey creation is known to go badly here: no automatic ceremony, a hint. */
@@ -107,10 +112,10 @@ export type FlowEvent =
    */
   | { type: 'load-failed'; error: CorbadoAppendError; now: number; suspect?: true; gone?: true; fresh?: true }
   /**
-   * The primary button. `now`: local unix ms of the click. `voided`: another flow's start on the
-   * offer's process is marked (claims.ts), read in the click's task.
+   * The primary button. `now`: the page's monotonic ms of the click, `wallNow` its local unix ms.
+   * `voided`: another flow's start on the offer's process is marked (claims.ts), read in the click's task.
    */
-  | { type: 'click'; now: number; voided?: boolean }
+  | { type: 'click'; now: number; wallNow?: number; voided?: boolean }
   /** Another flow started on the process of the options held (or took it): they may be void (claims.ts). */
   | { type: 'voided' }
   /** autoAppend: start the ceremony without a click, right after the offer is shown. */
@@ -130,6 +135,8 @@ export type FlowEvent =
   /** The finish has taken `FINISH_PATIENCE_MS`: the user gets a way on. */
   | { type: 'finish-slow' }
   | { type: 'finish-done'; outcome: FinishOutcome }
+  /** A ceremony on the options shown made a credential after it was aborted: it is the passkey. */
+  | { type: 'late-created'; response: RegistrationResponseJSON; completionType: CompletionType }
   /** A credential made after its ceremony was aborted was finished aside (controller.ts). */
   | { type: 'finished-aside'; outcome: FinishOutcome; completionType: CompletionType };
 
@@ -163,6 +170,8 @@ export type Effect =
       rpId?: string;
       credentialId: string;
       userId: string;
+      /** The process of the options (`X-Corbado-Process-ID` of the attempts). */
+      processId?: string;
       /** A credential the flow stopped waiting for: its outcome comes back as `finished-aside`. */
       aside?: true;
     }

@@ -99,43 +99,88 @@ export function runCeremony(optionsJSON: PublicKeyCredentialCreationOptionsJSON,
  * Run `start`, which calls `navigator.credentials.create()` synchronously (SimpleWebAuthn does,
  * before its first `await`), with that one call hardened, so a credential that exists is never
  * lost to what surrounds it:
- * - `getClientExtensionResults()` never throws (a faulty password-manager extension): an output
- *   that cannot be read is left out; binary outputs (`prf.results.first`, an `ArrayBuffer`) become
- *   base64url, as in WebAuthn L3 `AuthenticationExtensionsClientOutputsJSON`;
+ * - `getClientExtensionResults()` and the response's methods (`getTransports()` …) never throw
+ *   (a faulty password-manager extension, SimpleWebAuthn#438): an output that cannot be read is
+ *   left out; binary outputs (`prf.results.first`, an `ArrayBuffer`) become base64url, as in
+ *   WebAuthn L3 `AuthenticationExtensionsClientOutputsJSON`;
+ * - should anything after `create()` still throw, the credential is turned into its JSON here
+ *   (WebAuthn L3 `RegistrationResponseJSON`), never dropped;
  * - a rejection that is no `Error` (`undefined`, a string) becomes an `UnknownError` `DOMException`.
  * The page's own `navigator.credentials.create` is back in place when `start` returns.
  */
-function hardened<T>(start: () => Promise<T>): Promise<T> {
+function hardened(start: () => Promise<RegistrationResponseJSON>): Promise<RegistrationResponseJSON> {
   const container = navigator.credentials as CredentialsContainer & { create: CredentialsContainer['create'] };
   const own = Object.getOwnPropertyDescriptor(container, 'create');
   const create = container.create.bind(container);
+  let made: PublicKeyCredential | undefined;
   try {
     Object.defineProperty(container, 'create', {
       configurable: true,
       writable: true,
-      value: (options?: CredentialCreationOptions) => create(options).then(safeCredential, asError),
+      value: (options?: CredentialCreationOptions) =>
+        create(options).then((c) => ((made = (c as PublicKeyCredential | null) ?? undefined), safeCredential(c)), asError),
     });
   } catch {
     return start(); // a locked-down container: go without
   }
   try {
-    return start();
+    return start().catch((e: unknown) => {
+      if (!made) throw e;
+      return responseJSON(made);
+    });
   } finally {
     if (own) Object.defineProperty(container, 'create', own);
     else delete (container as { create?: unknown }).create;
   }
 }
 
+/** A call of `fn` that never throws (undefined instead). */
+const quiet = <T>(fn: () => T): T | undefined => {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+};
+
+/** `RegistrationResponseJSON` of a credential SimpleWebAuthn could not read (WebAuthn L3 §5.1 `toJSON()`). */
+function responseJSON(c: PublicKeyCredential): RegistrationResponseJSON {
+  const r = c.response as AuthenticatorAttestationResponse;
+  const transports = quiet(() => r.getTransports?.());
+  return {
+    id: c.id,
+    rawId: bufferToBase64URLString(c.rawId),
+    type: 'public-key',
+    response: {
+      clientDataJSON: bufferToBase64URLString(r.clientDataJSON),
+      attestationObject: bufferToBase64URLString(r.attestationObject),
+      ...(Array.isArray(transports) ? { transports: transports as NonNullable<RegistrationResponseJSON['response']['transports']> } : {}),
+    },
+    clientExtensionResults: extensionOutputsJSON(c),
+    ...(c.authenticatorAttachment ? { authenticatorAttachment: c.authenticatorAttachment as RegistrationResponseJSON['authenticatorAttachment'] } : {}),
+  };
+}
+
 const asError = (e: unknown): never => {
   throw e instanceof Error ? e : new DOMException(`create() rejected with ${String(e)}`, 'UnknownError');
 };
 
-/** The credential as it is, but for a `getClientExtensionResults()` that cannot throw and gives JSON. */
+/** `target` with methods that cannot throw (undefined instead); platform getters read off the real object. */
+const safeMethods = <T extends object>(target: T): T =>
+  new Proxy(target, {
+    get(t, key) {
+      const value: unknown = Reflect.get(t, key, t);
+      return typeof value === 'function' ? (...a: unknown[]) => quiet(() => (value as (...a: unknown[]) => unknown).apply(t, a)) : value;
+    },
+  });
+
+/** The credential as it is, but for a `getClientExtensionResults()` that cannot throw and gives JSON, and a response whose methods cannot throw. */
 function safeCredential(credential: Credential | null): Credential | null {
   if (!credential) return credential;
   return new Proxy(credential, {
     get(target, key) {
       if (key === 'getClientExtensionResults') return () => extensionOutputsJSON(target as PublicKeyCredential);
+      if (key === 'response') return safeMethods((target as PublicKeyCredential).response);
       const value: unknown = Reflect.get(target, key, target); // platform getters need the real object
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -35,6 +35,7 @@ export async function checkModel(opts: { runs?: number; seed?: number; path?: st
       count('create() calls', world.sheets.length);
       count('create() after a click', world.sheets.filter((x) => x.gesture !== undefined).length);
       count('ceremonies aborted', world.sheets.filter((x) => x.aborted).length);
+      count('passkeys arriving after their abort', world.sheets.filter((x) => x.abortedTooLate).length);
       count('processes', new Set(world.starts.map((s) => s.processId)).size);
       for (const el of world.elements) {
         for (const e of el.fired) {

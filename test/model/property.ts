@@ -76,6 +76,8 @@ export const worldOptions: fc.Arbitrary<WorldOptions> = fc.record({
   conditionalCreate: fc.boolean(),
   webkit: fc.boolean(),
   signal: fc.constantFrom<SignalKind>('promise', 'promise', 'rejects', 'non-promise', 'throws', 'absent'),
+  nullExclude: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  foreignOrigin: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   faults: fc.record({ init: faults(3, 8), start: faults(4, 30), finish: faults(1, 12), events: faults(3, 10) }),
 });
 
@@ -86,6 +88,10 @@ export type Step =
   /** A click, and what the user then does with the sheet (after `after` ms; `leave`: nothing yet). */
   | { t: 'click'; el: number; then: SheetAnswer | 'leave'; after: number }
   | { t: 'answer'; sheet: number; how: SheetAnswer }
+  /** The user completes a sheet; the passkey reaches the page `ms` later, whatever aborts the ceremony meanwhile. */
+  | { t: 'commit'; sheet: number; ms: number }
+  /** The site signs the user out and clears `localStorage`. */
+  | { t: 'clear-storage' }
   | { t: 'skip'; el: number }
   | { t: 'remove'; el: number }
   | { t: 'move'; el: number }
@@ -127,6 +133,8 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
       how: fc.constantFrom<SheetAnswer>('complete', 'complete', 'complete-weird', 'cancel', 'refuse'),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('commit' as const), sheet: ix, ms: fc.constantFrom(50, 400, 3000) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('clear-storage' as const) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('skip' as const), el: ix }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('remove' as const), el: ix }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('move' as const), el: ix }) },
@@ -193,9 +201,13 @@ export class Checker {
       const d = detail as { status: string; unconfirmed?: boolean; clientState: string };
       const cred = this.credentialOf(el);
       if (d.status === 'complete') {
-        if (!cred || !world.server.hasCredential(PROJECT, cred.id)) {
+        const stored = !!cred && world.server.hasCredential(PROJECT, cred.id);
+        // `unconfirmed`: refused as already used — the server may hold it; the device remembers it
+        // until the next offer confirms it or signals it away (6).
+        const remembered = !!cred && loadUndecided(el.tab.storage, PROJECT).some((u) => u.id === cred.id);
+        if (!stored && !(d.unconfirmed && (remembered || el.tab.storageBlocked))) {
           this.fail(
-            `2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed' : 'created'} for ${cred?.id ?? 'no credential'}, which the server does not hold`,
+            `2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed (and forgot it)' : 'created'} for ${cred?.id ?? 'no credential'}, which the server does not hold`,
           );
         }
       } else {
@@ -334,6 +346,8 @@ export class Checker {
       const el = world.elements.find((e) => e.n === c.element)!;
       if (el.tab.everBlocked) continue;
       if (remembered.has(c.id) && world.wallJumps.length > 0) continue; // settled once the wall clock passes its time
+      if (world.cleared.some((t) => t >= c.at)) continue; // the site cleared localStorage: nothing left to settle (README limits)
+      if (world.options.nullExclude) continue; // answers without excludeCredentials settle nothing (README)
       this.fail(
         `6: ${c.id} (element ${c.element}) is on the device, not on the server, never signalled away${remembered.has(c.id) ? ' (still remembered)' : ''}`,
       );
@@ -385,6 +399,17 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         if (sheet) world.answer(sheet, s.how);
         break;
       }
+      case 'commit': {
+        const sheet = pick(
+          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen),
+          s.sheet,
+        );
+        if (sheet) world.commit(sheet, s.ms);
+        break;
+      }
+      case 'clear-storage':
+        world.clearStorage();
+        break;
       case 'skip': {
         const el = pick(
           live().filter((e) => !e.tab.frozen),

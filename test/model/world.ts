@@ -85,6 +85,10 @@ export interface WorldOptions {
   /** WebKit: an excluded credential is answered with an instant `NotAllowedError`. */
   webkit: boolean;
   signal: SignalKind;
+  /** A proxy strips `excludeCredentials` from start answers (`null`, ../shared/cases S10). */
+  nullExclude?: boolean;
+  /** The page's origin is one the project does not list: every attestation is refused at verification, after its challenge was spent. */
+  foreignOrigin?: boolean;
   /** Network faults per endpoint, consumed one per request to it (then `ok`). */
   faults: { init: Fault[]; start: Fault[]; finish: Fault[]; events: Fault[] };
 }
@@ -114,6 +118,10 @@ export interface SheetRecord {
   reject(e: unknown): void;
   /** The user gesture it ran in (the click's number), if any. */
   gesture?: number;
+  /** The authenticator made the passkey; it reaches the page in a moment, whatever aborts it meanwhile. */
+  committed?: boolean;
+  /** The page aborted it after that: its passkey arrives after the abort. */
+  abortedTooLate?: boolean;
 }
 
 /** A start mark: which element's flow marked a start on which process, when; `written`: it reached `localStorage`. */
@@ -346,6 +354,8 @@ export class World {
   /** Every append token minted (no event may carry one). */
   readonly tokens: string[] = [];
   readonly violations: string[] = [];
+  /** When the site cleared `localStorage` (a sign-out): what the device remembered is gone. */
+  readonly cleared: number[] = [];
   /** When the device's wall clock was set (true time): what a page keeps on the wall clock may be off since. */
   readonly wallJumps: number[] = [];
   /** When the device woke from a sleep its monotonic clock did not count (true time): deadlines may be off since. */
@@ -382,7 +392,7 @@ export class World {
       verify: (response: RegistrationResponseJSON, expected) => {
         const client = JSON.parse(fromB64url(response.response.clientDataJSON)) as { challenge: string; origin: string };
         if (client.challenge !== expected.expectedChallenge) return Promise.reject(new Error('challenge mismatch'));
-        if (client.origin !== expected.expectedOrigin) return Promise.reject(new Error('origin mismatch'));
+        if (client.origin !== expected.expectedOrigin || this.options.foreignOrigin) return Promise.reject(new Error('origin mismatch'));
         return Promise.resolve({
           credentialId: response.id,
           publicKey: 'pk',
@@ -430,6 +440,12 @@ export class World {
 
   /** The device's `localStorage` contents. */
   private readonly stored = new Map<string, string>();
+
+  /** The site's sign-out clears `localStorage` (common practice). */
+  clearStorage(): void {
+    this.stored.clear();
+    this.cleared.push(this.trueNow);
+  }
 
   /** `localStorage` as `tab` sees it: a change it makes reaches the other open tabs as a `storage` event, a moment later. */
   storageFor(tab: Tab): Storage {
@@ -652,7 +668,9 @@ export class World {
     return {
       result,
       abort: () => {
-        if (sheet.over) return;
+        // Too late: the authenticator already made the passkey (it arrives all the same).
+        if (sheet.committed && !sheet.over) sheet.abortedTooLate = true;
+        if (sheet.over || sheet.committed) return;
         sheet.over = sheet.aborted = true;
         reject(new DOMException('aborted', 'AbortError'));
       },
@@ -662,6 +680,16 @@ export class World {
         excludedAsNotAllowed: this.options.webkit,
       }),
     };
+  }
+
+  /**
+   * The user completes the sheet, and the passkey reaches the page `ms` later: an abort meanwhile
+   * comes too late (the browser lost the race with it).
+   */
+  commit(sheet: SheetRecord, ms: number): void {
+    if (sheet.over || sheet.committed) return;
+    sheet.committed = true;
+    this.schedule(this.trueNow + ms, () => this.answer(sheet, 'complete'), sheet.element.tab);
   }
 
   /** The user's answer to an open sheet. */
@@ -816,6 +844,11 @@ export class World {
       }
       if (path.endsWith('/start')) {
         const r = await this.server.start(PROJECT, ctx);
+        if (this.options.nullExclude && r.body.attestationOptions) {
+          const o = JSON.parse(r.body.attestationOptions) as { publicKey: Record<string, unknown> };
+          o.publicKey.excludeCredentials = null;
+          r.body.attestationOptions = JSON.stringify(o);
+        }
         const options = r.body.attestationOptions
           ? (JSON.parse(r.body.attestationOptions) as { publicKey: { challenge: string } })
           : undefined;
