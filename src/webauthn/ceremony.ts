@@ -154,7 +154,7 @@ function responseJSON(c: PublicKeyCredential): RegistrationResponseJSON {
     response: {
       clientDataJSON: bufferToBase64URLString(r.clientDataJSON),
       attestationObject: bufferToBase64URLString(r.attestationObject),
-      ...(Array.isArray(transports) ? { transports: transports as NonNullable<RegistrationResponseJSON['response']['transports']> } : {}),
+      ...(Array.isArray(transports) ? { transports: transports } : {}),
     },
     clientExtensionResults: extensionOutputsJSON(c),
     ...(c.authenticatorAttachment ? { authenticatorAttachment: c.authenticatorAttachment as RegistrationResponseJSON['authenticatorAttachment'] } : {}),
