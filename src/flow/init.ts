@@ -117,7 +117,8 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
     if (data.newClientEnvHandle) storeClientEnvHandle(store, projectId, data.newClientEnvHandle, receivedAtMs);
     const flags = storeFlags(store, projectId, data.flags);
     follow(data.frontendApiUrl);
-    const lifetimeMs = data.expiresAt === undefined ? undefined : processLifetimeMs(data.expiresAt, serverDateMs, receivedAtMs, roundTripMs);
+    const lifetimeMs =
+      data.expiresAt === undefined ? undefined : processLifetimeMs(data.expiresAt, serverDateMs, receivedAtMs, roundTripMs);
     // Kept for the next visit — but a process of our own never displaces a live one another flow holds.
     const other = liveProcess(store, projectId, receivedAtMs);
     const displaces = other !== undefined && other.processID !== data.processID && other.processID !== req.gone;

@@ -157,7 +157,9 @@ function responseJSON(c: PublicKeyCredential): RegistrationResponseJSON {
       ...(Array.isArray(transports) ? { transports: transports } : {}),
     },
     clientExtensionResults: extensionOutputsJSON(c),
-    ...(c.authenticatorAttachment ? { authenticatorAttachment: c.authenticatorAttachment as RegistrationResponseJSON['authenticatorAttachment'] } : {}),
+    ...(c.authenticatorAttachment
+      ? { authenticatorAttachment: c.authenticatorAttachment as RegistrationResponseJSON['authenticatorAttachment'] }
+      : {}),
   };
 }
 
