@@ -5,30 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_READINGS } from '../../emulator/model.js';
 import { loadUndecided } from '../../src/flow/reconcile.js';
-import { PROJECT, World, type Fault, type WorldOptions } from './world.js';
+import { PROJECT, World, plainDevice, type Fault, type WorldOptions } from './world.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-function world(over: Partial<WorldOptions> = {}) {
-  return new World({
-    readings: DEFAULT_READINGS,
-    locks: true,
-    dateHeader: true,
-    ttlMs: 5 * MINUTE,
-    processTtlMs: 60 * MINUTE,
-    deviceOffsetMs: 0,
-    autoAppend: false,
-    conditionalAppend: false,
-    conditionalCreate: false,
-    webkit: false,
-    signal: 'promise',
-    faults: { init: [], start: [], finish: [], events: [] },
-    ...over,
-  });
-}
+const world = (over: Partial<WorldOptions> = {}) => new World(plainDevice(over));
 
 /** The process (X-Corbado-Process-ID) of each request of `endpoint`, in order. */
 const processes = (w: World, endpoint: string) => w.log.filter((l) => l.includes(`→ ${endpoint} `)).map((l) => l.split(' ')[4]);

@@ -6,30 +6,15 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { DEFAULT_READINGS } from '../../emulator/model.js';
 import { loadUndecided } from '../../src/flow/reconcile.js';
 import { runCeremony } from '../../src/webauthn/ceremony.js';
 import { Checker } from './property.js';
-import { ORIGIN, PROJECT, World, type Element, type Fault, type WorldOptions } from './world.js';
+import { ORIGIN, PROJECT, World, plainDevice, type Element, type Fault } from './world.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const defaults = (over: Partial<WorldOptions> = {}): WorldOptions => ({
-  readings: DEFAULT_READINGS,
-  locks: true,
-  dateHeader: true,
-  ttlMs: 5 * MINUTE,
-  processTtlMs: 60 * MINUTE,
-  deviceOffsetMs: 0,
-  autoAppend: false,
-  conditionalAppend: false,
-  conditionalCreate: false,
-  webkit: false,
-  signal: 'promise',
-  faults: { init: [], start: [], finish: [], events: [] },
-  ...over,
-});
+const defaults = plainDevice;
 
 /** The user signs in again later, on a quiet network: what stayed undecided is settled. */
 async function nextSignIn(w: World) {

@@ -28,7 +28,7 @@ import { snoozeStore } from '../../src/flow/snooze.js';
 import type { FlowState } from '../../src/flow/types.js';
 import { signalUnknownCredential } from '../../src/webauthn/support.js';
 import { ApiError, errorBody } from '../../emulator/errors.js';
-import { createServerModel, type Readings } from '../../emulator/model.js';
+import { DEFAULT_READINGS, createServerModel, type Readings } from '../../emulator/model.js';
 
 export const PROJECT = 'pro-1';
 export const ORIGIN = 'https://shop.example';
@@ -91,6 +91,28 @@ export interface WorldOptions {
   foreignOrigin?: boolean;
   /** Network faults per endpoint, consumed one per request to it (then `ok`). */
   faults: { init: Fault[]; start: Fault[]; finish: Fault[]; events: Fault[] };
+}
+
+/**
+ * A plain device for the worked examples: Web Locks, `Date` headers, a right clock, 5-minute
+ * options, an hour-long process, the emulator's default readings, no faults; `over` changes any of it.
+ */
+export function plainDevice(over: Partial<WorldOptions> = {}): WorldOptions {
+  return {
+    readings: DEFAULT_READINGS,
+    locks: true,
+    dateHeader: true,
+    ttlMs: 5 * 60_000,
+    processTtlMs: 60 * 60_000,
+    deviceOffsetMs: 0,
+    autoAppend: false,
+    conditionalAppend: false,
+    conditionalCreate: false,
+    webkit: false,
+    signal: 'promise',
+    faults: { init: [], start: [], finish: [], events: [] },
+    ...over,
+  };
 }
 
 /** A credential the device's authenticator made. */
