@@ -187,27 +187,29 @@ export class Checker {
     this.world.violation(message);
   }
 
-  /** The credential the element's last ceremony made. */
-  private credentialOf(el: Element) {
-    return this.world.made.filter((c) => c.element === el.n).at(-1);
-  }
+  /** The credential each element's finish (the one the user waits for) is about, by its `finishing` state. */
+  private readonly finishingCredential = new Map<Element, string>();
 
   private event(el: Element, type: string, detail: unknown): void {
     const { world } = this;
     const text = JSON.stringify(detail, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
     for (const token of world.tokens) if (text.includes(token)) this.fail(`5: ${type} of element ${el.n} carries an append token`);
     if (type === 'corbado-append-ready') this.readyEvents.set(el, (this.readyEvents.get(el) ?? 0) + 1);
+    const s = el.controller.state;
+    if (type === 'corbado-append-state' && s.name === 'finishing') this.finishingCredential.set(el, s.response.id);
     if (type === 'corbado-append-complete') {
       const d = detail as { status: string; unconfirmed?: boolean; clientState: string };
-      const cred = this.credentialOf(el);
       if (d.status === 'complete') {
-        const stored = !!cred && world.server.hasCredential(PROJECT, cred.id);
+        // Its own finish, or one finished aside (a passkey that came after its ceremony's abort):
+        // one of the element's passkeys is meant.
+        const mine = world.made.filter((c) => c.element === el.n);
+        const stored = mine.some((c) => world.server.hasCredential(PROJECT, c.id));
         // `unconfirmed`: refused as already used — the server may hold it; the device remembers it
         // until the next offer confirms it or signals it away (6).
-        const remembered = !!cred && loadUndecided(el.tab.storage, PROJECT).some((u) => u.id === cred.id);
+        const remembered = mine.some((c) => loadUndecided(el.tab.storage, PROJECT).some((u) => u.id === c.id));
         if (!stored && !(d.unconfirmed && (remembered || el.tab.storageBlocked))) {
           this.fail(
-            `2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed (and forgot it)' : 'created'} for ${cred?.id ?? 'no credential'}, which the server does not hold`,
+            `2: element ${el.n} said ${d.unconfirmed ? 'unconfirmed (and forgot it)' : 'created'} for ${mine.map((c) => c.id).join(', ') || 'no credential'}, which the server does not hold`,
           );
         }
       } else {
@@ -224,11 +226,10 @@ export class Checker {
     if (type === 'corbado-append-error') {
       const d = detail as { code: string; maybeStored?: boolean };
       if (d.code === 'finish-failed') {
-        const cred = this.credentialOf(el);
-        if (cred && !d.maybeStored) {
-          this.notSaved.add(cred.id);
-          if (world.server.hasCredential(PROJECT, cred.id))
-            this.fail(`2: element ${el.n} said "not saved" for ${cred.id}, which the server holds`);
+        const id = this.finishingCredential.get(el);
+        if (id && !d.maybeStored) {
+          this.notSaved.add(id);
+          if (world.server.hasCredential(PROJECT, id)) this.fail(`2: element ${el.n} said "not saved" for ${id}, which the server holds`);
         }
       }
     }

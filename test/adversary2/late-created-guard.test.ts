@@ -1,0 +1,53 @@
+/**
+ * Promise 6 ("every passkey the device made ends on the server or signalled away") and the stated
+ * mechanism "a credential that arrives after its ceremony was aborted … is finished all the same"
+ * (README "Finish rules"), broken by the deadline guard of controller.ts `#move`.
+ *
+ * The guard reads both clocks before every event but `expired`, `created` and `conditional-created`
+ * ("a credential in hand is never held back by it"). `late-created` — a credential whose ceremony
+ * the flow had aborted, arriving while the offer still shows the same options — is missing from
+ * that list. When it is the first event after the deadline (its expiry timer has not run yet: a
+ * throttled, frozen or sleeping page — exactly what the guard is there for), the guard first feeds
+ * `expired`: the state moves to `renewing`, which has no `late-created` move, and the credential is
+ * dropped: never finished, never remembered, never signalled.
+ *
+ * Sequence: conditional create runs on the offer; the password manager completes it (the passkey
+ * is made) just as the user taps the button (the conditional is aborted too late — the case of
+ * review.test.ts); the device sleeps before the passkey reaches the page (timers paused, the
+ * monotonic clock counting on); on wake the late credential is the first event, after the deadline.
+ *
+ * Likelihood: low — it needs the late credential to be delivered after the options' deadline but
+ * before the expiry timer's task (a frozen/throttled page, a device that sleeps or whose wall clock
+ * is set forward in the gap). But when it happens the passkey is orphaned silently in the provider.
+ *
+ * Fix: treat `late-created` like `created` in the guard (add it to `late`), or give `renewing` (and
+ * `error`) a `late-created` move that finishes it aside.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadUndecided } from '../../src/flow/reconcile.js';
+import { MINUTE, PROJECT, SECOND, Checker, nextSignIn, world } from './helpers.js';
+
+describe('a late credential that is the first event past the deadline', () => {
+  it('is finished (or at least remembered), not dropped by the deadline guard', async () => {
+    const w = world({ conditionalAppend: true, conditionalCreate: true });
+    const checker = new Checker(w);
+    const el = w.addElement(w.openTab(w.users[0]!));
+    await w.advance(500);
+    const conditional = w.sheets.find((s) => s.conditional)!;
+    assert.ok(conditional, 'conditional create runs on the offer');
+    w.commit(conditional, 300); // the password manager makes the passkey…
+    w.click(el); // …as the user taps: the conditional is aborted too late
+    assert.equal(el.controller.state.name, 'creating');
+    await w.sleep(6 * MINUTE, false); // the device sleeps before the passkey reaches the page
+    await w.advance(SECOND);
+    const passkey = w.made[0]!;
+    assert.ok(passkey, 'the passkey was made');
+    const remembered = loadUndecided(w.tabs[0]!.storage, PROJECT).some((u) => u.id === passkey.id);
+    const finished = w.log.some((l) => l.includes('→ finish '));
+    assert.ok(finished || remembered, `the late passkey was neither sent to finish nor remembered (state ${el.controller.state.name})`);
+    await nextSignIn(w);
+    checker.end();
+    assert.deepEqual(w.violations, []);
+  });
+});
