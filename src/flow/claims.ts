@@ -38,8 +38,12 @@ export interface ProcessClaims {
   claim(projectId: string, processId: string): Promise<Claim | undefined>;
   /** Hold `credentialId` while its finish may still reach the server (kept in the back/forward cache). Synchronous within the page. */
   holdFinish(credentialId: string): Claim;
-  /** Whether a finish of `credentialId` may still be running: on this page, or (with Web Locks) on another. Never rejects. */
-  finishRunning(credentialId: string): Promise<boolean>;
+  /**
+   * Whether a finish of `credentialId` may still be running: on this page, or (with Web Locks) on
+   * another; without usable Web Locks, what the caller knows (`flagged`: its record says running).
+   * Never rejects.
+   */
+  finishRunning(credentialId: string, flagged?: boolean): Promise<boolean>;
 }
 
 /** The part of the Web Locks API (`navigator.locks`) that claims use. */
@@ -150,12 +154,12 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
     holdFinish(credentialId) {
       return hold(finishName(credentialId), lock(finishName(credentialId)), true);
     },
-    async finishRunning(credentialId) {
+    async finishRunning(credentialId, flagged = false) {
       const name = finishName(credentialId);
       if (local.has(name)) return true;
       const unlock = await lock(name);
       if (typeof unlock === 'function') unlock();
-      return unlock === undefined;
+      return unlock === 'none' ? flagged : unlock === undefined;
     },
   };
 }

@@ -190,7 +190,8 @@ export class AppendController implements ReactiveController {
     // the one — so nothing starts on options past it.
     const s = this.state;
     // (A credential in hand is never held back by it: it is finished, and the server decides.)
-    const late = event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created';
+    const late =
+      event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created' || event.type === 'late-created';
     if ((s.name === 'ready' || s.name === 'creating') && !late && this.#overdue !== s.offer) {
       const { clock } = this.#ports.page;
       if (clock.mono() >= s.offer.deadlineMs || clock.now() >= (s.offer.wallDeadlineMs ?? Infinity)) {
@@ -409,7 +410,7 @@ export class AppendController implements ReactiveController {
           hostname,
           receivedAtMs,
           (rpId, id) => ports.signalUnknownCredential(rpId, id),
-          (id) => page.claims.finishRunning(id),
+          (id, flagged) => page.claims.finishRunning(id, flagged),
         ),
     });
   }
@@ -422,12 +423,15 @@ export class AppendController implements ReactiveController {
    */
   #finish(flow: Flow, effect: Extract<Effect, { type: 'finish' }>): void {
     const { page } = this.#ports;
-    const client = flow.client!;
+    // Its own client: to the process and base its options came from, whatever process the flow
+    // moves to meanwhile (a renewal on a process of its own, a failed init).
+    const client = effect.apiBase ? this.#ports.client(effect.apiBase, flow.projectId) : flow.client!;
+    if (effect.processId) client.processId = effect.processId;
     const rpId = effect.rpId ?? this.#ports.hostname();
     const undecided = { id: effect.credentialId, rpId, userId: effect.userId };
     // Kept across pages, so on the wall clock: the deadline as it reads there.
     const deadlineWall = page.clock.now() + (effect.deadlineMs - page.clock.mono());
-    rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS });
+    rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS, running: true });
     // Held while it runs, and a while after an undecided end (a request it gave up on may still land).
     const running = page.claims.holdFinish(effect.credentialId);
     flow.finishes++;

@@ -29,6 +29,8 @@ export interface HeldProcess {
   deadlineMs?: number;
   /** How long it lives in all (relative ms), when this flow opened it. */
   lifetimeMs?: number;
+  /** init's `expiresAt` (unix seconds, the server's clock): each start answer measures it afresh against its `Date`. */
+  expiresAtS?: number;
   /** This flow's claim on it (undefined only where claiming failed unexpectedly). */
   claim?: Claim;
 }
@@ -96,7 +98,12 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
         follow(kept.frontendApiUrl);
         // Kept without its server's time: the local clock as it is.
         // (How long it lived in all is not kept: only when it dies.)
-        const process = { id: kept.processID, deadlineMs: page.clock.mono() + (kept.expiresAt * 1000 - page.clock.now()), claim };
+        const process = {
+          id: kept.processID,
+          deadlineMs: page.clock.mono() + (kept.expiresAt * 1000 - page.clock.now()),
+          expiresAtS: kept.expiresAt,
+          claim,
+        };
         return { appendAllowed: kept.appendAllowed, kept: true, process };
       }
       if (claim) resume = stored.processID; // its append part expired: init may resume it
@@ -131,7 +138,7 @@ export async function initProcess(req: InitRequest): Promise<InitResult> {
       kept: resume !== undefined && data.processID === resume,
       process: {
         id: data.processID,
-        ...(lifetimeMs === undefined ? {} : { deadlineMs: arrivedAt + lifetimeMs, lifetimeMs }),
+        ...(lifetimeMs === undefined ? {} : { deadlineMs: arrivedAt + lifetimeMs, lifetimeMs, expiresAtS: data.expiresAt }),
         ...(claim ? { claim } : {}),
       },
     };

@@ -9,7 +9,7 @@ import type { FrontendApiClient } from '../api/client.js';
 import { CorbadoAppendError, toAppendError } from '../errors.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { parseAttestationOptions, rpIdFitsHost } from '../webauthn/options.js';
-import { offerTimes, optionsLifetimeMs } from './offer-clock.js';
+import { offerTimes, optionsLifetimeMs, processLifetimeMs } from './offer-clock.js';
 import type { Scope } from './scope.js';
 import type { FlowEvent } from './types.js';
 
@@ -46,9 +46,13 @@ export interface OfferEnv {
 
 export interface OfferRequest {
   config: AppendConfig;
-  client: Pick<FrontendApiClient, 'start'>;
-  /** The process the start goes to, and when it dies (the page's monotonic ms): the offer dies with it. */
-  process: { id: string; deadlineMs?: number };
+  client: Pick<FrontendApiClient, 'start' | 'baseUrl'>;
+  /**
+   * The process the start goes to, and when it dies: `expiresAtS` (init's `expiresAt`, unix s),
+   * measured against this start's answer like `expiresMs`, else `deadlineMs` (the page's monotonic
+   * ms). The offer dies with it.
+   */
+  process: { id: string; deadlineMs?: number; expiresAtS?: number };
   /** Called right before the start goes out (claims.ts `markStart`); returns what to call once it has its answer or failed (`markDone`). */
   marking(): () => void;
   scope: Scope;
@@ -136,10 +140,12 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
     throw fail(new CorbadoAppendError('security-error', `rp.id "${options.rp.id}" does not fit ${req.hostname}`));
   }
   req.answered?.(options, receivedAtMs);
-  const lifetime = Math.min(
-    optionsLifetimeMs(start.expiresMs, serverDateMs, receivedAtMs, roundTripMs),
-    (req.process.deadlineMs ?? Infinity) - arrivedAt,
-  );
+  const { expiresAtS, deadlineMs } = req.process;
+  const processLeft =
+    expiresAtS === undefined
+      ? (deadlineMs ?? Infinity) - arrivedAt
+      : processLifetimeMs(expiresAtS, serverDateMs, receivedAtMs, roundTripMs);
+  const lifetime = Math.min(optionsLifetimeMs(start.expiresMs, serverDateMs, receivedAtMs, roundTripMs), processLeft);
   const times = offerTimes(lifetime, arrivedAt);
   if (!times) throw fail(new CorbadoAppendError('expired', 'expiresMs passed'));
   const renewable = typeof config.appendTokenProvider === 'function';
@@ -147,7 +153,17 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
   const { conditionalCreate, limit } = await req.env;
   const wallDeadlineMs = receivedAtMs + (times.deadlineMs - arrivedAt);
-  const offer = { options, start, renewable, watchdogMs, processId: req.process.id, wallDeadlineMs, ...times, ...(limit ? { limit } : {}) };
+  const offer = {
+    options,
+    start,
+    renewable,
+    watchdogMs,
+    processId: req.process.id,
+    apiBase: req.client.baseUrl,
+    wallDeadlineMs,
+    ...times,
+    ...(limit ? { limit } : {}),
+  };
   return { type: 'offer', offer, conditionalCreate };
 }
 

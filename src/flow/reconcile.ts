@@ -37,6 +37,12 @@ export interface Undecided {
   userId: string;
   /** Local unix ms from which a start answer settles it. */
   after: number;
+  /**
+   * Its finish has not ended: only a page that can see it is over (Web Locks: `finishRunning`)
+   * settles it — a wall clock set forward must not end it (a closed tab's finish, without Web
+   * Locks, stays unsettled: README "Guarantees").
+   */
+  running?: true;
 }
 
 const key = (projectId: string) => `corbado-append:undecided:${projectId}`;
@@ -70,7 +76,8 @@ export function forgetUndecided(store: Store, projectId: string, credentialId: s
  * @param options the answer's checked options: `rp.id` (undefined = `hostname`), `user.id`, `excludeCredentials`
  * @param nowMs local unix ms when the answer arrived
  * @param signal `signalUnknownCredential(rpId, credentialId)` for a credential the server does not hold
- * @param running whether a finish of the credential may still be running
+ * @param running whether a finish of the credential may still be running, given its record's
+ *   `running` flag (a page that cannot see other pages' finishes keeps to the flag)
  * @returns the IDs signalled away
  */
 export async function settleUndecided(
@@ -80,7 +87,7 @@ export async function settleUndecided(
   hostname: string,
   nowMs: number,
   signal: (rpId: string, credentialId: string) => void,
-  running: (credentialId: string) => Promise<boolean> = () => Promise.resolve(false),
+  running: (credentialId: string, flagged: boolean) => Promise<boolean> = (_, flagged) => Promise.resolve(flagged),
 ): Promise<string[]> {
   const all = loadUndecided(store, projectId);
   // No list at all (a server or proxy that left it out, `null`): it says nothing of what is stored.
@@ -92,7 +99,7 @@ export async function settleUndecided(
   const settled: string[] = [];
   const signalled: string[] = [];
   for (const u of due) {
-    if (await running(u.id)) continue;
+    if (await running(u.id, u.running === true)) continue;
     settled.push(u.id);
     if (listed.has(u.id)) continue;
     signalled.push(u.id);

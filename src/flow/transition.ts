@@ -134,6 +134,7 @@ export function finishEffect(offer: Offer, response: RegistrationResponseJSON, c
     credentialId: response.id,
     userId: offer.options.user.id,
     ...(offer.processId ? { processId: offer.processId } : {}),
+    ...(offer.apiBase ? { apiBase: offer.apiBase } : {}),
     ...(aside ? { aside: true as const } : {}),
   };
 }

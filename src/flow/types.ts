@@ -16,8 +16,9 @@ import type { OfferTimes } from './offer-clock.js';
 export interface Offer extends OfferTimes {
   options: PublicKeyCredentialCreationOptionsJSON;
   start: AppendStartResponse;
-  /** The process whose start issued these options (`X-Corbado-Process-ID`). */
+  /** The process whose start issued these options (`X-Corbado-Process-ID`), and the API base it went to: their finish goes there too. */
   processId?: string;
+  apiBase?: string;
   /**
    * `deadlineMs` on the wall clock (local unix ms). A phone's monotonic clock may stand still while
    * it sleeps (HR Time, `performance.now()`): the options are void once either clock says so.
@@ -170,8 +171,9 @@ export type Effect =
       rpId?: string;
       credentialId: string;
       userId: string;
-      /** The process of the options (`X-Corbado-Process-ID` of the attempts). */
+      /** The process of the options and the API base their start went to: where every attempt goes. */
       processId?: string;
+      apiBase?: string;
       /** A credential the flow stopped waiting for: its outcome comes back as `finished-aside`. */
       aside?: true;
     }

@@ -43,17 +43,16 @@ export const repeatsIdentically = (limit: EnvironmentLimit | undefined): boolean
   limit === 'frame-permission' || limit === 'in-app-browser';
 
 /**
- * WebKit — Safari, and every browser on iOS and iPadOS, which must use WebKit — answers a
- * credential of `excludeCredentials` found on this device with `NotAllowedError` at once instead of
- * WebAuthn's `InvalidStateError` (WebKit bug 219813). Chromium and Firefox answer
- * `InvalidStateError` and refuse other things (user verification) as fast: there a quick
- * `NotAllowedError` says nothing about what is on the device.
+ * Old WebKit — Safari before 16, and every browser on iOS and iPadOS before 16 (all WebKit) —
+ * answers a credential of `excludeCredentials` found on this device with `NotAllowedError` at once
+ * instead of WebAuthn's `InvalidStateError` (WebKit bug 219813; brave-ios#1413). Safari 16 on, like
+ * Chromium and Firefox, answers `InvalidStateError`, and refuses other things (user verification,
+ * a frame it cannot read) as fast: there a quick `NotAllowedError` says nothing of what is on the
+ * device. A version it cannot read counts as new.
  */
 export function reportsExcludedAsNotAllowed(userAgent: string = globalThis.navigator?.userAgent ?? ''): boolean {
-  if (/\b(iPhone|iPad|iPod)\b/.test(userAgent)) return true;
-  return (
-    /AppleWebKit\//.test(userAgent) &&
-    /\bVersion\/\d+.*\bSafari\//.test(userAgent) &&
-    !/Chrome|Chromium|CriOS|Edg|OPR|Firefox|FxiOS|Android/.test(userAgent)
-  );
+  const ios = /\b(?:iPhone|iPad|iPod)\b.*? OS (\d+)_/.exec(userAgent);
+  if (ios) return Number(ios[1]) < 16;
+  const safari = /AppleWebKit\/.*\bVersion\/(\d+)[.\d]*.*\bSafari\//.exec(userAgent);
+  return !!safari && !/Chrome|Chromium|CriOS|Edg|OPR|Firefox|FxiOS|Android/.test(userAgent) && Number(safari[1]) < 16;
 }

@@ -59,10 +59,10 @@ describe('Safari model (STUB over the real engine)', () => {
     expect(tracked, 'named as a refusal, not a cancel').to.deep.include(['append-error', 'refused-at-once']);
   });
 
-  it('a passkey already on this device: NotAllowedError at once for the excluded credential → complete-noop, no "try again"', async () => {
+  it('Safari before 16, a passkey already on this device: NotAllowedError at once for the excluded credential → complete-noop, no "try again"', async () => {
     const projectId = uniqueProjectId();
     await registerPasskey(projectId); // an earlier visit, without the model: a real passkey here and on the server
-    const safari = safariModel();
+    const safari = safariModel({ version: 15 });
     const create = spyCreate();
     const m = await appendFixture({ projectId, scenario: { autoAppend: true } });
     await waitFor(() => create.calls[0]?.settled, 'the auto ceremony refused');

@@ -119,11 +119,12 @@ describe('finish holds', () => {
     assert.equal(await tab2.finishRunning('cred-1'), false);
     assert.equal(await tab2.finishRunning('cred-1'), false, 'asking takes nothing');
   });
-  it('without Web Locks only its own page can tell', async () => {
+  it("without Web Locks only its own page can tell; another keeps to the record's flag", async () => {
     const tab1 = processClaims(undefined);
     tab1.holdFinish('cred-1');
     assert.equal(await tab1.finishRunning('cred-1'), true);
     assert.equal(await processClaims(undefined).finishRunning('cred-1'), false);
+    assert.equal(await processClaims(undefined).finishRunning('cred-1', true), true);
   });
 });
 

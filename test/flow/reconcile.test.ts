@@ -48,6 +48,11 @@ describe('settleUndecided', () => {
     assert.deepEqual(await settleUndecided(s, 'pro-1', options('u2', []), 'shop.example', T, signal), []);
     assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T - 1, signal), []);
     assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T, signal, () => Promise.resolve(true)), []);
+    // Flagged running by its page: without a way to see that page, the flag decides (a clock set forward changes nothing).
+    const flagged = store();
+    rememberUndecided(flagged, 'pro-1', { id: 'd', rpId: 'shop.example', userId: 'u1', after: T - 1, running: true });
+    assert.deepEqual(await settleUndecided(flagged, 'pro-1', options('u1', []), 'shop.example', T, signal), []);
+    assert.equal(loadUndecided(flagged, 'pro-1').length, 1);
     assert.deepEqual(
       loadUndecided(s, 'pro-1').map((u) => u.id),
       ['a', 'b', 'c'],

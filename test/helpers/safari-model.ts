@@ -8,9 +8,10 @@
  *    click or key press in the last few seconds) rejects at once with `NotAllowedError`; the
  *    engine is never asked. Only activation after `safariModel()` was installed counts (the test
  *    page is shared by the tests of a file).
- * 2. A credential in `excludeCredentials` that lives on this authenticator rejects at once with
- *    `NotAllowedError` instead of WebAuthn's `InvalidStateError` (WebKit bug 219813): the
- *    engine's `InvalidStateError` is turned into it.
+ * 2. Before Safari 16: a credential in `excludeCredentials` that lives on this authenticator
+ *    rejects at once with `NotAllowedError` instead of WebAuthn's `InvalidStateError` (WebKit bug
+ *    219813): the engine's `InvalidStateError` is turned into it. Safari 16 on answers
+ *    `InvalidStateError`, like the engines under test.
  * 3. Conditional create (`mediation: 'conditional'`) exists from Safari 18
  *    (`getClientCapabilities().conditionalCreate` says so); it needs no activation. `upgrade`:
  *    the user just signed in with a saved password, so Safari creates the passkey silently —
@@ -18,7 +19,7 @@
  *    emulator verifies); `refuse`: no such sign-in, `NotAllowedError` at once.
  * 4. The page sees Safari's user agent (`navigator.userAgent`: Safari `version` on macOS, see
  *    {@link SAFARI_USER_AGENT}): the element reads a quick `NotAllowedError` as "already on this
- *    device" only where the engine is WebKit (src/webauthn/environment.ts
+ *    device" only where the engine is old WebKit (src/webauthn/environment.ts
  *    `reportsExcludedAsNotAllowed`). The HTTP `User-Agent` and `navigator.userAgentData` stay the
  *    real engine's.
  *
@@ -34,7 +35,7 @@ import { stubProperty } from './spies.js';
 
 export interface SafariModelOptions {
   /** 18 (default) brings conditional create; 17 has none. */
-  version?: 17 | 18;
+  version?: 15 | 17 | 18;
   /** What a conditional create does on Safari 18 (default `refuse`). */
   conditional?: 'upgrade' | 'refuse';
 }
@@ -56,6 +57,7 @@ export interface SafariCall {
 
 /** Safari's `navigator.userAgent` on macOS, per modelled version (rule 4). */
 export const SAFARI_USER_AGENT = {
+  15: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6 Safari/605.1.15',
   17: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15',
   18: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15',
 } as const;
@@ -94,7 +96,7 @@ export function safariModel(opts: SafariModelOptions = {}): { calls: SafariCall[
       real(o).then(
         (credential) => ((call.outcome = 'created'), credential),
         (e: unknown) => {
-          if ((e as { name?: string }).name === 'InvalidStateError')
+          if ((e as { name?: string }).name === 'InvalidStateError' && version < 16)
             return refuse('refused-excluded', notAllowed('a credential to exclude is on this device'));
           Object.assign(call, { outcome: 'rejected', error: (e as { name?: string }).name });
           throw e;

@@ -74,7 +74,7 @@ export const worldOptions: fc.Arbitrary<WorldOptions> = fc.record({
   autoAppend: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   conditionalAppend: fc.boolean(),
   conditionalCreate: fc.boolean(),
-  webkit: fc.boolean(),
+  oldWebKit: fc.boolean(),
   signal: fc.constantFrom<SignalKind>('promise', 'promise', 'rejects', 'non-promise', 'throws', 'absent'),
   nullExclude: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   foreignOrigin: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -394,7 +394,7 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
       }
       case 'answer': {
         const sheet = pick(
-          world.sheets.filter((x) => !x.over && !x.element.tab.frozen),
+          world.sheets.filter((x) => !x.over && !x.element.tab.frozen && !x.element.tab.closed),
           s.sheet,
         );
         if (sheet) world.answer(sheet, s.how);
@@ -402,7 +402,7 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
       }
       case 'commit': {
         const sheet = pick(
-          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen),
+          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen && !x.element.tab.closed),
           s.sheet,
         );
         if (sheet) world.commit(sheet, s.ms);

@@ -82,8 +82,8 @@ export interface WorldOptions {
   conditionalAppend: boolean;
   /** The browser reports conditional create. */
   conditionalCreate: boolean;
-  /** WebKit: an excluded credential is answered with an instant `NotAllowedError`. */
-  webkit: boolean;
+  /** Safari before 16 (WebKit bug 219813): an excluded credential is answered with an instant `NotAllowedError`. */
+  oldWebKit: boolean;
   signal: SignalKind;
   /** A proxy strips `excludeCredentials` from start answers (`null`, ../shared/cases S10). */
   nullExclude?: boolean;
@@ -108,7 +108,7 @@ export function plainDevice(over: Partial<WorldOptions> = {}): WorldOptions {
     autoAppend: false,
     conditionalAppend: false,
     conditionalCreate: false,
-    webkit: false,
+    oldWebKit: false,
     signal: 'promise',
     faults: { init: [], start: [], finish: [], events: [] },
     ...over,
@@ -699,7 +699,7 @@ export class World {
       facts: () => ({
         elapsedMs: this.trueNow - sheet.startedAt,
         excludeCredentials: options.excludeCredentials?.length ?? 0,
-        excludedAsNotAllowed: this.options.webkit,
+        excludedAsNotAllowed: this.options.oldWebKit,
       }),
     };
   }
@@ -716,7 +716,8 @@ export class World {
 
   /** The user's answer to an open sheet. */
   answer(sheet: SheetRecord, how: SheetAnswer): void {
-    if (sheet.over) return;
+    // A page that is gone has no sheet (a passkey made as it unloaded is beyond any page's reach: README "Guarantees", limits).
+    if (sheet.over || sheet.element.tab.closed) return;
     sheet.over = true;
     const { options } = sheet;
     const rpId = options.rp.id ?? HOSTNAME;
@@ -724,7 +725,7 @@ export class World {
     const excluded = (options.excludeCredentials ?? []).some((c) => this.authenticator.get(c.id)?.rpId === rpId);
     if (excluded) {
       return sheet.reject(
-        this.options.webkit
+        this.options.oldWebKit
           ? new DOMException('not allowed', 'NotAllowedError')
           : new DOMException('excluded credential', 'InvalidStateError'),
       );

@@ -1,4 +1,6 @@
 /**
+ * Found by the second outside review of issue 19's fixes, and fixed: this story keeps it so.
+ *
  * Promise 6 ("every passkey the device made ends on the server or signalled away") and the stated
  * mechanism "a credential that arrives after its ceremony was aborted … is finished all the same"
  * (README "Finish rules"), broken by the deadline guard of controller.ts `#move`.
@@ -16,6 +18,12 @@
  * review.test.ts); the device sleeps before the passkey reaches the page (timers paused, the
  * monotonic clock counting on); on wake the late credential is the first event, after the deadline.
  *
+ * Second sequence (found by the model's own random search, `npm run test:model -- --runs 20000
+ * --seed 99`, shrunk): the password manager completes a conditional create slowly (3 s); the
+ * conditional's 3 s time-box aborts it; the device's wall clock is set forward (NTP, a manual fix)
+ * before the passkey reaches the page — the options' wall deadline is past, their expiry timer
+ * (monotonic) far away; the late passkey is the first event and is dropped the same way.
+ *
  * Likelihood: low — it needs the late credential to be delivered after the options' deadline but
  * before the expiry timer's task (a frozen/throttled page, a device that sleeps or whose wall clock
  * is set forward in the gap). But when it happens the passkey is orphaned silently in the provider.
@@ -25,7 +33,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadUndecided } from '../../src/flow/reconcile.js';
+import { loadUndecided } from '../../../src/flow/reconcile.js';
 import { MINUTE, PROJECT, SECOND, Checker, nextSignIn, world } from './helpers.js';
 
 describe('a late credential that is the first event past the deadline', () => {
@@ -43,6 +51,27 @@ describe('a late credential that is the first event past the deadline', () => {
     await w.advance(SECOND);
     const passkey = w.made[0]!;
     assert.ok(passkey, 'the passkey was made');
+    const remembered = loadUndecided(w.tabs[0]!.storage, PROJECT).some((u) => u.id === passkey.id);
+    const finished = w.log.some((l) => l.includes('→ finish '));
+    assert.ok(finished || remembered, `the late passkey was neither sent to finish nor remembered (state ${el.controller.state.name})`);
+    await nextSignIn(w);
+    checker.end();
+    assert.deepEqual(w.violations, []);
+  });
+
+  it('after a wall clock set forward: the late credential is finished, not dropped', async () => {
+    const w = world({ conditionalAppend: true, conditionalCreate: true });
+    const checker = new Checker(w);
+    const el = w.addElement(w.openTab(w.users[0]!));
+    await w.advance(500);
+    const conditional = w.sheets.find((s) => s.conditional)!;
+    w.commit(conditional, 3000); // the password manager makes the passkey; it reaches the page 3 s later
+    await w.advance(2800); // the conditional's time-box has aborted it
+    assert.equal(conditional.abortedTooLate, true);
+    assert.equal(el.controller.state.name, 'ready');
+    w.jumpClock(10 * MINUTE); // the device's clock is set forward
+    await w.advance(SECOND); // the passkey arrives
+    const passkey = w.made[0]!;
     const remembered = loadUndecided(w.tabs[0]!.storage, PROJECT).some((u) => u.id === passkey.id);
     const finished = w.log.some((l) => l.includes('→ finish '));
     assert.ok(finished || remembered, `the late passkey was neither sent to finish nor remembered (state ${el.controller.state.name})`);

@@ -1,4 +1,6 @@
 /**
+ * Found by the second outside review of issue 19's fixes, and fixed: this story keeps it so.
+ *
  * Stated mechanisms (README "Finish rules": "A credential that arrives after its ceremony was
  * aborted … is finished all the same"; finish.ts: "While it runs it holds its process, so no other
  * flow's start voids the challenge it still needs"; offer-clock.ts FINISH_MARGIN_MS: the deadline
@@ -25,6 +27,9 @@
  * still valid offer on P, but `client.processId` is now `undefined`. The user taps, completes the
  * sheet on live options; the finish goes out without `X-Corbado-Process-ID`, is refused
  * (`validation_error`) on the first attempt: "not saved", signalled away.
+ *
+ * No numbered promise breaks (the refusal is real, the passkey is signalled away, "not saved" is
+ * true); the stated mechanisms do, and a passkey the server would have stored is lost.
  *
  * Likelihood: low to moderate — any late passkey (a lost race with an abort: expiry, watchdog,
  * voided, a tap over a conditional create) while the flow opens or has opened another process.
@@ -55,7 +60,11 @@ describe('a late passkey finished while its flow opens a process of its own', ()
     const passkey = w.made[0]!;
     const finishes = w.log.filter((l) => l.includes('→ finish ')).map((l) => l.split(' ')[4]);
     assert.ok(finishes.length > 0, 'the late passkey was finished');
-    assert.deepEqual(finishes, finishes.map(() => P), `its attempts went to ${finishes.join(', ')}, not to its process ${P}`);
+    assert.deepEqual(
+      finishes,
+      finishes.map(() => P),
+      `its attempts went to ${finishes.join(', ')}, not to its process ${P}`,
+    );
     assert.ok(w.server.hasCredential(PROJECT, passkey.id), 'stored on its process');
     assert.equal(w.signalled.has(passkey.id), false);
   });
@@ -78,7 +87,11 @@ describe('a late passkey finished while its flow opens a process of its own', ()
     await w.advance(5 * SECOND);
     const passkey = w.made[0]!;
     const finishes = processes(w, 'finish');
-    assert.deepEqual(finishes, finishes.map(() => offer.processId), `its attempts went to ${finishes.join(', ')} (- = no header)`);
+    assert.deepEqual(
+      finishes,
+      finishes.map(() => offer.processId),
+      `its attempts went to ${finishes.join(', ')} (- = no header)`,
+    );
     assert.ok(w.server.hasCredential(PROJECT, passkey.id), 'stored');
     assert.equal(w.signalled.has(passkey.id), false);
   });

@@ -2,8 +2,8 @@
  * Shared helpers of the second adversarial review's stories (test/adversary2/*.test.ts): the model's
  * world (test/model/world.ts) as it is, plus a few conveniences.
  */
-import { Checker } from '../model/property.js';
-import { PROJECT, World, plainDevice, type Element, type WorldOptions } from '../model/world.js';
+import { Checker } from '../property.js';
+import { PROJECT, World, plainDevice, type Element, type WorldOptions } from '../world.js';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -22,8 +22,7 @@ export async function nextSignIn(w: World, user = 0) {
 }
 
 /** The process (X-Corbado-Process-ID) of each request of `endpoint`, in order. */
-export const processes = (w: World, endpoint: string) =>
-  w.log.filter((l) => l.includes(`→ ${endpoint} `)).map((l) => l.split(' ')[4]);
+export const processes = (w: World, endpoint: string) => w.log.filter((l) => l.includes(`→ ${endpoint} `)).map((l) => l.split(' ')[4]);
 
 /** Every event an element fired but the reflected state. */
 export const events = (el: Element) => el.fired.filter((e) => e.type !== 'corbado-append-state');

@@ -1,4 +1,6 @@
 /**
+ * Found by the second outside review of issue 19's fixes, and fixed: this story keeps it so.
+ *
  * Promise 3 ("create() … never on options the element could know are void: past their deadline")
  * and the stated mechanism (README "The offer's clock": "The deadline is the earlier of the
  * options' (expiresMs) and the process's (expiresAt), 2 s early, read against the answer's `Date`
