@@ -339,7 +339,10 @@ export class Checker {
    */
   end(): void {
     const { world } = this;
-    const remembered = new Set(loadUndecided(world.tabs[0]!.storage, PROJECT).map((u) => u.id));
+    const records = loadUndecided(world.tabs[0]!.storage, PROJECT);
+    const remembered = new Set(records.map((u) => u.id));
+    // Without Web Locks, a finish cut short by its closed tab stays flagged running: no page can tell it is over (README limits).
+    const cutShort = new Set(records.filter((u) => u.running && !world.options.locks).map((u) => u.id));
     for (const c of world.made) {
       const stored = world.server.hasCredential(PROJECT, c.id);
       if (stored || world.signalled.has(c.id)) continue;
@@ -347,6 +350,7 @@ export class Checker {
       const el = world.elements.find((e) => e.n === c.element)!;
       if (el.tab.everBlocked) continue;
       if (remembered.has(c.id) && world.wallJumps.length > 0) continue; // settled once the wall clock passes its time
+      if (cutShort.has(c.id)) continue;
       if (world.cleared.some((t) => t >= c.at)) continue; // the site cleared localStorage: nothing left to settle (README limits)
       if (world.options.nullExclude) continue; // answers without excludeCredentials settle nothing (README)
       this.fail(
