@@ -181,6 +181,7 @@ export class Checker {
   constructor(private readonly world: World) {
     world.onEvent = (el, type, detail) => this.event(el, type, detail);
     world.onCreate = (sheet) => this.created(sheet);
+    world.afterJob = () => this.track(false);
   }
 
   private fail(message: string): void {
@@ -301,7 +302,16 @@ export class Checker {
     for (const id of this.notSaved) {
       if (world.server.hasCredential(PROJECT, id)) this.fail(`2: ${id} was called "not saved", and the server holds it now`);
     }
-    for (const el of world.elements) {
+    this.track(true);
+  }
+
+  /**
+   * Notes each element's phase and since when; `judge` also checks how long it has been in it.
+   * Called after every scheduled job too, so a phase left and entered again between two steps
+   * starts its count again.
+   */
+  private track(judge: boolean): void {
+    for (const el of this.world.elements) {
       if (!el.isConnected || el.tab.closed || el.tab.frozen) {
         this.phases.delete(el);
         continue;
@@ -323,6 +333,7 @@ export class Checker {
         this.phases.set(el, { key, since: now });
         continue;
       }
+      if (!judge) continue;
       const long = now - phase.since;
       if (key === 'finishing' && long > FINISH_PATIENCE_MS + 50)
         this.fail(`4: element ${el.n} shows "Saving…" without a way on for ${long} ms`);
@@ -485,7 +496,10 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
     }
     await world.advance(s.t === 'wait' ? 0 : 600);
     checker.step();
-    if (world.violations.length) return world.violations;
+    if (world.violations.length) {
+      inspect?.(world);
+      return world.violations;
+    }
   }
   // Quiet: open sheets are left open (the watchdog ends them), frozen tabs come back, time passes;
   // then the user goes on (every element removed: finishes go on without them) until all is decided.

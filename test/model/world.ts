@@ -542,6 +542,8 @@ export class World {
       if (!next) break;
       this.trueNow = Math.max(this.trueNow, next.at);
       next.run();
+      await drain();
+      this.afterJob();
     }
     this.trueNow = until;
     await drain();
@@ -899,6 +901,8 @@ export class World {
 
   onEvent: (el: Element, type: keyof AppendEventDetailMap, detail: unknown) => void = () => undefined;
   onCreate: (sheet: SheetRecord) => void = () => undefined;
+  /** After each scheduled job and the microtasks it set off: a checker sees every phase, not only those at step ends. */
+  afterJob: () => void = () => undefined;
 }
 
 /** Let every pending promise run (a macrotask turn drains the microtask queue). */
