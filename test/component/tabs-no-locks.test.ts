@@ -100,6 +100,47 @@ async function expectOnePasskey(m: AppendFixture) {
 const renewed = (m: AppendFixture, net: FetchSpy) =>
   net.api(START).length === 2 && net.api(START)[1]!.settled && m.el.state === 'ready' && !m.part('primary-button')!.disabled;
 
+/**
+ * Tab 1 renewed on a process of its own (`own`, by `renewal`): the click makes one passkey on the
+ * fresh options, finished on that process, with no error in either tab.
+ */
+async function clickToPasskey(
+  c: {
+    m: AppendFixture;
+    net: FetchSpy;
+    create: CreateSpy;
+    tab2: { of: (type: 'corbado-append-error') => unknown[] };
+    process: string;
+    own: string | null;
+    renewal: FetchCall;
+  },
+  completionType: string,
+  states: string[],
+) {
+  const { m, net, create, tab2, process, own, renewal } = c;
+  await realClick(m.part('primary-button')!);
+  const complete = await m.event('corbado-append-complete');
+  expect(complete.status).to.equal('complete');
+  expect(complete.completionType).to.equal(completionType);
+  await m.state('success');
+
+  const t = await trafficByTab(m.projectId, net);
+  expect(
+    t.tab1Starts.map((r) => r.processId),
+    `tab 1's starts (${t.summary})`,
+  ).to.deep.equal([process, own]);
+  expect(
+    t.finishes.map((r) => r.processId),
+    `finish on tab 1's own process (${t.summary})`,
+  ).to.deep.equal([own]);
+  expect(create.calls, 'one ceremony').to.have.length(1);
+  expect(usedChallenge(create, 0), 'on the fresh options').to.equal(challengeOf(renewal));
+  expect(m.of('corbado-append-error'), 'tab 1 errors (never finish-failed)').to.deep.equal([]);
+  expect(m.states()).to.deep.equal(states);
+  expect(tab2.of('corbado-append-error'), 'the second tab errors').to.deep.equal([]);
+  await expectOnePasskey(m);
+}
+
 describe('<corbado-append> in two tabs of one browser, without Web Locks (issue 19)', () => {
   it("the second tab starts on tab 1's process; tab 1 sees its start mark, renews on a process of its own before the click, and the click makes the passkey (complete)", async () => {
     const { m, net, create, process } = await tab1();
@@ -111,7 +152,7 @@ describe('<corbado-append> in two tabs of one browser, without Web Locks (issue 
     await waitFor(() => renewed(m, net), "tab 1's fresh options on a process of its own, after the second tab's start");
     await m.el.updateComplete;
 
-    let t = await trafficByTab(m.projectId, net);
+    const t = await trafficByTab(m.projectId, net);
     expect(
       t.tab2Starts.map((r) => r.processId),
       `the second tab started on tab 1's process (${t.summary})`,
@@ -123,27 +164,13 @@ describe('<corbado-append> in two tabs of one browser, without Web Locks (issue 
     expect(m.text('message'), 'a silent renewal: no notice').not.to.equal(en.expired);
     expect(create.calls, 'no ceremony yet').to.have.length(0);
 
-    await realClick(m.part('primary-button')!);
-    const complete = await m.event('corbado-append-complete');
-    expect(complete.status).to.equal('complete');
-    expect(complete.completionType).to.equal('manual');
-    await m.state('success');
-
-    t = await trafficByTab(m.projectId, net);
-    expect(
-      t.tab1Starts.map((r) => r.processId),
-      `tab 1's starts (${t.summary})`,
-    ).to.deep.equal([process, own]);
-    expect(
-      t.finishes.map((r) => r.processId),
-      `finish on tab 1's own process (${t.summary})`,
-    ).to.deep.equal([own]);
-    expect(create.calls, 'one ceremony').to.have.length(1);
-    expect(usedChallenge(create, 0), 'on the fresh options').to.equal(challengeOf(renewal));
-    expect(m.of('corbado-append-error'), 'tab 1 errors (never finish-failed)').to.deep.equal([]);
-    expect(m.states()).to.deep.equal(['loading', 'ready', 'creating', 'finishing', 'success']);
-    expect(tab2.of('corbado-append-error'), 'the second tab errors').to.deep.equal([]);
-    await expectOnePasskey(m);
+    await clickToPasskey({ m, net, create, tab2, process, own, renewal }, 'manual', [
+      'loading',
+      'ready',
+      'creating',
+      'finishing',
+      'success',
+    ]);
   });
 
   it("a click right after the second tab's start, before its storage event arrives: no create() on the voided options — fresh ones with the 'expired' notice, and the next click makes the passkey", async () => {
@@ -153,7 +180,7 @@ describe('<corbado-append> in two tabs of one browser, without Web Locks (issue 
     const tab2 = await openTab(m.projectId, { webLocks: false });
     await tab2.event('corbado-append-ready'); // its start went out and was answered
     await waitFor(() => held.events.length > 0, "the second tab's start mark reaching tab 1 (held back)");
-    let t = await trafficByTab(m.projectId, net);
+    const t = await trafficByTab(m.projectId, net);
     expect(
       t.tab2Starts.map((r) => r.processId),
       `the second tab started on tab 1's process (${t.summary})`,
@@ -173,26 +200,14 @@ describe('<corbado-append> in two tabs of one browser, without Web Locks (issue 
     held.release(); // the storage event arrives, late: it changes nothing
     expect(renewed(m, net), 'still on the fresh options').to.equal(true);
 
-    await realClick(m.part('primary-button')!);
-    const complete = await m.event('corbado-append-complete');
-    expect(complete.status).to.equal('complete');
-    expect(complete.completionType).to.equal('manual-retry');
-    await m.state('success');
-
-    t = await trafficByTab(m.projectId, net);
-    expect(
-      t.tab1Starts.map((r) => r.processId),
-      `tab 1's starts (${t.summary})`,
-    ).to.deep.equal([process, own]);
-    expect(
-      t.finishes.map((r) => r.processId),
-      `finish on tab 1's own process (${t.summary})`,
-    ).to.deep.equal([own]);
-    expect(create.calls, 'one ceremony').to.have.length(1);
-    expect(usedChallenge(create, 0), 'on the fresh options').to.equal(challengeOf(renewal));
-    expect(m.of('corbado-append-error'), 'tab 1 errors (never finish-failed)').to.deep.equal([]);
-    expect(m.states()).to.deep.equal(['loading', 'ready', 'loading', 'ready', 'creating', 'finishing', 'success']);
-    expect(tab2.of('corbado-append-error'), 'the second tab errors').to.deep.equal([]);
-    await expectOnePasskey(m);
+    await clickToPasskey({ m, net, create, tab2, process, own, renewal }, 'manual-retry', [
+      'loading',
+      'ready',
+      'loading',
+      'ready',
+      'creating',
+      'finishing',
+      'success',
+    ]);
   });
 });

@@ -47,6 +47,31 @@ export interface Recorded {
 /** Polling of this suite: every 10 ms, for 5 s (the defaults of @open-wc's `waitUntil`: 50 ms, 1 s). */
 export const POLL = { interval: 10, timeout: 5000 };
 
+/**
+ * Waits on the page's real timers, and on every `changed` callback, until `done()` holds
+ * (for tests that stub the global `setTimeout`).
+ */
+export function until(done: () => boolean, what: () => string, timeoutMs: number, changed: Set<() => void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let timer: number | undefined;
+    const check = () => {
+      realTimers.clearTimeout(timer);
+      if (done()) {
+        changed.delete(check);
+        resolve();
+      } else if (performance.now() - t0 > timeoutMs) {
+        changed.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
+      } else {
+        timer = realTimers.setTimeout(check, 20);
+      }
+    };
+    changed.add(check);
+    check();
+  });
+}
+
 /** `waitUntil` of @open-wc/testing with this suite's polling: resolves once `check()` is true. */
 export const waitFor = (check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> =>
   waitUntil(check, what, { ...POLL, timeout: timeoutMs });
@@ -171,25 +196,7 @@ export function mountAppend(
    * real timers, so it works under fake or counted timers (`waitUntil` of @open-wc/testing uses
    * the global `setTimeout` and leaves its timeout timer running).
    */
-  const when = (done: () => boolean, what: () => string, timeoutMs: number) =>
-    new Promise<void>((resolve, reject) => {
-      const t0 = performance.now();
-      let timer: number | undefined;
-      const check = () => {
-        realTimers.clearTimeout(timer);
-        if (done()) {
-          changed.delete(check);
-          resolve();
-        } else if (performance.now() - t0 > timeoutMs) {
-          changed.delete(check);
-          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
-        } else {
-          timer = realTimers.setTimeout(check, 20);
-        }
-      };
-      changed.add(check);
-      check();
-    });
+  const when = (done: () => boolean, what: () => string, timeoutMs: number) => until(done, what, timeoutMs, changed);
   const part = <T extends HTMLElement = HTMLButtonElement>(name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
   const mustPart = (name: string) => {
     const p = part(name);

@@ -14,8 +14,8 @@
  */
 import { onCleanup } from './cleanup.js';
 import { getRequests, type EmulatorRequest } from './emulator.js';
-import { POLL, type AppendEventType, type Recorded } from './fixture.js';
-import { realTimers, type FetchSpy } from './spies.js';
+import { POLL, until, type AppendEventType, type Recorded } from './fixture.js';
+import type { FetchSpy } from './spies.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
 
@@ -42,28 +42,6 @@ export interface OtherTab {
 }
 
 let opened = 0;
-
-/** Waits (on the page's real timers, and on every message of the tab) until `done()` holds. */
-function until(done: () => boolean, what: () => string, timeoutMs: number, changed: Set<() => void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    let timer: number | undefined;
-    const check = () => {
-      realTimers.clearTimeout(timer);
-      if (done()) {
-        changed.delete(check);
-        resolve();
-      } else if (performance.now() - t0 > timeoutMs) {
-        changed.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
-      } else {
-        timer = realTimers.setTimeout(check, 20);
-      }
-    };
-    changed.add(check);
-    check();
-  });
-}
 
 /** Opens a second tab that mounts `<corbado-append>` for `projectId`; resolves once its page loaded (its element is being mounted). */
 export async function openTab(projectId: string, opts: TabOptions = {}): Promise<OtherTab> {
