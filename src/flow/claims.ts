@@ -20,7 +20,9 @@
  *    A flow that sees another flow's mark on its process — a `storage` event, a mark of its page,
  *    or the mark read synchronously at a click — knows its options may be void and moves to a
  *    process of its own before it uses them. This covers whatever claims cannot: browsers without
- *    Web Locks, a claim lost in the back/forward cache.
+ *    Web Locks, a claim lost in the back/forward cache. A finish marks its process the same way
+ *    (`finishing`): a mark that does not age until the finish ends, however long its page is
+ *    frozen, so no flow starts on that process while the finish may still land.
  */
 import { read, write, type Store } from '../api/client-state.js';
 import { isObject } from '../api/validate.js';
@@ -175,14 +177,19 @@ const MAX_MARKS = 8;
  */
 export const IN_FLIGHT_MS = 30_000;
 
-/** A start mark: which flow, when (the wall clock of its page, unix ms), and whether its start has its answer (`done`). */
+/**
+ * A start mark: which flow, when (the wall clock of its page, unix ms), whether its start has its
+ * answer (`done`), and whether it is a finish's (`finishing`: its attempts may still land however
+ * long its page sleeps or sits in the back/forward cache, so it does not age).
+ */
 export interface StartMark {
   flowId: string;
   at: number;
   done: boolean;
+  finishing?: boolean;
 }
 
-/** Start marks from their JSON text (`{processId: {f: flowId, t: unix ms, d?: 1}}`); `{}` when unreadable. */
+/** Start marks from their JSON text (`{processId: {f: flowId, t: unix ms, d?: 1, r?: 1}}`); `{}` when unreadable. */
 export function parseStarts(text: string | null): Record<string, StartMark> {
   let v: unknown;
   try {
@@ -193,7 +200,9 @@ export function parseStarts(text: string | null): Record<string, StartMark> {
   if (!isObject(v)) return {};
   const marks: Record<string, StartMark> = {};
   for (const [processId, m] of Object.entries(v)) {
-    if (isObject(m) && typeof m.f === 'string' && typeof m.t === 'number') marks[processId] = { flowId: m.f, at: m.t, done: m.d === 1 };
+    if (isObject(m) && typeof m.f === 'string' && typeof m.t === 'number') {
+      marks[processId] = { flowId: m.f, at: m.t, done: m.d === 1, ...(m.r === 1 ? { finishing: true } : {}) };
+    }
   }
   return marks;
 }
@@ -204,16 +213,20 @@ export function readStarts(store: Store, projectId: string): Record<string, Star
   return parseStarts(v === undefined ? null : JSON.stringify(v));
 }
 
-const stored = (m: StartMark) => ({ f: m.flowId, t: m.at, ...(m.done ? { d: 1 } : {}) });
+const stored = (m: StartMark) => ({ f: m.flowId, t: m.at, ...(m.done ? { d: 1 } : {}), ...(m.finishing ? { r: 1 } : {}) });
 
-/** Keep `flowId` as the last starter on `processId`, at `nowMs` (wall clock). Best effort (blocked storage keeps nothing). */
-export function markStart(store: Store, projectId: string, processId: string, flowId: string, nowMs: number): void {
+/**
+ * Keep `flowId` as the last starter on `processId`, at `nowMs` (wall clock); `finishing`: a
+ * finish's attempt. Best effort (blocked storage keeps nothing).
+ */
+export function markStart(store: Store, projectId: string, processId: string, flowId: string, nowMs: number, finishing = false): void {
   const marks = readStarts(store, projectId);
   delete marks[processId];
   const kept = Object.entries(marks)
     .slice(-(MAX_MARKS - 1))
     .map(([p, m]) => [p, stored(m)] as const);
-  write(store, startsKey(projectId), Object.fromEntries([...kept, [processId, stored({ flowId, at: nowMs, done: false })]]));
+  const mark: StartMark = { flowId, at: nowMs, done: false, ...(finishing ? { finishing } : {}) };
+  write(store, startsKey(projectId), Object.fromEntries([...kept, [processId, stored(mark)]]));
 }
 
 /** `flowId`'s start on `processId` has its answer (or failed): it can no longer land later. */
@@ -233,9 +246,10 @@ export function startedByAnother(store: Store, projectId: string, processId: str
 
 /**
  * Another flow's start on `processId` may still be on its way: marked, not known done, within
- * {@link IN_FLIGHT_MS} of `nowMs` (or at a time ahead of it: a clock set back).
+ * {@link IN_FLIGHT_MS} of `nowMs` (or at a time ahead of it: a clock set back) — or a finish's,
+ * at any age (a page that died mid-finish leaves it: that process is given up, nothing is lost).
  */
 export function startingByAnother(store: Store, projectId: string, processId: string, flowId: string, nowMs: number): boolean {
   const by = readStarts(store, projectId)[processId];
-  return by !== undefined && by.flowId !== flowId && !by.done && nowMs - by.at < IN_FLIGHT_MS;
+  return by !== undefined && by.flowId !== flowId && !by.done && (by.finishing === true || nowMs - by.at < IN_FLIGHT_MS);
 }

@@ -19,7 +19,7 @@ import { finishAttestation } from './finish.js';
 import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
-import { FINISH_TAIL_MS, SETTLE_MS, forgetUndecided, rememberUndecided, settleUndecided } from './reconcile.js';
+import { FINISH_TAIL_MS, SETTLE_MS, forgetUndecided, loadUndecided, rememberUndecided, settleUndecided } from './reconcile.js';
 import { Scope, sleep } from './scope.js';
 import { finishEffect, transition } from './transition.js';
 import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer } from './types.js';
@@ -438,7 +438,7 @@ export class AppendController implements ReactiveController {
     // Its process is in use while its attempts may land: marked like a start (not done), so a
     // page opened meanwhile — this tab reloaded, say — starts on a process of its own (claims.ts).
     const { processId } = effect;
-    const inUse = () => processId && page.markStart(flow.projectId, processId, flow.id);
+    const inUse = () => processId && page.markStart(flow.projectId, processId, flow.id, true);
     const deps = {
       send: () => (inUse(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
       wait: (ms: number) => sleep(page.clock, ms),
@@ -452,9 +452,15 @@ export class AppendController implements ReactiveController {
       // Undecided, or refused *as already used* (a challenge spent — by this credential, most
       // likely): the next offer confirms it or signals it away (reconcile.ts). A late request may
       // still land for a while: held till then.
+      // Flagged running till then too: a page without Web Locks cannot see this page's hold, and
+      // its wall clock (set forward, say) must not be what lets it settle the credential early.
       if (outcome.kind === 'undecided' || outcome.kind === 'unconfirmed') {
-        rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS });
+        rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS, running: true });
         page.clock.setTimeout(() => {
+          const kept = page.storage();
+          if (loadUndecided(kept, flow.projectId).some((u) => u.id === effect.credentialId)) {
+            rememberUndecided(kept, flow.projectId, { ...undecided, after: at + SETTLE_MS });
+          }
           running.release();
           if (processId) page.markDone(flow.projectId, processId, flow.id);
         }, SETTLE_MS);

@@ -34,8 +34,11 @@ export interface PagePort {
   /** The page's `localStorage`, or undefined where it cannot be had. */
   storage(): Store;
   readonly claims: ProcessClaims;
-  /** Mark `flowId`'s start on `processId` for every other flow: this page's and other tabs' (claims.ts). */
-  markStart(projectId: string, processId: string, flowId: string): void;
+  /**
+   * Mark `flowId`'s start on `processId` for every other flow: this page's and other tabs'
+   * (claims.ts). `finishing`: a finish's attempt — its mark does not age until `markDone`.
+   */
+  markStart(projectId: string, processId: string, flowId: string, finishing?: boolean): void;
   /** `flowId`'s start on `processId` got its answer (or failed): it cannot land later. */
   markDone(projectId: string, processId: string, flowId: string): void;
   /** Call `listener` for every start another flow marks (this page's, or another tab's `storage` event); returns the unsubscribe. */
@@ -89,8 +92,8 @@ export function makePage(deps: {
     clock: deps.clock,
     storage: deps.storage,
     claims: processClaims(deps.locks, deps.lifecycle),
-    markStart(projectId, processId, flowId) {
-      markStart(deps.storage(), projectId, processId, flowId, deps.clock.now());
+    markStart(projectId, processId, flowId, finishing) {
+      markStart(deps.storage(), projectId, processId, flowId, deps.clock.now(), finishing);
       tell(projectId, processId, flowId);
     },
     markDone(projectId, processId, flowId) {

@@ -111,12 +111,13 @@ function renew(s: In<'ready'> | In<'creating'>, announce: boolean, fresh: boolea
 
 /**
  * Back from a ceremony that made no credential to the offer; when fresh options fell due during
- * it, they are fetched now (the ceremony no longer needs the challenge a start would void).
+ * it, they are fetched now (a ceremony that ended no longer needs the challenge a start would
+ * void; one `aborted` — the watchdog — may still bring a passkey: on a process of our own).
  */
-function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, ...effects: Effect[]): Move {
+function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, aborted: boolean, ...effects: Effect[]): Move {
   const shown = ready(s.offer, rest);
   if (!s.refreshDue || !s.offer.renewable) return to(shown, ...effects);
-  return to({ ...shown, refreshing: true }, ...effects, loadOffer());
+  return to({ ...shown, refreshing: true }, ...effects, loadOffer(aborted));
 }
 
 /** The finish of a credential made on `offer`'s options (finish.ts). `aside`: its outcome comes back as `finished-aside`. */
@@ -209,9 +210,10 @@ const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string)
  */
 function refusedAtOnce(s: In<'creating'>, { excluded, error }: Extract<CeremonyFailure, { kind: 'refused' }>): Move {
   const track: Effect = { type: 'track', eventType: 'append-error', message: 'refused-at-once' };
-  if (s.completionType === 'auto') return backToOffer(s, { retry: s.retry }, track);
+  if (s.completionType === 'auto') return backToOffer(s, { retry: s.retry }, false, track);
   if (excluded) return alreadyRegistered(s, 'refused-at-once');
-  if (!s.refused) return backToOffer(s, { notice: 'ceremony-cancelled', retry: true, refused: true }, track, { type: 'report', error });
+  if (!s.refused)
+    return backToOffer(s, { notice: 'ceremony-cancelled', retry: true, refused: true }, false, track, { type: 'report', error });
   const final = new CorbadoAppendError('unsupported', `refused at once twice: ${error.message}`, {
     cause: error,
   });
@@ -231,8 +233,9 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
       : { type: 'track', eventType: 'append-error', message: error.recoverable ? reason : `${reason}: ${error.message}` };
   if (!error.recoverable) return failLate(error, track);
   // autoAppend refused (a cancel, or no focus/activation yet): the button, silently — no notice, no error, no loop.
-  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss')) return backToOffer(s, { retry: s.retry }, track);
-  return backToOffer(s, { notice: error.code as Notice, retry: true }, track, { type: 'report', error });
+  if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss'))
+    return backToOffer(s, { retry: s.retry }, false, track);
+  return backToOffer(s, { notice: error.code as Notice, retry: true }, false, track, { type: 'report', error });
 }
 
 /** Conditional create is over without a credential: the normal offer, or autoAppend now. */
@@ -299,7 +302,9 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       if (s.refreshing) return to(s); // the new start voids these options' challenge
       const doubt = e.voided === true || s.stale === true;
       const late = e.now >= s.offer.deadlineMs || (e.wallNow ?? -Infinity) >= (s.offer.wallDeadlineMs ?? Infinity);
-      if (doubt || late) return renew(s, true, doubt, ...dropConditional(s));
+      // A conditional create stopped now may still bring its passkey: fresh options on a process of
+      // our own, so the start does not void the challenge that passkey signs.
+      if (doubt || late) return renew(s, true, doubt || s.conditional === true, ...dropConditional(s));
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
     auto: (s) => (s.refreshing || s.stale ? to(s) : create(s, 'auto')),
@@ -308,7 +313,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'refresh-due': (s) =>
       s.offer.renewable && !s.refreshing
         ? // The new start voids this challenge on the server: a conditional create on it must not finish.
-          to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), loadOffer(s.stale))
+          to({ ...s, refreshing: true, conditional: false }, ...dropConditional(s), loadOffer(s.stale === true || s.conditional === true))
         : to(s),
     // Another flow's start may have voided these options: fresh ones on a process of our own (a
     // newer load supersedes a running refresh), or, without a token provider, no ceremony on them.
@@ -318,7 +323,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
         : to({ ...s, stale: true, conditional: false }, ...dropConditional(s)),
     expired: (s) => {
       if (s.refreshing) return to({ ...s, conditional: false }, ...dropConditional(s)); // its outcome decides
-      return renew(s, false, s.stale === true, ...dropConditional(s));
+      return renew(s, false, s.stale === true || s.conditional === true, ...dropConditional(s));
     },
     offer: (s, { offer }) => {
       if (!s.refreshing) return to(s);
@@ -369,11 +374,10 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'create-failed': (s, e) => ceremonyFailed(s, e.failure),
     // The controller has aborted the ceremony; its promise may never settle (and is ignored if it does).
     watchdog: (s) =>
-      backToOffer(
-        s,
-        { notice: 'ceremony-timeout', retry: true },
-        { type: 'report', error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }) },
-      ),
+      backToOffer(s, { notice: 'ceremony-timeout', retry: true }, true, {
+        type: 'report',
+        error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }),
+      }),
     'refresh-due': (s) => to({ ...s, refreshDue: true }),
     'finished-aside': finishedAside,
     // The credential of a ceremony aborted for this one arrived after all: the passkey. This sheet stops.
@@ -381,11 +385,14 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const { effects, state } = finishing(s, e, e.completionType);
       return to(state, { type: 'abort', ceremony: 'modal' }, ...effects);
     },
+    // The sheet is stopped, but the browser may lose the race with the abort: its passkey, if it
+    // comes, is finished aside — on its challenge, which a start on the same process would void.
+    // Fresh options on a process of our own.
     expired: (s) => {
       const abort: Effect = { type: 'abort', ceremony: 'modal' };
-      if (!s.offer.renewable) return renew(s, true, false, abort);
+      if (!s.offer.renewable) return renew(s, true, true, abort);
       const error = new CorbadoAppendError('expired', 'expiresMs passed in create()', { recoverable: true });
-      return renew(s, true, false, abort, { type: 'report', error });
+      return renew(s, true, true, abort, { type: 'report', error });
     },
     // Another flow's start may have voided the challenge this ceremony signs: a passkey made now
     // would be refused. Stopped, and fresh options on a process of our own.

@@ -161,6 +161,18 @@ describe('start marks', () => {
     markDone(store, 'pro-1', 'cap-1', 'other');
     assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 10_001), false, 'answered: it cannot land later');
   });
+  it("a finish's mark does not age: its process is not reused until the finish is done, however long its page slept", () => {
+    const store = storage();
+    markStart(store, 'pro-1', 'cap-1', 'other', 10_000, true);
+    assert.deepEqual(readStarts(store, 'pro-1')['cap-1'], { flowId: 'other', at: 10_000, done: false, finishing: true });
+    assert.match(store.map.get('corbado-append:starts:pro-1')!, /"r":1/);
+    assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 10_000 + 100 * IN_FLIGHT_MS), true);
+    markStart(store, 'pro-1', 'cap-1', 'other', 20_000); // a start of the same flow after: ages again
+    assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 20_000 + IN_FLIGHT_MS), false);
+    markStart(store, 'pro-1', 'cap-1', 'other', 30_000, true);
+    markDone(store, 'pro-1', 'cap-1', 'other');
+    assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 30_001), false, 'done: nothing of it can land later');
+  });
   it('unreadable marks fail open (none), blocked storage keeps none and throws nothing', () => {
     for (const text of [null, '', 'nope', '[]', '{"cap-1":"f"}', '{"cap-1":{"f":1,"t":"x"}}'])
       assert.deepEqual(parseStarts(text), {}, String(text));

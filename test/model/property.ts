@@ -90,6 +90,8 @@ export type Step =
   | { t: 'answer'; sheet: number; how: SheetAnswer }
   /** The user completes a sheet; the passkey reaches the page `ms` later, whatever aborts the ceremony meanwhile. */
   | { t: 'commit'; sheet: number; ms: number }
+  /** Time runs to `before` ms ahead of the sheet's offer deadline; there the user completes it (passkey `ms` later). */
+  | { t: 'edge'; sheet: number; before: number; ms: number }
   /** The site signs the user out and clears `localStorage`. */
   | { t: 'clear-storage' }
   | { t: 'skip'; el: number }
@@ -134,6 +136,10 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('commit' as const), sheet: ix, ms: fc.constantFrom(50, 400, 3000) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('edge' as const), sheet: ix, before: fc.constantFrom(100, 1500), ms: fc.constantFrom(50, 400) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('clear-storage' as const) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('skip' as const), el: ix }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('remove' as const), el: ix }) },
@@ -302,7 +308,46 @@ export class Checker {
     for (const id of this.notSaved) {
       if (world.server.hasCredential(PROJECT, id)) this.fail(`2: ${id} was called "not saved", and the server holds it now`);
     }
+    this.voidedUnderPasskeys();
     this.track(true);
+  }
+
+  /** How many of the server's finishes were looked at. */
+  private finishesSeen = 0;
+
+  /**
+   * 3: a start never voids the challenge of a passkey already made. A finish refused for its
+   * challenge (replaced, voided) after a start on that process that one of our flows marked once
+   * the passkey existed — while the challenge still lived — is a passkey our own flows threw away.
+   * Without Web Locks a start and a ceremony on one process can still cross, and a page with
+   * `localStorage` blocked marks nothing (README limits).
+   */
+  private voidedUnderPasskeys(): void {
+    const { world } = this;
+    const fresh = world.finishes.slice(this.finishesSeen);
+    this.finishesSeen = world.finishes.length;
+    if (world.options.foreignOrigin || !world.options.locks) return;
+    for (const f of fresh) {
+      if (f.status !== 400 || (f.type !== 'validation_error' && f.type !== 'challenge_missing')) continue;
+      const c = world.made.find((m) => m.id === f.credentialId);
+      const issued = c && world.starts.find((st) => st.challenge === c.challenge);
+      if (!c || !issued) continue;
+      // A page with `localStorage` blocked cannot mark its finish for the pages after it (README limits).
+      if (world.elements.find((e) => e.n === c.element)?.tab.everBlocked) continue;
+      const voider = world.starts.find(
+        (st) =>
+          st !== issued &&
+          st.processId === issued.processId &&
+          st.at > issued.at &&
+          st.at < f.at &&
+          (st.mark?.at ?? st.at) > c.at &&
+          st.at < (issued.expiresMs ?? Infinity),
+      );
+      if (voider) {
+        const by = voider.mark ? `element ${voider.mark.element.n}` : 'a flow';
+        this.fail(`3: ${by} started on ${issued.processId} after passkey ${c.id} (element ${c.element}) was made: its finish was refused`);
+      }
+    }
   }
 
   /**
@@ -421,6 +466,19 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
           s.sheet,
         );
         if (sheet) world.commit(sheet, s.ms);
+        break;
+      }
+      case 'edge': {
+        const sheet = pick(
+          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen && !x.element.tab.closed),
+          s.sheet,
+        );
+        if (!sheet) break;
+        const now = sheet.element.controller.state;
+        // The deadline on the monotonic clock (true time less what sleeps kept from it).
+        const at = 'offer' in now && now.offer ? now.offer.deadlineMs + world.monoPaused - s.before : world.trueNow;
+        if (at > world.trueNow) await world.advance(Math.min(at - world.trueNow, 10 * MINUTE));
+        world.commit(sheet, s.ms);
         break;
       }
       case 'clear-storage':

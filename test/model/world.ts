@@ -115,6 +115,17 @@ export function plainDevice(over: Partial<WorldOptions> = {}): WorldOptions {
   };
 }
 
+/** The credential ID a finish body names (its `attestationResponse`'s `id`); '' when unreadable. */
+function credentialOf(body: unknown): string {
+  try {
+    const text = (body as { attestationResponse?: unknown } | null)?.attestationResponse;
+    const id = typeof text === 'string' ? (JSON.parse(text) as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
+
 /** A credential the device's authenticator made. */
 export interface DeviceCredential {
   id: string;
@@ -142,6 +153,8 @@ export interface SheetRecord {
   gesture?: number;
   /** The authenticator made the passkey; it reaches the page in a moment, whatever aborts it meanwhile. */
   committed?: boolean;
+  /** When (true time) the user completed it, if committed. */
+  committedAt?: number;
   /** The page aborted it after that: its passkey arrives after the abort. */
   abortedTooLate?: boolean;
 }
@@ -306,9 +319,9 @@ export class Element implements AppendHost {
   ) {
     // The tab's ports, but for what tells the world which element did it: its ceremonies, its start marks.
     const page: PagePort = Object.create(tab.page) as PagePort;
-    page.markStart = (projectId, processId, flowId) => {
+    page.markStart = (projectId, processId, flowId, finishing) => {
       world.marks.push({ processId, flowId, element: this, at: world.trueNow, written: !tab.storageBlocked });
-      tab.page.markStart(projectId, processId, flowId);
+      tab.page.markStart(projectId, processId, flowId, finishing);
     };
     page.markDone = (projectId, processId, flowId) => tab.page.markDone(projectId, processId, flowId);
     const ports: FlowPorts = Object.create(tab.ports) as FlowPorts;
@@ -370,7 +383,9 @@ export class World {
   /** Every start mark an element's flow wrote (before a start, or an init that resumes a process). */
   readonly marks: Mark[] = [];
   /** Every start (and resuming init) the server handled: on which process, after which mark, when, the challenge it issued. */
-  readonly starts: { processId: string; mark?: Mark; at: number; challenge?: string; resume?: true }[] = [];
+  readonly starts: { processId: string; mark?: Mark; at: number; challenge?: string; expiresMs?: number; resume?: true }[] = [];
+  /** Every finish the server handled: of which credential, when, and its answer (status, `error.type`). */
+  readonly finishes: { credentialId: string; at: number; status: number; type?: string }[] = [];
   /** Every request, what met it and how it ended (for reading a failure). */
   readonly log: string[] = [];
   /** Every append token minted (no event may carry one). */
@@ -713,6 +728,7 @@ export class World {
   commit(sheet: SheetRecord, ms: number): void {
     if (sheet.over || sheet.committed) return;
     sheet.committed = true;
+    sheet.committedAt = this.trueNow;
     this.schedule(this.trueNow + ms, () => this.answer(sheet, 'complete'), sheet.element.tab);
   }
 
@@ -738,7 +754,7 @@ export class World {
       rpId,
       userId: options.user.id,
       challenge: options.challenge,
-      at: this.trueNow,
+      at: sheet.committedAt ?? this.trueNow,
       element: sheet.element.n,
     };
     this.authenticator.set(id, credential);
@@ -881,13 +897,21 @@ export class World {
           processId: processId ?? '',
           ...(mark ? { mark } : {}),
           at: this.trueNow,
-          ...(options ? { challenge: options.publicKey.challenge } : {}),
+          ...(options ? { challenge: options.publicKey.challenge, expiresMs: r.body.expiresMs } : {}),
         });
         return { status: r.status, json: r.body };
       }
       if (path.endsWith('/finish')) {
-        const r = await this.server.finish(PROJECT, ctx);
-        return { status: r.status, json: r.body };
+        const credentialId = credentialOf(body);
+        try {
+          const r = await this.server.finish(PROJECT, ctx);
+          this.finishes.push({ credentialId, at: this.trueNow, status: r.status });
+          return { status: r.status, json: r.body };
+        } catch (e) {
+          const status = e instanceof ApiError ? e.status : 500;
+          this.finishes.push({ credentialId, at: this.trueNow, status, ...(e instanceof ApiError ? { type: e.type } : {}) });
+          throw e;
+        }
       }
       const r = this.server.event(PROJECT, ctx);
       return { status: r.status, json: undefined };
