@@ -32,6 +32,8 @@ const TRY_LATER = new Set([408, 425, 429]);
 
 /** Longest `Retry-After` honoured (relative ms): a larger one reads as this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
+/** How long (relative ms) one request may take before the client gives up on it. */
+export const ATTEMPT_TIMEOUT_MS = 10_000;
 
 /**
  * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as relative ms, capped at
@@ -78,7 +80,7 @@ export class FrontendApiClient {
   /**
    * @param baseUrl from `resolveApiBaseUrl`; later requests may go to init's `frontendApiUrl` (`followApiUrl`)
    * @param projectId sent as `X-Corbado-ProjectID`
-   * @param env `fetch`, clock and the per-request timeout (default: the page's, 10 000 ms)
+   * @param env `fetch`, clock and the per-request timeout (default: the page's, {@link ATTEMPT_TIMEOUT_MS})
    */
   constructor(
     public baseUrl: string,
@@ -86,7 +88,7 @@ export class FrontendApiClient {
     env: Partial<ClientEnv> = {},
   ) {
     this.configuredBaseUrl = baseUrl;
-    this.env = { fetch: (...a) => fetch(...a), clock: browserClock, timeoutMs: 10_000, ...env };
+    this.env = { fetch: (...a) => fetch(...a), clock: browserClock, timeoutMs: ATTEMPT_TIMEOUT_MS, ...env };
   }
 
   /** `POST /v2/connect/append/init`; remembers `processID`. */

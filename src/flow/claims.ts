@@ -25,7 +25,9 @@
  *    frozen, so no flow starts on that process while the finish may still land.
  */
 import { read, write, type Store } from '../api/client-state.js';
+import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
 import { isObject } from '../api/validate.js';
+import { SETTLE_MS } from './reconcile.js';
 
 /** A held process. */
 export interface Claim {
@@ -172,10 +174,11 @@ export const startsKey = (projectId: string) => `corbado-append:starts:${project
 const MAX_MARKS = 8;
 /**
  * How long (relative ms) another flow's start may still be on its way to the server after it was
- * marked: the client's timeout (10 s) and a slow network's delivery. A process another flow
- * marked within this time is not used: that start may still land and void the options.
+ * marked: the client's timeout, and the minute a request it gave up on may take to arrive (README
+ * "Guarantees", the same assumption as the finish's `SETTLE_MS`). A process another flow marked
+ * within this time is not used: that start may still land and void the options.
  */
-export const IN_FLIGHT_MS = 30_000;
+export const IN_FLIGHT_MS = ATTEMPT_TIMEOUT_MS + SETTLE_MS;
 
 /**
  * A start mark: which flow, when (the wall clock of its page, unix ms), whether its start has its

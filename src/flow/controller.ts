@@ -9,12 +9,13 @@
  * effect that throws is reported and the others run, the event queue is always let go.
  */
 import type { ReactiveController } from 'lit';
+import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
 import { resolveApiBaseUrl } from '../api/config.js';
 import { encodeClientState, liveProcess, storeLastLogin, type ClientStateEntry } from '../api/client-state.js';
 import type { PasskeyOperation } from '../api/types.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
-import { startedByAnother } from './claims.js';
+import { startedByAnother, type Claim } from './claims.js';
 import { finishAttestation } from './finish.js';
 import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
@@ -37,7 +38,11 @@ export const PROCESS_MARGIN_MS = 30_000;
 /** A running ceremony and the timer that guards it. */
 interface Running {
   ceremony: Ceremony;
+  /** The offer it runs on (its process, when known: `offer.processId`). */
+  offer: Offer;
   cancelTimer(): void;
+  /** Set once it was stopped: called when its outcome arrives all the same (a passkey, or the refusal). */
+  stopped?: () => void;
 }
 
 /** Everything one flow (connect → removal) owns. */
@@ -61,8 +66,12 @@ interface Flow {
   foreign: Set<string>;
   /** The running load of an offer; a newer one disposes it. */
   load?: Scope;
-  /** Finishes still running: they keep the claim, whatever became of the flow. */
-  finishes: number;
+  /**
+   * Processes something of this flow may still land on — a finish's attempts, the passkey of a
+   * ceremony it stopped — with how many such things and the claim on it: kept, and the process
+   * marked in use (claims.ts), till nothing can land, whatever became of the flow meanwhile.
+   */
+  landing: Map<string, { count: number; claim?: Claim }>;
   /** A final state was reached or the element was removed. */
   over: boolean;
   /** This flow's own confirmed `passkeyOperation`: the only `lastLogin` its `clientState` carries. */
@@ -103,7 +112,7 @@ export class AppendController implements ReactiveController {
       loadedMs: 0,
       secrets: new Set(),
       foreign: new Set(),
-      finishes: 0,
+      landing: new Map(),
       over: false,
       timers: new Map(),
     };
@@ -266,16 +275,40 @@ export class AppendController implements ReactiveController {
    * start on it this flow has seen marked, voids its options.
    */
   #hold(flow: Flow, process: HeldProcess): void {
-    if (flow.process?.claim !== process.claim) flow.process?.claim?.release();
+    const before = flow.process;
     flow.process = process;
+    if (before && before.claim !== process.claim && !flow.landing.has(before.id)) before.claim?.release();
     if (process.claim) process.claim.onLost = () => flow.process === process && this.#deliver(flow, { type: 'voided' });
     if (flow.over) this.#releaseIfDone(flow);
     else if (flow.foreign.has(process.id)) this.#deliver(flow, { type: 'voided' });
   }
 
-  /** The claim goes once the flow is over and no finish of it runs. */
+  /** The claim goes once the flow is over and nothing of it can land on its process. */
   #releaseIfDone(flow: Flow): void {
-    if (flow.over && flow.finishes === 0) flow.process?.claim?.release();
+    if (flow.over && !(flow.process && flow.landing.has(flow.process.id))) flow.process?.claim?.release();
+  }
+
+  /**
+   * Something of `flow` may land on `processId` from now on: its claim stays held and the process
+   * marked in use (a finish's mark, which does not age: claims.ts) — so no flow, of any tab, starts
+   * on it and voids the challenge — until the returned call, once for each such thing.
+   */
+  #landing(flow: Flow, processId: string | undefined): () => void {
+    if (!processId) return () => undefined;
+    const { page } = this.#ports;
+    const entry = flow.landing.get(processId) ?? { count: 0, claim: flow.process?.id === processId ? flow.process.claim : undefined };
+    entry.count++;
+    flow.landing.set(processId, entry);
+    page.markStart(flow.projectId, processId, flow.id, true);
+    let landed = false;
+    return () => {
+      if (landed) return;
+      landed = true;
+      if (--entry.count > 0) return;
+      flow.landing.delete(processId);
+      page.markDone(flow.projectId, processId, flow.id);
+      if (flow.over || flow.process?.id !== processId) entry.claim?.release();
+    };
   }
 
   /** init, or a process of this flow's own (`fresh`), held by this flow when it resolves. */
@@ -372,8 +405,9 @@ export class AppendController implements ReactiveController {
 
   /**
    * Token and start on the process this flow holds — first a process of its own when `fresh`,
-   * when it holds none, or when the held one dies within `PROCESS_MARGIN_MS` (init.ts). A start
-   * answer settles the undecided finishes it can (reconcile.ts).
+   * when it holds none, when something of this flow may still land on it, or when the held one
+   * dies within `PROCESS_MARGIN_MS` (init.ts). A start answer settles the undecided finishes it
+   * can (reconcile.ts).
    */
   async #loadOffer(flow: Flow, scope: Scope, fresh: boolean, earlyToken: Promise<string> | undefined) {
     const ports = this.#ports;
@@ -381,7 +415,10 @@ export class AppendController implements ReactiveController {
     let held = flow.process;
     const left = (held?.deadlineMs ?? Infinity) - page.clock.mono();
     const dying = left < PROCESS_MARGIN_MS && left < (held?.lifetimeMs ?? Infinity) / 4;
-    if (fresh || dying || !held) {
+    // A passkey of this flow may still land on it (a ceremony stopped too late, a finish): a start
+    // there would void its challenge.
+    const busy = held !== undefined && flow.landing.has(held.id);
+    if (fresh || dying || busy || !held) {
       const opened = await this.#openProcess(flow, scope, { fresh: true, gone: dying ? held?.id : undefined, forInit: undefined });
       if (!opened.appendAllowed) return { type: 'no-offer' } as const;
       held = opened.process;
@@ -434,13 +471,22 @@ export class AppendController implements ReactiveController {
     rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS, running: true });
     // Held while it runs, and a while after an undecided end (a request it gave up on may still land).
     const running = page.claims.holdFinish(effect.credentialId);
-    flow.finishes++;
-    // Its process is in use while its attempts may land: marked like a start (not done), so a
-    // page opened meanwhile — this tab reloaded, say — starts on a process of its own (claims.ts).
+    // Its process is in use while its attempts may land: held, and marked like a start (not done),
+    // so a page opened meanwhile — this tab reloaded, say — starts on a process of its own (claims.ts).
     const { processId } = effect;
-    const inUse = () => processId && page.markStart(flow.projectId, processId, flow.id, true);
+    const landed = this.#landing(flow, processId);
+    const attempt = () => {
+      // Marked again (a flow without Web Locks may have marked a start since), and the record kept
+      // past this attempt's end by a late request's minute — the rules may go on long after the
+      // deadline (`Retry-After`), and a closed tab's record must not be settled while it may land.
+      if (processId) page.markStart(flow.projectId, processId, flow.id, true);
+      const store = page.storage();
+      const kept = loadUndecided(store, flow.projectId).find((u) => u.id === effect.credentialId);
+      const after = page.clock.now() + ATTEMPT_TIMEOUT_MS + SETTLE_MS;
+      if (kept && kept.after < after) rememberUndecided(store, flow.projectId, { ...undecided, after, running: true });
+    };
     const deps = {
-      send: () => (inUse(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
+      send: () => (attempt(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
       wait: (ms: number) => sleep(page.clock, ms),
       now: () => page.clock.mono(),
       signalUnknown: () => this.#ports.signalUnknownCredential(rpId, effect.credentialId),
@@ -462,15 +508,13 @@ export class AppendController implements ReactiveController {
             rememberUndecided(kept, flow.projectId, { ...undecided, after: at + SETTLE_MS });
           }
           running.release();
-          if (processId) page.markDone(flow.projectId, processId, flow.id);
+          landed();
         }, SETTLE_MS);
       } else {
         forgetUndecided(store, flow.projectId, effect.credentialId);
         running.release();
-        if (processId) page.markDone(flow.projectId, processId, flow.id);
+        landed();
       }
-      flow.finishes--;
-      this.#releaseIfDone(flow);
       const completionType = effect.request.completionType;
       this.#deliver(flow, effect.aside ? { type: 'finished-aside', outcome, completionType } : { type: 'finish-done', outcome });
     });
@@ -489,6 +533,7 @@ export class AppendController implements ReactiveController {
     const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : offer.watchdogMs;
     const running: Running = {
       ceremony,
+      offer,
       cancelTimer: flow.scope.later(guardMs, () => {
         this.#abort(flow, kind);
         this.#deliver(flow, { type: kind === 'modal' ? 'watchdog' : 'conditional-failed' });
@@ -507,6 +552,8 @@ export class AppendController implements ReactiveController {
     ceremony.result.then(
       (response) => {
         if (flow[kind] === running) return settle(() => ({ type: kind === 'modal' ? 'created' : 'conditional-created', response }));
+        // Its finish holds the process from here on.
+        queueMicrotask(() => running.stopped?.());
         // Made although we had stopped waiting (the browser lost the race with our abort): a
         // passkey on the device is never dropped. The offer still shows these options: it is the
         // passkey (a ceremony running on them stops — a second one on the same challenge would be
@@ -517,12 +564,14 @@ export class AppendController implements ReactiveController {
         }
         this.#run(flow, finishEffect(offer, response, completionType, true));
       },
-      (err) =>
+      (err) => {
+        running.stopped?.();
         settle(() =>
           kind === 'modal'
             ? { type: 'create-failed', failure: classifyCeremonyError(err, offer.limit, ceremony.facts()) }
             : { type: 'conditional-failed' },
-        ),
+        );
+      },
     );
   }
 
@@ -531,6 +580,9 @@ export class AppendController implements ReactiveController {
     if (!running) return;
     flow[kind] = undefined;
     running.cancelTimer();
+    // The browser may lose the race with the abort and hand over a passkey made on these options
+    // all the same: till the ceremony's outcome arrives, its process is held and marked in use.
+    running.stopped = this.#landing(flow, running.offer.processId);
     try {
       running.ceremony.abort();
     } catch {

@@ -415,6 +415,8 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   },
 
   success: {},
-  error: { skip: userSkip },
+  // A passkey stored after all (its ceremony stopped, the browser lost the race) outdoes the error
+  // shown: the user made it, the page learns it.
+  error: { skip: userSkip, 'finished-aside': finishedAside },
   skipped: {},
 };

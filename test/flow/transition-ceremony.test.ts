@@ -175,39 +175,62 @@ describe('finishing', () => {
 });
 
 describe('final states', () => {
-  const all: FlowEvent[] = [
-    { type: 'start' },
-    { type: 'init-done', appendAllowed: true },
-    { type: 'offer', offer: offer(), conditionalCreate: true },
-    { type: 'no-offer' },
-    { type: 'load-failed', error: error('api-unavailable'), now: T0 },
-    { type: 'click', now: T0 },
-    { type: 'auto' },
-    { type: 'learn-more' },
-    { type: 'refresh-due' },
-    { type: 'expired' },
-    { type: 'created', response: response() },
-    { type: 'create-failed', failure: { kind: 'already-registered' } },
-    { type: 'watchdog' },
-    { type: 'conditional-created', response: response() },
-    { type: 'conditional-failed' },
-    { type: 'finish-slow' },
-    { type: 'finish-done', outcome: { kind: 'undecided', error: error('api-unavailable') } },
-  ];
-  it('covers every event type but skip', () => {
-    const types = new Set<FlowEventType>(all.map((e) => e.type));
-    assert.equal(types.size, all.length);
-    assert.ok(!types.has('skip'));
-  });
+  const op = { operationType: 'append', identifierValue: 'u@x', identifierType: 'email', ceremonyType: 'local' };
+  const stored: FinishOutcome = { kind: 'confirmed', passkeyOperation: op };
+  /** One event of every type (the compiler sees to it that none is missing). */
+  const every: { [K in FlowEventType]: Extract<FlowEvent, { type: K }> } = {
+    start: { type: 'start' },
+    'init-done': { type: 'init-done', appendAllowed: true },
+    offer: { type: 'offer', offer: offer(), conditionalCreate: true },
+    'no-offer': { type: 'no-offer' },
+    'load-failed': { type: 'load-failed', error: error('api-unavailable'), now: T0 },
+    click: { type: 'click', now: T0 },
+    voided: { type: 'voided' },
+    auto: { type: 'auto' },
+    skip: { type: 'skip' },
+    'learn-more': { type: 'learn-more' },
+    'refresh-due': { type: 'refresh-due' },
+    expired: { type: 'expired' },
+    created: { type: 'created', response: response() },
+    'create-failed': { type: 'create-failed', failure: { kind: 'already-registered' } },
+    watchdog: { type: 'watchdog' },
+    'conditional-created': { type: 'conditional-created', response: response() },
+    'conditional-failed': { type: 'conditional-failed' },
+    'finish-slow': { type: 'finish-slow' },
+    'finish-done': { type: 'finish-done', outcome: { kind: 'undecided', error: error('api-unavailable') } },
+    'late-created': { type: 'late-created', response: response(), completionType: 'manual' },
+    'finished-aside': { type: 'finished-aside', outcome: stored, completionType: 'manual' },
+  };
+  const moves: Partial<Record<FlowState['name'], FlowEventType[]>> = { error: ['skip', 'finished-aside'] };
   for (const s of [
     { name: 'success', alreadyRegistered: false },
     { name: 'skipped', reason: 'user-skipped' },
     { name: 'error', error: error('finish-failed') },
   ] as FlowState[]) {
-    it(`${s.name} is the end: nothing moves it`, () => {
-      for (const event of all) assert.deepEqual(transition(s, event), { state: s, effects: [] }, event.type);
+    const but = moves[s.name] ?? [];
+    it(`${s.name} is the end: nothing moves it${but.length ? ` but ${but.join(', ')}` : ''}`, () => {
+      for (const event of Object.values(every)) {
+        if (but.includes(event.type)) continue;
+        assert.deepEqual(transition(s, event), { state: s, effects: [] }, event.type);
+      }
     });
   }
+  it('error: a passkey finished aside and stored → success, complete (the error shown is outdone)', () => {
+    const { state, effects } = transition({ name: 'error', error: error('expired') }, every['finished-aside']);
+    assert.equal(state.name, 'success');
+    assert.deepEqual(completed(effects), {
+      status: 'complete',
+      completionType: 'manual',
+      passkeyOperation: op,
+    });
+  });
+  it('error: a passkey finished aside and refused or undecided → the error stays', () => {
+    for (const outcome of [{ kind: 'rejected' }, { kind: 'undecided' }] as const) {
+      const s: FlowState = { name: 'error', error: error('expired') };
+      const e = { ...every['finished-aside'], outcome: { ...outcome, error: error('api-rejected') } };
+      assert.deepEqual(transition(s, e), { state: s, effects: [] }, outcome.kind);
+    }
+  });
   it('error: Continue → skipped (skip-explicit)', () => {
     const { state, effects } = transition({ name: 'error', error: error('finish-failed') }, { type: 'skip' });
     assert.deepEqual(state, { name: 'skipped', reason: 'user-skipped' });

@@ -47,12 +47,14 @@ function faults(okWeight: number, maxLength: number): fc.Arbitrary<Fault[]> {
   const fault = fc.constantFrom<Fault>(
     'slow',
     'late',
+    'stray',
     'drop',
     'lost-answer',
     'http-500',
     'handled-502',
     'gateway-504',
     'too-many',
+    'busy',
     'http-408',
     'portal',
   );
@@ -334,6 +336,9 @@ export class Checker {
       if (!c || !issued) continue;
       // A page with `localStorage` blocked cannot mark its finish for the pages after it (README limits).
       if (world.elements.find((e) => e.n === c.element)?.tab.everBlocked) continue;
+      // Its challenge was spent on another passkey the server holds (a conditional create's, then a
+      // click's on the same options): one challenge stores one passkey, whatever any start does.
+      if (world.made.some((m) => m.id !== c.id && m.challenge === c.challenge && world.server.hasCredential(PROJECT, m.id))) continue;
       const voider = world.starts.find(
         (st) =>
           st !== issued &&
@@ -434,7 +439,11 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         if (openTabs().length < 3) world.addElement(world.openTab(world.users[s.user]!));
         break;
       case 'add': {
-        const tab = pick(openTabs(), s.tab);
+        // A page in the back/forward cache runs no script: nothing is added to it, removed or moved.
+        const tab = pick(
+          openTabs().filter((t) => !t.frozen),
+          s.tab,
+        );
         if (tab && tab.elements.filter((e) => e.isConnected).length < 3)
           world.addElement(tab, { provider: s.provider, earlyToken: s.early });
         break;
@@ -493,12 +502,18 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         break;
       }
       case 'remove': {
-        const el = pick(live(), s.el);
+        const el = pick(
+          live().filter((e) => !e.tab.frozen),
+          s.el,
+        );
         if (el) world.removeElement(el);
         break;
       }
       case 'move': {
-        const el = pick(live(), s.el);
+        const el = pick(
+          live().filter((e) => !e.tab.frozen),
+          s.el,
+        );
         if (el) {
           el.disconnect();
           el.connect();

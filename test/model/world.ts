@@ -44,6 +44,8 @@ export type Fault =
   | 'slow'
   /** Reaches the server late (it may handle it after the client gave up). */
   | 'late'
+  /** Reaches the server 55 s after it was sent, long after the client gave up (README: within a minute or never). */
+  | 'stray'
   /** Lost before the server: a network error. */
   | 'drop'
   /** Handled, the answer lost: a network error. */
@@ -56,6 +58,8 @@ export type Fault =
   | 'gateway-504'
   /** Not handled: 429 (Corbado body), Retry-After 2 s. */
   | 'too-many'
+  /** Not handled: 429 (Corbado body), Retry-After 60 s (the most the client waits). */
+  | 'busy'
   /** Not handled: 408 without a body. */
   | 'http-408'
   /** Not handled: a captive portal's 200 HTML page. */
@@ -827,7 +831,7 @@ export class World {
           );
           after(status, json);
         });
-      const toServer = fault === 'late' ? up + 12_000 : up;
+      const toServer = fault === 'late' ? up + 12_000 : fault === 'stray' ? 55_000 : up;
       switch (fault) {
         case 'drop':
           return this.schedule(this.trueNow + up, fail, tab);
@@ -841,6 +845,11 @@ export class World {
         case 'too-many':
           return answer(
             () => this.json(429, errorBody(new ApiError(429, 'too_many_requests', 'slow down'), 0), { 'retry-after': '2' }),
+            up + down,
+          );
+        case 'busy':
+          return answer(
+            () => this.json(429, errorBody(new ApiError(429, 'too_many_requests', 'busy'), 0), { 'retry-after': '60' }),
             up + down,
           );
         case 'http-408':
