@@ -20,9 +20,10 @@
  *    A flow that sees another flow's mark on its process — a `storage` event, a mark of its page,
  *    or the mark read synchronously at a click — knows its options may be void and moves to a
  *    process of its own before it uses them. This covers whatever claims cannot: browsers without
- *    Web Locks, a claim lost in the back/forward cache. A finish marks its process the same way
- *    (`finishing`): a mark that does not age until the finish ends, however long its page is
- *    frozen, so no flow starts on that process while the finish may still land.
+ *    Web Locks, a claim lost in the back/forward cache. A finish — and a ceremony stopped while
+ *    its passkey may still come — marks its process the same way (`finishing`): a mark that does
+ *    not age (for a day) until nothing of it can land, however long its page is frozen, so no flow
+ *    starts on that process meanwhile. A mark that may still land is never dropped to make room.
  */
 import { read, write, type Store } from '../api/client-state.js';
 import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
@@ -170,8 +171,15 @@ export function processClaims(locks: LockManagerLike | undefined, lifecycle?: Pa
 
 /** The `localStorage` key of a project's start marks. */
 export const startsKey = (projectId: string) => `corbado-append:starts:${projectId}`;
-/** Most processes whose last starter is remembered per project (oldest dropped). */
+/** Most processes whose last start can no longer land are remembered per project (oldest dropped first). */
 const MAX_MARKS = 8;
+/**
+ * Most marks of starts that may still land kept per project: never dropped for others below this
+ * (only flows that run, or died running, leave them).
+ */
+const MAX_LIVE_MARKS = 64;
+/** How long (relative ms) a finish's mark counts: a day, long after its options and process died. */
+export const FINISHING_MARK_MS = 86_400_000;
 /**
  * How long (relative ms) another flow's start may still be on its way to the server after it was
  * marked: the client's timeout, and the minute a request it gave up on may take to arrive (README
@@ -190,6 +198,15 @@ export interface StartMark {
   at: number;
   done: boolean;
   finishing?: boolean;
+}
+
+/**
+ * The start `m` may still land, at `nowMs` (local unix ms): not known done, and a finish's within
+ * {@link FINISHING_MARK_MS}, another start's within {@link IN_FLIGHT_MS} — or at a time ahead of
+ * `nowMs` (a clock set back).
+ */
+export function mayLand(m: StartMark, nowMs: number): boolean {
+  return !m.done && nowMs - m.at < (m.finishing ? FINISHING_MARK_MS : IN_FLIGHT_MS);
 }
 
 /** Start marks from their JSON text (`{processId: {f: flowId, t: unix ms, d?: 1, r?: 1}}`); `{}` when unreadable. */
@@ -220,14 +237,17 @@ const stored = (m: StartMark) => ({ f: m.flowId, t: m.at, ...(m.done ? { d: 1 } 
 
 /**
  * Keep `flowId` as the last starter on `processId`, at `nowMs` (wall clock); `finishing`: a
- * finish's attempt. Best effort (blocked storage keeps nothing).
+ * finish's attempt. Room is made by dropping the oldest marks of starts that can no longer land
+ * (a mark that may still land is what keeps other flows off its process). Best effort (blocked
+ * storage keeps nothing).
  */
 export function markStart(store: Store, projectId: string, processId: string, flowId: string, nowMs: number, finishing = false): void {
   const marks = readStarts(store, projectId);
   delete marks[processId];
-  const kept = Object.entries(marks)
-    .slice(-(MAX_MARKS - 1))
-    .map(([p, m]) => [p, stored(m)] as const);
+  const all = Object.entries(marks);
+  const live = all.filter(([, m]) => mayLand(m, nowMs)).slice(-(MAX_LIVE_MARKS - 1));
+  const over = all.filter(([, m]) => !mayLand(m, nowMs)).slice(-(MAX_MARKS - 1));
+  const kept = all.filter((e) => live.includes(e) || over.includes(e)).map(([p, m]) => [p, stored(m)] as const);
   const mark: StartMark = { flowId, at: nowMs, done: false, ...(finishing ? { finishing } : {}) };
   write(store, startsKey(projectId), Object.fromEntries([...kept, [processId, stored(mark)]]));
 }
@@ -248,11 +268,10 @@ export function startedByAnother(store: Store, projectId: string, processId: str
 }
 
 /**
- * Another flow's start on `processId` may still be on its way: marked, not known done, within
- * {@link IN_FLIGHT_MS} of `nowMs` (or at a time ahead of it: a clock set back) — or a finish's,
- * at any age (a page that died mid-finish leaves it: that process is given up, nothing is lost).
+ * Another flow's start on `processId` may still be on its way ({@link mayLand}; a page that died
+ * mid-finish leaves its mark: that process is given up, nothing is lost).
  */
 export function startingByAnother(store: Store, projectId: string, processId: string, flowId: string, nowMs: number): boolean {
   const by = readStarts(store, projectId)[processId];
-  return by !== undefined && by.flowId !== flowId && !by.done && (by.finishing === true || nowMs - by.at < IN_FLIGHT_MS);
+  return by !== undefined && by.flowId !== flowId && mayLand(by, nowMs);
 }

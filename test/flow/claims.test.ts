@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  FINISHING_MARK_MS,
   IN_FLIGHT_MS,
   markDone,
   markStart,
@@ -138,9 +139,12 @@ describe('start marks', () => {
       map,
     };
   };
-  it('the last starter per process, at most 8 processes, oldest dropped', () => {
+  it('the last starter per process, at most 8 processes whose starts were answered, oldest dropped', () => {
     const store = storage();
-    for (let i = 0; i < 10; i++) markStart(store, 'pro-1', `cap-${i}`, `f${i}`, 1000 + i);
+    for (let i = 0; i < 10; i++) {
+      markStart(store, 'pro-1', `cap-${i}`, `f${i}`, 1000 + i);
+      markDone(store, 'pro-1', `cap-${i}`, `f${i}`);
+    }
     const marks = readStarts(store, 'pro-1');
     assert.deepEqual(Object.keys(marks), ['cap-2', 'cap-3', 'cap-4', 'cap-5', 'cap-6', 'cap-7', 'cap-8', 'cap-9']);
     markStart(store, 'pro-1', 'cap-2', 'g', 2000);
@@ -161,7 +165,7 @@ describe('start marks', () => {
     markDone(store, 'pro-1', 'cap-1', 'other');
     assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 10_001), false, 'answered: it cannot land later');
   });
-  it("a finish's mark does not age: its process is not reused until the finish is done, however long its page slept", () => {
+  it("a finish's mark does not age (for a day): its process is not reused until the finish is done, however long its page slept", () => {
     const store = storage();
     markStart(store, 'pro-1', 'cap-1', 'other', 10_000, true);
     assert.deepEqual(readStarts(store, 'pro-1')['cap-1'], { flowId: 'other', at: 10_000, done: false, finishing: true });
@@ -172,6 +176,25 @@ describe('start marks', () => {
     markStart(store, 'pro-1', 'cap-1', 'other', 30_000, true);
     markDone(store, 'pro-1', 'cap-1', 'other');
     assert.equal(startingByAnother(store, 'pro-1', 'cap-1', 'me', 30_001), false, 'done: nothing of it can land later');
+  });
+  it('a mark that may still land is never dropped to make room: answered and aged ones go first', () => {
+    const store = storage();
+    const now = 1_000_000_000;
+    markStart(store, 'pro-1', 'cap-finishing', 'fin', now - IN_FLIGHT_MS * 100, true); // a page frozen mid-finish
+    markStart(store, 'pro-1', 'cap-flying', 'fly', now - 1000);
+    markStart(store, 'pro-1', 'cap-aged', 'old', now - IN_FLIGHT_MS - 1);
+    // Twelve more pages start on processes of their own, their starts answered.
+    for (let i = 0; i < 12; i++) {
+      markStart(store, 'pro-1', `cap-${i}`, `f${i}`, now + i);
+      markDone(store, 'pro-1', `cap-${i}`, `f${i}`);
+    }
+    const kept = Object.keys(readStarts(store, 'pro-1'));
+    assert.ok(kept.includes('cap-finishing') && kept.includes('cap-flying'), kept.join());
+    assert.equal(startingByAnother(store, 'pro-1', 'cap-finishing', 'me', now + 20), true, 'its process still kept off');
+    assert.ok(!kept.includes('cap-aged') && !kept.includes('cap-0'), 'aged and old answered marks dropped');
+    assert.equal(kept.length, 2 + 8, 'the live two, and eight others');
+    // A day on, a finish's mark of a page that died mid-finish no longer counts (its options and process are long gone).
+    assert.equal(startingByAnother(store, 'pro-1', 'cap-finishing', 'me', now - IN_FLIGHT_MS * 100 + FINISHING_MARK_MS), false);
   });
   it('unreadable marks fail open (none), blocked storage keeps none and throws nothing', () => {
     for (const text of [null, '', 'nope', '[]', '{"cap-1":"f"}', '{"cap-1":{"f":1,"t":"x"}}'])

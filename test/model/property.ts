@@ -339,6 +339,8 @@ export class Checker {
       // Its challenge was spent on another passkey the server holds (a conditional create's, then a
       // click's on the same options): one challenge stores one passkey, whatever any start does.
       if (world.made.some((m) => m.id !== c.id && m.challenge === c.challenge && world.server.hasCredential(PROJECT, m.id))) continue;
+      // Stored before this attempt arrived (a stray earlier attempt, say): it needed the challenge no more.
+      if (world.finishes.some((g) => g.credentialId === c.id && g.status === 200 && g.at <= f.at)) continue;
       const voider = world.starts.find(
         (st) =>
           st !== issued &&
