@@ -20,7 +20,15 @@ import { finishAttestation } from './finish.js';
 import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
-import { FINISH_TAIL_MS, SETTLE_MS, forgetUndecided, loadUndecided, rememberUndecided, settleUndecided } from './reconcile.js';
+import {
+  FINISH_TAIL_MS,
+  SETTLE_MS,
+  forgetUndecided,
+  loadUndecided,
+  rememberUndecided,
+  settleUndecided,
+  type Undecided,
+} from './reconcile.js';
 import { Scope, sleep } from './scope.js';
 import { finishEffect, transition } from './transition.js';
 import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer } from './types.js';
@@ -439,7 +447,7 @@ export class AppendController implements ReactiveController {
       env: flow.env!,
       secrets: flow.secrets,
       ...(earlyToken ? { earlyToken } : {}),
-      answered: (options, receivedAtMs) =>
+      answered: (options, receivedAtMs, serverNowMs) =>
         void settleUndecided(
           page.storage(),
           flow.projectId,
@@ -448,6 +456,7 @@ export class AppendController implements ReactiveController {
           receivedAtMs,
           (rpId, id) => ports.signalUnknownCredential(rpId, id),
           (id, flagged) => page.claims.finishRunning(id, flagged),
+          serverNowMs,
         ),
     });
   }
@@ -465,10 +474,24 @@ export class AppendController implements ReactiveController {
     const client = effect.apiBase ? this.#ports.client(effect.apiBase, flow.projectId) : flow.client!;
     if (effect.processId) client.processId = effect.processId;
     const rpId = effect.rpId ?? this.#ports.hostname();
-    const undecided = { id: effect.credentialId, rpId, userId: effect.userId };
-    // Kept across pages, so on the wall clock: the deadline as it reads there.
-    const deadlineWall = page.clock.now() + (effect.deadlineMs - page.clock.mono());
-    rememberUndecided(page.storage(), flow.projectId, { ...undecided, after: deadlineWall + FINISH_TAIL_MS + SETTLE_MS, running: true });
+    const { serverClock } = effect;
+    /**
+     * The record of this credential, to be settled `inMs` from now: kept across pages, so on the
+     * wall clock — and on the server's, where known, as late as either of this page's clocks puts it.
+     */
+    const record = (inMs: number, running: boolean): Undecided => {
+      const { clock } = page;
+      const serverNow = serverClock && Math.max(clock.now() + serverClock.wallMs, clock.mono() + serverClock.monoMs);
+      return {
+        id: effect.credentialId,
+        rpId,
+        userId: effect.userId,
+        after: clock.now() + inMs,
+        ...(serverNow === undefined ? {} : { afterServer: serverNow + inMs }),
+        ...(running ? { running: true as const } : {}),
+      };
+    };
+    rememberUndecided(page.storage(), flow.projectId, record(effect.deadlineMs - page.clock.mono() + FINISH_TAIL_MS + SETTLE_MS, true));
     // Held while it runs, and a while after an undecided end (a request it gave up on may still land).
     const running = page.claims.holdFinish(effect.credentialId);
     // Its process is in use while its attempts may land: held, and marked like a start (not done),
@@ -482,8 +505,15 @@ export class AppendController implements ReactiveController {
       if (processId) page.markStart(flow.projectId, processId, flow.id, true);
       const store = page.storage();
       const kept = loadUndecided(store, flow.projectId).find((u) => u.id === effect.credentialId);
-      const after = page.clock.now() + ATTEMPT_TIMEOUT_MS + SETTLE_MS;
-      if (kept && kept.after < after) rememberUndecided(store, flow.projectId, { ...undecided, after, running: true });
+      const next = record(ATTEMPT_TIMEOUT_MS + SETTLE_MS, true);
+      if (!kept) return;
+      const afterServer = Math.max(kept.afterServer ?? -Infinity, next.afterServer ?? -Infinity);
+      if (kept.after >= next.after && afterServer === (kept.afterServer ?? -Infinity)) return;
+      rememberUndecided(store, flow.projectId, {
+        ...next,
+        after: Math.max(kept.after, next.after),
+        ...(afterServer === -Infinity ? {} : { afterServer }),
+      });
     };
     const deps = {
       send: () => (attempt(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
@@ -501,11 +531,12 @@ export class AppendController implements ReactiveController {
       // Flagged running till then too: a page without Web Locks cannot see this page's hold, and
       // its wall clock (set forward, say) must not be what lets it settle the credential early.
       if (outcome.kind === 'undecided' || outcome.kind === 'unconfirmed') {
-        rememberUndecided(store, flow.projectId, { ...undecided, after: at + SETTLE_MS, running: true });
+        const settled = record(SETTLE_MS, false);
+        rememberUndecided(store, flow.projectId, { ...settled, running: true });
         page.clock.setTimeout(() => {
           const kept = page.storage();
           if (loadUndecided(kept, flow.projectId).some((u) => u.id === effect.credentialId)) {
-            rememberUndecided(kept, flow.projectId, { ...undecided, after: at + SETTLE_MS });
+            rememberUndecided(kept, flow.projectId, settled);
           }
           running.release();
           landed();

@@ -9,7 +9,7 @@ import type { FrontendApiClient } from '../api/client.js';
 import { CorbadoAppendError, toAppendError } from '../errors.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { parseAttestationOptions, rpIdFitsHost } from '../webauthn/options.js';
-import { offerTimes, optionsLifetimeMs, processLifetimeMs } from './offer-clock.js';
+import { offerTimes, optionsLifetimeMs, processLifetimeMs, serverDateNowMs, serverSkewMs } from './offer-clock.js';
 import type { Scope } from './scope.js';
 import type { FlowEvent } from './types.js';
 
@@ -66,8 +66,11 @@ export interface OfferRequest {
   secrets: Set<string>;
   /** A token asked for early (`earlyToken`); used once, by the first offer. */
   earlyToken?: Promise<string>;
-  /** Called with the checked options as soon as a start answered (local unix ms of arrival): reconciliation (reconcile.ts); not awaited. */
-  answered?(options: PublicKeyCredentialCreationOptionsJSON, receivedAtMs: number): unknown;
+  /**
+   * Called with the checked options as soon as a start answered — local unix ms of arrival, and the
+   * server's (its `Date` header, when believable): reconciliation (reconcile.ts); not awaited.
+   */
+  answered?(options: PublicKeyCredentialCreationOptionsJSON, receivedAtMs: number, serverNowMs: number | undefined): unknown;
 }
 
 /**
@@ -139,7 +142,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   if (!rpIdFitsHost(options.rp.id, req.hostname)) {
     throw fail(new CorbadoAppendError('security-error', `rp.id "${options.rp.id}" does not fit ${req.hostname}`));
   }
-  req.answered?.(options, receivedAtMs);
+  req.answered?.(options, receivedAtMs, serverDateNowMs(serverDateMs, receivedAtMs));
   const { expiresAtS, deadlineMs } = req.process;
   const processLeft =
     expiresAtS === undefined
@@ -153,6 +156,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
   const { conditionalCreate, limit } = await req.env;
   const wallDeadlineMs = receivedAtMs + (times.deadlineMs - arrivedAt);
+  const skew = serverSkewMs(serverDateMs, receivedAtMs, roundTripMs);
   const offer = {
     options,
     start,
@@ -161,6 +165,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
     processId: req.process.id,
     apiBase: req.client.baseUrl,
     wallDeadlineMs,
+    ...(skew === undefined ? {} : { serverClock: { wallMs: skew, monoMs: receivedAtMs + skew - arrivedAt } }),
     ...times,
     ...(limit ? { limit } : {}),
   };

@@ -51,6 +51,20 @@ function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, rou
 }
 
 /**
+ * How far (ms) the server's clock is ahead of this device's at an answer's arrival, as far as it
+ * can be (see {@link serverNowMs}); undefined without a believable `Date` header.
+ */
+export function serverSkewMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
+  const { nowMs, dated } = serverNowMs(serverDateMs, receivedAtMs, roundTripMs);
+  return dated ? nowMs - receivedAtMs : undefined;
+}
+
+/** The server's "now" (unix ms) at an answer's arrival, as early as it can be: its `Date` header, when believable. */
+export function serverDateNowMs(serverDateMs: number | undefined, receivedAtMs: number): number | undefined {
+  return serverNowMs(serverDateMs, receivedAtMs).dated ? serverDateMs : undefined;
+}
+
+/**
  * How long (relative ms, from the response's arrival) the options of a start response stay
  * valid. `expiresMs` is absolute unix ms on the *server's* clock:
  *

@@ -38,6 +38,11 @@ export interface Undecided {
   /** Local unix ms from which a start answer settles it. */
   after: number;
   /**
+   * The same on the server's clock (unix ms), where the finish knew it (a `Date` header): read
+   * against the settling answer's `Date`, so a device clock set forward does not settle it early.
+   */
+  afterServer?: number;
+  /**
    * Its finish has not ended: only a page that can see it is over (Web Locks: `finishRunning`)
    * settles it — a wall clock set forward must not end it (a closed tab's finish, without Web
    * Locks, stays unsettled: README "Guarantees").
@@ -48,7 +53,12 @@ export interface Undecided {
 const key = (projectId: string) => `corbado-append:undecided:${projectId}`;
 
 const isUndecided = (v: unknown): v is Undecided =>
-  isObject(v) && typeof v.id === 'string' && typeof v.rpId === 'string' && typeof v.userId === 'string' && typeof v.after === 'number';
+  isObject(v) &&
+  typeof v.id === 'string' &&
+  typeof v.rpId === 'string' &&
+  typeof v.userId === 'string' &&
+  typeof v.after === 'number' &&
+  (v.afterServer === undefined || typeof v.afterServer === 'number');
 
 /** The remembered undecided credentials of `projectId`. */
 export function loadUndecided(store: Store, projectId: string): Undecided[] {
@@ -78,6 +88,8 @@ export function forgetUndecided(store: Store, projectId: string, credentialId: s
  * @param signal `signalUnknownCredential(rpId, credentialId)` for a credential the server does not hold
  * @param running whether a finish of the credential may still be running, given its record's
  *   `running` flag (a page that cannot see other pages' finishes keeps to the flag)
+ * @param serverNowMs the answer's `Date` (unix ms, server clock), when believable: a record with
+ *   `afterServer` is due by the server's clock then, not the device's
  * @returns the IDs signalled away
  */
 export async function settleUndecided(
@@ -88,6 +100,7 @@ export async function settleUndecided(
   nowMs: number,
   signal: (rpId: string, credentialId: string) => void,
   running: (credentialId: string, flagged: boolean) => Promise<boolean> = (_, flagged) => Promise.resolve(flagged),
+  serverNowMs?: number,
 ): Promise<string[]> {
   const all = loadUndecided(store, projectId);
   // No list at all (a server or proxy that left it out, `null`): it says nothing of what is stored.
@@ -95,7 +108,9 @@ export async function settleUndecided(
   const rpId = options.rp.id ?? hostname;
   const listed = new Set((options.excludeCredentials ?? []).map((c) => c.id));
   const stale = all.filter((u) => nowMs - u.after > MAX_AGE_MS).map((u) => u.id);
-  const due = all.filter((u) => u.rpId === rpId && u.userId === options.user.id && nowMs >= u.after && nowMs - u.after <= MAX_AGE_MS);
+  const reached = (u: Undecided) =>
+    u.afterServer !== undefined && serverNowMs !== undefined ? serverNowMs >= u.afterServer : nowMs >= u.after;
+  const due = all.filter((u) => u.rpId === rpId && u.userId === options.user.id && reached(u) && nowMs - u.after <= MAX_AGE_MS);
   const settled: string[] = [];
   const signalled: string[] = [];
   for (const u of due) {

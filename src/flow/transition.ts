@@ -136,6 +136,7 @@ export function finishEffect(offer: Offer, response: RegistrationResponseJSON, c
     userId: offer.options.user.id,
     ...(offer.processId ? { processId: offer.processId } : {}),
     ...(offer.apiBase ? { apiBase: offer.apiBase } : {}),
+    ...(offer.serverClock ? { serverClock: offer.serverClock } : {}),
     ...(aside ? { aside: true as const } : {}),
   };
 }

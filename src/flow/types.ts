@@ -24,12 +24,25 @@ export interface Offer extends OfferTimes {
    * it sleeps (HR Time, `performance.now()`): the options are void once either clock says so.
    */
   wallDeadlineMs?: number;
+  /**
+   * The server's clock as read from the start answer's `Date` header (undefined without one): how
+   * far (ms) it was ahead of the wall clock (`wallMs`) and of the monotonic one (`monoMs`) when the
+   * options arrived, as far as it can have been. Reconciliation reads a finish's records on the
+   * server's clock where it can (a device clock set forward must not settle a passkey early).
+   */
+  serverClock?: ServerClock;
   /** An `appendTokenProvider` can mint the token for fresh options (a token is single-use). */
   renewable: boolean;
   /** Where passkey creation is known to go badly here: no automatic ceremony, a hint. */
   limit?: EnvironmentLimit;
   /** How long (relative ms) a modal ceremony may run before our watchdog ends it. */
   watchdogMs: number;
+}
+
+/** The server's clock against this device's: server unix ms minus wall clock ms, minus monotonic ms. */
+export interface ServerClock {
+  wallMs: number;
+  monoMs: number;
 }
 
 /**
@@ -174,6 +187,8 @@ export type Effect =
       /** The process of the options and the API base their start went to: where every attempt goes. */
       processId?: string;
       apiBase?: string;
+      /** `Offer.serverClock` of its options. */
+      serverClock?: ServerClock;
       /** A credential the flow stopped waiting for: its outcome comes back as `finished-aside`. */
       aside?: true;
     }

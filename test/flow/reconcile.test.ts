@@ -64,6 +64,27 @@ describe('settleUndecided', () => {
       ['b', 'c'],
     );
   });
+  it("a record with the server's time is due by the answer's Date: a device clock set forward settles nothing early", async () => {
+    const S = T - 7_200_000; // the server's clock: the device's is two hours ahead (set forward)
+    const s = store();
+    rememberUndecided(s, 'pro-1', { id: 'a', rpId: 'shop.example', userId: 'u1', after: T - 60_000, afterServer: S + 60_000 });
+    const signalled: string[] = [];
+    const signal = (_: string, id: string) => void signalled.push(id);
+    assert.deepEqual(
+      await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T, signal, undefined, S),
+      [],
+      'not yet, by the server',
+    );
+    assert.deepEqual(await settleUndecided(s, 'pro-1', options('u1', []), 'shop.example', T, signal, undefined, S + 60_000), ['a']);
+    assert.deepEqual(signalled, ['a']);
+    const local = store();
+    rememberUndecided(local, 'pro-1', { id: 'b', rpId: 'shop.example', userId: 'u1', after: T - 60_000, afterServer: S + 60_000 });
+    assert.deepEqual(
+      await settleUndecided(local, 'pro-1', options('u1', []), 'shop.example', T, signal),
+      ['b'],
+      'no Date: by the wall clock',
+    );
+  });
   it('a finish that decided is forgotten; a signal that throws changes nothing; unreadable storage fails open', async () => {
     const s = store();
     rememberUndecided(s, 'pro-1', { id: 'a', rpId: 'shop.example', userId: 'u1', after: T });

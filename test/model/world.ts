@@ -399,6 +399,8 @@ export class World {
   readonly cleared: number[] = [];
   /** When the device's wall clock was set (true time): what a page keeps on the wall clock may be off since. */
   readonly wallJumps: number[] = [];
+  /** When the device's wall clock was set forward (true time). */
+  readonly wallForward: number[] = [];
   /** When the device woke from a sleep its monotonic clock did not count (true time): deadlines may be off since. */
   readonly monoStops: number[] = [];
   private readonly jobs: Job[] = [];
@@ -606,6 +608,7 @@ export class World {
   jumpClock(deltaMs: number): void {
     this.deviceOffsetMs += deltaMs;
     this.wallJumps.push(this.trueNow);
+    if (deltaMs > 0) this.wallForward.push(this.trueNow);
   }
 
   /**

@@ -1,0 +1,56 @@
+/**
+ * Found by a 100,000-run model search (seed 20261207, run 99,067), and fixed: this story keeps it so.
+ *
+ * The user completes the sheet; the finish's first attempt reaches the server 12 s late. The
+ * device's clock is set forward two hours, and the tab reloads: its finish is cut short, its Web
+ * Lock gone, its record's `after` (wall clock) long past on the new page's clock. The reloaded
+ * page's start answer settled the credential — not listed yet — and signalled it away; the late
+ * attempt then stored it. Records now carry `afterServer` too, read against the settling answer's
+ * `Date` header. Without a readable `Date` the wall clock is all there is (README limits).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_READINGS } from '../../../emulator/model.js';
+import { runOnce, type Step } from '../property.js';
+import { PROJECT, type World, type WorldOptions } from '../world.js';
+
+const options = (dateHeader: boolean): WorldOptions => ({
+  readings: { ...DEFAULT_READINGS },
+  locks: true,
+  dateHeader,
+  ttlMs: 20_000,
+  processTtlMs: 45_000,
+  deviceOffsetMs: 0,
+  autoAppend: true,
+  conditionalAppend: false,
+  conditionalCreate: false,
+  oldWebKit: false,
+  signal: 'promise',
+  nullExclude: false,
+  foreignOrigin: false,
+  faults: { init: [], start: [], finish: ['late'], events: [] },
+});
+const steps: Step[] = [
+  { t: 'commit', sheet: 0, ms: 50 },
+  { t: 'jump', ms: 2 * 60 * 60_000 },
+  { t: 'reload', tab: 0 },
+];
+
+describe('a clock set forward, then the tab reloaded while its finish is on its way', () => {
+  it('with a Date header, the passkey the late attempt stores is not signalled away', async () => {
+    let world: World | undefined;
+    const violations = await runOnce(options(true), steps, (w) => (world = w));
+    const passkey = world!.made[0]!;
+    assert.ok(world!.server.hasCredential(PROJECT, passkey.id), 'the late attempt stored it');
+    assert.equal(world!.signalled.has(passkey.id), false, 'signalled away');
+    assert.deepEqual(violations, []);
+  });
+  it('without one (the README limit), it is: the checker knows the limit, and nothing else broke', async () => {
+    let world: World | undefined;
+    const violations = await runOnce(options(false), steps, (w) => (world = w));
+    const passkey = world!.made[0]!;
+    assert.ok(world!.server.hasCredential(PROJECT, passkey.id));
+    assert.equal(world!.signalled.has(passkey.id), true, 'the limit as documented');
+    assert.deepEqual(violations, []);
+  });
+});
