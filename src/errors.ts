@@ -7,10 +7,10 @@
  * - `api-rejected`: HTTP 4xx with a Corbado error body (`error.type`, `requestData.requestID` kept).
  * - `token-unavailable`: `appendTokenProvider` threw, timed out or gave an empty token (and no `append-token`).
  * - `options-invalid`: `attestationOptions` unusable, or the browser rejected them (`TypeError`, `NotSupportedError`, `RangeError`); would repeat, so final.
- * - `unsupported`: no WebAuthn here, not a secure context, or a `NotAllowedError` where every `create()` fails so (a frame without the `publickey-credentials-create` permission, an in-app browser).
+ * - `unsupported`: no WebAuthn here, not a secure context, or a `NotAllowedError` where every `create()` fails so (a frame without the `publickey-credentials-create` permission, an in-app browser that refuses at once).
  * - `security-error`: the relying party ID does not fit this origin (WebAuthn `SecurityError`).
  * - `ceremony-cancelled`: the user cancelled the ceremony (`NotAllowedError`, a foreign `AbortError`); recoverable, the offer stays.
- * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus, a `NotAllowedError` on a device without a platform authenticator); recoverable.
+ * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus, a `NotAllowedError` at once on a device without a platform authenticator); recoverable.
  * - `ceremony-timeout`: our watchdog ended a ceremony that never settled; recoverable.
  * - `expired`: the options passed `expiresMs`; recoverable while they can be renewed, final otherwise.
  * - `finish-failed`: the passkey was created but the server refused it (it was signalled away), or gave no definitive answer before the options' deadline (`maybeStored: true`; see "Guarantees").
@@ -68,6 +68,13 @@ export class CorbadoAppendError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.maybeStored = init.maybeStored ?? false;
   }
+}
+
+/** `error` where it ends the flow: the same, but not `recoverable` (nothing is tried again in place). */
+export function asFinal(error: CorbadoAppendError): CorbadoAppendError {
+  if (!error.recoverable) return error;
+  const { code, message, requestId, errorType, status, retryAfterMs, maybeStored, cause } = error;
+  return new CorbadoAppendError(code, message, { requestId, errorType, status, retryAfterMs, maybeStored, cause });
 }
 
 /**

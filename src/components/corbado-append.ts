@@ -231,10 +231,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     const fromCeremony = was === 'creating' || (was === 'loading' && this.fromCeremony);
     this.fromCeremony = state === 'loading' && fromCeremony;
     const focus = (part: string) => this.shadowRoot?.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
+    // Focus is moved only when it is in the element or nowhere: a user typing elsewhere on the page
+    // (a conditional create or the autoAppend ceremony ended meanwhile) keeps it.
+    if (![document.body, this, null].includes(document.activeElement as never)) return;
     // Focus follows the result: the heading on success, the button again after a failed attempt.
     if (state === 'success') focus('title');
     // The primary button (often focused) is gone: keep the keyboard user in the element.
-    else if (state === 'error' && [document.body, this, null].includes(document.activeElement as never)) focus('skip-button');
+    else if (state === 'error') focus('skip-button');
     else if (state === 'ready' && fromCeremony) focus('primary-button');
   }
 

@@ -13,6 +13,10 @@
  * - A refusal *as already stored* — its `error.type` in the closed list {@link ALREADY_STORED_TYPES},
  *   never a match on message text — is success-like (`unconfirmed`), first-hand or not: the
  *   server holds this very credential (a browser may resend a request whose answer it lost).
+ * - A refusal *as a passkey that exists* ({@link EXISTS_TYPES}) is success-like only after an
+ *   attempt that went unanswered (that attempt stored it, most likely); first-hand it is
+ *   `undecided`: it may name this very credential (a browser's resend) or another passkey of the
+ *   user's, this one refused — nothing is signalled, nothing said to be created.
  * - Any other refusal after an attempt that went unanswered stays `undecided`: the server may have
  *   stored the passkey with the first attempt and refuse the repeat for a reason of its own
  *   (Corbado's contract does not say which `error.type` answers a replayed finish). Nothing is
@@ -32,13 +36,18 @@ export const FINISH_BACKOFF_MS = [400, 1200, 2500, 5000];
 export const MIN_FINISH_ATTEMPTS = 3;
 
 /**
- * `error.type`s that refuse a finish because the server already holds this credential or spent
- * its challenge on it: `challenge_used` (the emulator's answer to a repeated finish,
- * emulator/model.js) and `passkey_already_exists` (Corbado's own name for a passkey that exists,
- * `@corbado/web-core` 3.5 `appendNotAllowedReason`). Nothing else — least of all message text —
- * reads as "already stored".
+ * `error.type`s that refuse a finish because the server spent its challenge — on this credential,
+ * most likely: `challenge_used` (the emulator's answer to a repeated finish, emulator/model.js).
+ * Nothing else — least of all message text — reads as "already stored".
  */
-export const ALREADY_STORED_TYPES: ReadonlySet<string> = new Set(['challenge_used', 'passkey_already_exists']);
+export const ALREADY_STORED_TYPES: ReadonlySet<string> = new Set(['challenge_used']);
+
+/**
+ * `error.type`s that refuse a finish because a passkey exists: this very one (a repeat), or
+ * another of the user's — `@corbado/web-core` 3.5 gives `passkey_already_exists` as a reason
+ * *not to append* (`appendNotAllowedReason`), so the name alone does not say this one is stored.
+ */
+export const EXISTS_TYPES: ReadonlySet<string> = new Set(['passkey_already_exists']);
 
 /** How one attempt ended. */
 export type FinishAnswer =
@@ -47,6 +56,8 @@ export type FinishAnswer =
   | { kind: 'rejected'; error: CorbadoAppendError }
   /** Refused as already stored ({@link ALREADY_STORED_TYPES}): the server holds this very credential. */
   | { kind: 'used'; error: CorbadoAppendError }
+  /** Refused as a passkey that exists ({@link EXISTS_TYPES}): this one, or another of the user's. */
+  | { kind: 'exists'; error: CorbadoAppendError }
   /** No definitive answer (5xx, 408/409/425/429, gateway page, non-JSON, timeout, network error): it may be stored. */
   | { kind: 'unknown'; error: CorbadoAppendError };
 
@@ -66,7 +77,9 @@ export function answerOf(e: unknown): FinishAnswer {
   // 409 Conflict: the server is busy with this very request (an earlier attempt still running) or
   // holds what it conflicts with — never a refusal of the attestation as such.
   if (error.code !== 'api-rejected' || error.status === 409) return { kind: 'unknown', error };
-  return ALREADY_STORED_TYPES.has(error.errorType ?? '') ? { kind: 'used', error } : { kind: 'rejected', error };
+  const type = error.errorType ?? '';
+  if (ALREADY_STORED_TYPES.has(type)) return { kind: 'used', error };
+  return EXISTS_TYPES.has(type) ? { kind: 'exists', error } : { kind: 'rejected', error };
 }
 
 /**
@@ -81,6 +94,7 @@ export function finishStep(answers: FinishAnswer[], now: number, deadlineMs: num
   if (last.kind === 'confirmed') return { outcome: last };
   if (last.kind === 'used') return { outcome: { kind: 'unconfirmed', error: last.error } };
   const unanswered = answers.slice(0, -1).some((a) => a.kind === 'unknown');
+  if (last.kind === 'exists') return { outcome: { kind: unanswered ? 'unconfirmed' : 'undecided', error: last.error } };
   if (last.kind === 'rejected') return { outcome: { kind: unanswered ? 'undecided' : 'rejected', error: last.error } };
   const backoff = FINISH_BACKOFF_MS[Math.min(answers.length, FINISH_BACKOFF_MS.length) - 1] ?? 5000;
   const pause = Math.max(backoff, last.error.retryAfterMs ?? 0);

@@ -6,7 +6,7 @@
 import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { CompletionType } from '../api/types.js';
 import type { SkipReason } from '../components/events.js';
-import { CorbadoAppendError } from '../errors.js';
+import { CorbadoAppendError, asFinal } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
 import type { FinishOutcome } from './finish.js';
 import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Notice, Offer } from './types.js';
@@ -54,13 +54,18 @@ const notNow = (): Move => explicitSkip({ type: 'snooze', on: true });
 /** A success forgets an earlier "Not now". */
 const unsnooze: Effect = { type: 'snooze', on: false };
 
-/** Before the offer was shown: report, then step aside quietly (nothing to show the user). */
-const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error });
+/** Before the offer was shown: report (final), then step aside quietly (nothing to show the user). */
+const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error: asFinal(error) });
 
 /** After the offer was shown: report and show the final error; the user can still go on. */
-const showError = (state: In<'error'>, ...effects: Effect[]): Move =>
-  to(state, { type: 'stop' }, ...effects, { type: 'report', error: state.error });
+const showError = (state: In<'error'>, ...effects: Effect[]): Move => {
+  const error = asFinal(state.error);
+  return to({ ...state, error }, { type: 'stop' }, ...effects, { type: 'report', error });
+};
 const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
+
+/** A load that failed for want of an answer (network, timeout, 5xx): another try may well succeed. */
+const unreachable = (e: On<'load-failed'>): boolean => e.error.code === 'api-unavailable';
 
 const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, no appendTokenProvider');
 
@@ -334,7 +339,9 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'no-offer': (s) => (s.refreshing ? skipped('passkey-intel-denied') : to(s)),
     'load-failed': (s, e) => {
       if (!s.refreshing) return to(s);
-      if (e.now >= s.offer.deadlineMs) return failLate(e.error);
+      // Nobody asked for this refresh: a network that is not back yet (a phone waking) is no end —
+      // the offer stays, its options never used; a click renews them.
+      if (e.now >= s.offer.deadlineMs) return unreachable(e) ? to({ ...s, refreshing: false, stale: true }) : failLate(e.error);
       // Token or a refusal that changed nothing: the options held are as good as before.
       if (!e.suspect && !e.gone) return to({ ...s, refreshing: false });
       // The options are in doubt: never used again. The process is gone: at once on our own;
@@ -361,8 +368,17 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), ...clock(offer));
     },
     'no-offer': () => skipped('passkey-intel-denied'),
-    // The process is gone (expired, unknown): once more on a process of our own.
-    'load-failed': (s, e) => (e.gone && !e.fresh ? to(s, loadOffer(true)) : failLate(e.error)),
+    // The process is gone (expired, unknown): once more on a process of our own. A renewal nobody
+    // asked for (the options expired while the offer sat there) that found no network: the offer
+    // stays, a click renews.
+    'load-failed': (s, e) => {
+      if (e.gone && !e.fresh) return to(s, loadOffer(true));
+      if (!s.announce && unreachable(e)) {
+        const { offer, notice, retry } = s;
+        return to(ready(offer, { ...(notice ? { notice } : {}), retry, stale: true }));
+      }
+      return failLate(e.error);
+    },
     // The renewal may have gone to the process another flow started on: on our own instead.
     voided: (s) => to(s, loadOffer(true)),
     'finished-aside': finishedAside,

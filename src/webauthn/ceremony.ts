@@ -243,15 +243,20 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
   });
   if (name === 'InvalidStateError') return { kind: 'already-registered' };
   if (name === 'NotAllowedError' || name === 'AbortError') {
-    if (repeatsIdentically(limit)) {
+    // Sooner than any person could have closed a sheet (or not measured): the browser's answer.
+    const quick = !facts || facts.elapsedMs < REFUSED_AT_ONCE_MS;
+    // A frame without the permission refuses every create() alike. An in-app browser or WebView
+    // refuses at once where it cannot; one whose app turned WebAuthn on shows a sheet, and a
+    // slower refusal is a person closing it: a cancel.
+    if (limit === 'frame-permission' || (repeatsIdentically(limit) && quick)) {
       const reason = limit === 'frame-permission' ? 'frame-permission' : 'environment';
       return fail('unsupported', reason, `${limit}: ${message}`);
     }
     if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `focus lost: ${message}`, true);
-    // No built-in authenticator: the browser could only offer a phone or a security key, and its
-    // refusal says the device cannot, not that the user would not. Recoverable: another try may
-    // use a phone or a key.
-    if (name === 'NotAllowedError' && limit === 'no-platform-authenticator') {
+    // No built-in authenticator, refused at once: the browser could only offer a phone or a
+    // security key, and says the device cannot, not that the user would not. Recoverable: another
+    // try may use a phone or a key. Slower, a person closed that offer: a cancel.
+    if (name === 'NotAllowedError' && limit === 'no-platform-authenticator' && quick) {
       return fail('ceremony-failed', 'environment', `no platform authenticator: ${message}`, true);
     }
     if (name === 'NotAllowedError' && facts && facts.elapsedMs < REFUSED_AT_ONCE_MS) {

@@ -13,6 +13,7 @@ import { emulateMedia } from '../helpers/engine.js';
 import type * as Axe from 'axe-core';
 import { onCleanup } from '../helpers/cleanup.js';
 import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
+import { setUserVerified } from '../helpers/webauthn.js';
 
 /** Loads axe-core's browser build once (it registers `window.axe`). */
 async function loadAxe(): Promise<typeof Axe> {
@@ -139,6 +140,30 @@ describe('<corbado-append> accessibility', () => {
     expect(document.activeElement).to.equal(m.el);
     expect(focusedPart(m)).to.equal('title');
     await expectNoViolations(main, 'success');
+  });
+
+  it('a ceremony the user did not start here (autoAppend) ends while they type elsewhere: focus stays there', async () => {
+    const main = document.createElement('main');
+    main.innerHTML = '<h1>Welcome back</h1><label>Note <input id="note"></label>';
+    document.body.append(main);
+    onCleanup(() => main.remove());
+    const note = main.querySelector<HTMLInputElement>('#note')!;
+    note.focus();
+    // Cancelled (UV refused: NotAllowedError), then, with UV, created: both without a click.
+    const cancelled = await appendFixture({
+      parent: main,
+      scenario: { autoAppend: true, userVerification: 'required' },
+      authenticator: { isUserVerified: false },
+    });
+    await waitFor(() => cancelled.states().includes('creating') && cancelled.el.state === 'ready', 'the auto ceremony cancelled');
+    await cancelled.el.updateComplete;
+    expect(document.activeElement?.id || document.activeElement?.localName, 'after the cancel').to.equal(note.id);
+    cancelled.el.remove();
+    await setUserVerified(cancelled.authenticatorId!, true);
+    const created = await appendFixture({ parent: main, scenario: { autoAppend: true } });
+    await created.state('success');
+    await created.el.updateComplete;
+    expect(document.activeElement?.id || document.activeElement?.localName, 'after the success').to.equal(note.id);
   });
 
   it('after a cancel, focus is back on the button and the message is announced', async () => {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { CorbadoAppendError } from '../../src/errors.js';
 import {
   ALREADY_STORED_TYPES,
+  EXISTS_TYPES,
   FINISH_BACKOFF_MS,
   MIN_FINISH_ATTEMPTS,
   answerOf,
@@ -71,6 +72,15 @@ describe('finishStep', () => {
     });
     assert.deepEqual(finishStep([later(7000)], T0, T0 + 600_000), { retryInMs: 7000 });
     assert.deepEqual(finishStep([later(10)], T0, T0 + 600_000), { retryInMs: FINISH_BACKOFF_MS[0] });
+  });
+  it('"a passkey exists": unconfirmed after an unanswered attempt; first-hand undecided (it may be another of the user\'s), never signalled', () => {
+    for (const errorType of EXISTS_TYPES) {
+      const exists = answerOf(api(400, errorType));
+      assert.equal(exists.kind, 'exists', errorType);
+      const outcome = (answers: FinishAnswer[]) => (finishStep(answers, T0, deadline) as { outcome: { kind: string } }).outcome.kind;
+      assert.equal(outcome([exists]), 'undecided', 'first-hand: this one or another passkey');
+      assert.equal(outcome([unknown(504), exists]), 'unconfirmed', 'the unanswered attempt stored it, most likely');
+    }
   });
   it('confirmed ends it', () => {
     assert.deepEqual(finishStep([unknown(500), confirmed], T0, deadline), { outcome: confirmed });

@@ -51,17 +51,43 @@ describe('classifyCeremonyError: refused at once', () => {
       kind: 'already-registered',
     });
   });
-  it('what is known first wins: a limit that repeats (frame, in-app) is unsupported; a focus loss is a focus loss', () => {
+  it('what is known first wins: a limit that repeats (frame; in-app, refused at once) is unsupported; a focus loss is a focus loss', () => {
     const frame = classifyCeremonyError(notAllowed(), 'frame-permission', at(1, 1));
     assert.deepEqual(frame.kind === 'error' && [frame.error.code, frame.reason], ['unsupported', 'frame-permission']);
+    const frameSlow = classifyCeremonyError(notAllowed(), 'frame-permission', at(8000));
+    assert.deepEqual(frameSlow.kind === 'error' && [frameSlow.error.code, frameSlow.reason], ['unsupported', 'frame-permission']);
+    for (const facts of [at(1), undefined]) {
+      const inApp = classifyCeremonyError(notAllowed(), 'in-app-browser', facts);
+      assert.deepEqual(inApp.kind === 'error' && [inApp.error.code, inApp.error.recoverable, inApp.reason], [
+        'unsupported',
+        false,
+        'environment',
+      ]);
+    }
+    // A WebView whose app turned WebAuthn on (androidx.webkit, a WKWebView with associated domains)
+    // shows the sheet; the user closing it after 8 s cancelled — nothing final about it.
+    const inAppCancel = classifyCeremonyError(notAllowed(), 'in-app-browser', at(8000));
+    assert.deepEqual(inAppCancel.kind === 'error' && [inAppCancel.error.code, inAppCancel.error.recoverable, inAppCancel.reason], [
+      'ceremony-cancelled',
+      true,
+      'user-cancel',
+    ]);
     const focus = classifyCeremonyError(notAllowed('The document is not focused.'), undefined, at(1));
     assert.equal(focus.kind === 'error' && focus.reason, 'focus-loss');
   });
-  it('no platform authenticator: a NotAllowedError, quick or not, is an environment limit, recoverable, not a cancel', () => {
-    for (const ms of [1, REFUSED_AT_ONCE_MS + 2000]) {
-      const f = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(ms, 0));
-      assert.deepEqual(f.kind === 'error' && [f.error.code, f.error.recoverable, f.reason], ['ceremony-failed', true, 'environment']);
-    }
+  it('no platform authenticator: a NotAllowedError at once is an environment limit (recoverable); a slower one a person closing the offer of a phone or key: a cancel', () => {
+    const quick = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(1, 0));
+    assert.deepEqual(quick.kind === 'error' && [quick.error.code, quick.error.recoverable, quick.reason], [
+      'ceremony-failed',
+      true,
+      'environment',
+    ]);
+    const slow = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(REFUSED_AT_ONCE_MS + 2000, 0));
+    assert.deepEqual(slow.kind === 'error' && [slow.error.code, slow.error.recoverable, slow.reason], [
+      'ceremony-cancelled',
+      true,
+      'user-cancel',
+    ]);
     const abort = classifyCeremonyError(new DOMException('aborted', 'AbortError'), 'no-platform-authenticator', at(3000));
     assert.equal(abort.kind === 'error' && abort.reason, 'user-cancel', 'a foreign abort stays a cancel');
   });

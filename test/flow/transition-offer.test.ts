@@ -47,12 +47,16 @@ describe('loading', () => {
   it('no options ("") → skipped passkey-intel-denied', () => {
     assert.deepEqual(transition(loading, { type: 'no-offer' }).state, { name: 'skipped', reason: 'passkey-intel-denied' });
   });
-  it('a failure before the offer → reported and skipped quietly', () => {
-    const { state, effects } = transition(loading, { type: 'load-failed', error: error('api-unavailable'), now: T0 });
+  it('a failure before the offer → reported (final: not recoverable, though a retry might have helped) and skipped quietly', () => {
+    const { state, effects } = transition(loading, {
+      type: 'load-failed',
+      error: error('api-unavailable', { recoverable: true, requestId: 'r1' }),
+      now: T0,
+    });
     assert.deepEqual(state, { name: 'skipped', reason: 'error' });
     assert.deepEqual(
-      reported(effects).map((e) => e.code),
-      ['api-unavailable'],
+      reported(effects).map((e) => [e.code, e.recoverable, e.requestId]),
+      [['api-unavailable', false, 'r1']],
     );
   });
   it('a kept process refused (4xx) → once afresh: init that forgets it; anything else on it → reported and skipped', () => {
@@ -226,10 +230,12 @@ describe('ready', () => {
     assert.deepEqual(state, ready());
     assert.deepEqual(effects, []);
   });
-  it('a failed refresh past the deadline → the final error', () => {
+  it('a failed refresh past the deadline → the final error; for want of a network, the offer stays (a click renews)', () => {
     const s = ready({ refreshing: true });
     const { state } = transition(s, { type: 'load-failed', error: error('token-unavailable'), now: s.offer.deadlineMs });
     assert.equal(state.name === 'error' && state.error.code, 'token-unavailable');
+    const offline = transition(s, { type: 'load-failed', error: error('api-unavailable'), now: s.offer.deadlineMs });
+    assert.deepEqual(offline, { state: ready({ stale: true }), effects: [] });
   });
   it('conditional create succeeds → finishing (conditional), first attempt at once', () => {
     const s = ready({ conditional: true });
@@ -276,6 +282,14 @@ describe('renewing', () => {
       reported(effects).map((e) => e.code),
       ['api-rejected'],
     );
+  });
+  it('a quiet renewal (nobody clicked) that found no network → the offer stays, its options never used: a click renews', () => {
+    const { state, effects } = transition(renewing(false), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
+    assert.deepEqual(state, ready({ stale: true }));
+    assert.deepEqual(effects, [], 'no error for a user who did nothing');
+    assert.equal(transition(state, { type: 'click', now: T0 }).state.name, 'renewing', 'the click renews');
+    const asked = transition(renewing(true), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
+    assert.equal(asked.state.name === 'error' && asked.state.error.code, 'api-unavailable', 'after a click: the end, said');
   });
   it('skip works; a click waits (busy)', () => {
     assert.equal(transition(renewing(false), { type: 'skip' }).state.name, 'skipped');
