@@ -42,8 +42,17 @@ export const SIZE_BUDGET_RATIO = 1.8;
  * (extension outputs and responses read safely), init.ts +262, environment.ts +204 (old WebKit),
  * client.ts (Retry-After, 408/409/425/429) and scope.ts under 200 each. This is above DESIGN.md's
  * "hard CI ceiling no higher than 24 KB gzip": a decision for the budget (README "Build").
+ *
+ * Raised again on 2026-12-07 to 29,600 B (28,998 B + 2 %) for what four more outside reviews and
+ * the long model runs of issue 19 found: 28,382 → 28,998 B gzip, part by part (the same
+ * measure): the controller +320 (a stopped ceremony's process held and marked till its outcome
+ * arrives, a finish's record kept past each attempt and on the server's clock), transition.ts +91
+ * (a renewal nobody asked for that finds no network, a passkey stored aside after a final error,
+ * final errors not recoverable), errors.ts +41, claims.ts +37 (marks that may land never
+ * dropped), offer-clock.ts +35 (the server's clock), finish.ts +23 (passkey_already_exists),
+ * load-offer.ts +17, ceremony.ts +13 (slow refusals are cancels), the rest under 17 each.
  */
-export const SIZE_CEILING_GZIP = 28_900;
+export const SIZE_CEILING_GZIP = 29_600;
 
 /** @param {Buffer} buf */
 export function measure(buf) {
