@@ -10,7 +10,7 @@
  * - `unsupported`: no WebAuthn here, not a secure context, or a `NotAllowedError` where every `create()` fails so (a frame without the `publickey-credentials-create` permission, an in-app browser that refuses at once).
  * - `security-error`: the relying party ID does not fit this origin (WebAuthn `SecurityError`).
  * - `ceremony-cancelled`: the user cancelled the ceremony (`NotAllowedError`, a foreign `AbortError`); recoverable, the offer stays.
- * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus, a `NotAllowedError` at once on a device without a platform authenticator); recoverable.
+ * - `ceremony-failed`: `create()` failed in another way (`ConstraintError`, `UnknownError`, an extension's error, the page without focus); recoverable.
  * - `ceremony-timeout`: our watchdog ended a ceremony that never settled; recoverable.
  * - `expired`: the options passed `expiresMs`; recoverable while they can be renewed, final otherwise.
  * - `finish-failed`: the passkey was created but the server refused it (it was signalled away), or gave no definitive answer before the options' deadline (`maybeStored: true`; see "Guarantees").

@@ -22,8 +22,8 @@
  *    process of its own before it uses them. This covers whatever claims cannot: browsers without
  *    Web Locks, a claim lost in the back/forward cache. A finish — and a ceremony stopped while
  *    its passkey may still come — marks its process the same way (`finishing`): a mark that does
- *    not age (for a day) until nothing of it can land, however long its page is frozen, so no flow
- *    starts on that process meanwhile. A mark that may still land is never dropped to make room.
+ *    not age until nothing of it can land, however long its page is frozen or its clock is off,
+ *    so no flow starts on that process meanwhile. A mark that may still land is never dropped to make room.
  */
 import { read, write, type Store } from '../api/client-state.js';
 import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
@@ -178,8 +178,6 @@ const MAX_MARKS = 8;
  * (only flows that run, or died running, leave them).
  */
 const MAX_LIVE_MARKS = 64;
-/** How long (relative ms) a finish's mark counts: a day, long after its options and process died. */
-export const FINISHING_MARK_MS = 86_400_000;
 /**
  * How long (relative ms) another flow's start may still be on its way to the server after it was
  * marked: the client's timeout, and the minute a request it gave up on may take to arrive (README
@@ -201,12 +199,13 @@ export interface StartMark {
 }
 
 /**
- * The start `m` may still land, at `nowMs` (local unix ms): not known done, and a finish's within
- * {@link FINISHING_MARK_MS}, another start's within {@link IN_FLIGHT_MS} — or at a time ahead of
- * `nowMs` (a clock set back).
+ * The start `m` may still land, at `nowMs` (local unix ms): not known done, and a finish's at any
+ * age (its wall-clock time says nothing once the clock was corrected; a page that died mid-finish
+ * leaves its process given up, nothing is lost), another start's within {@link IN_FLIGHT_MS} — or
+ * at a time ahead of `nowMs` (a clock set back).
  */
 export function mayLand(m: StartMark, nowMs: number): boolean {
-  return !m.done && nowMs - m.at < (m.finishing ? FINISHING_MARK_MS : IN_FLIGHT_MS);
+  return !m.done && (m.finishing === true || nowMs - m.at < IN_FLIGHT_MS);
 }
 
 /** Start marks from their JSON text (`{processId: {f: flowId, t: unix ms, d?: 1, r?: 1}}`); `{}` when unreadable. */

@@ -206,10 +206,15 @@ export class AppendController implements ReactiveController {
     // options' deadline is read off the clocks first — monotonic and wall, a sleeping phone may stop
     // the one — so nothing starts on options past it.
     const s = this.state;
-    // (A credential in hand is never held back by it: it is finished, and the server decides.)
-    const late =
-      event.type === 'expired' || event.type === 'created' || event.type === 'conditional-created' || event.type === 'late-created';
-    if ((s.name === 'ready' || s.name === 'creating') && !late && this.#overdue !== s.offer) {
+    // (A credential in hand is never held back by it: it is finished, and the server decides. A
+    // click reads the deadline itself: the renewal it makes is the user's, said if it fails.)
+    const exempt =
+      event.type === 'expired' ||
+      event.type === 'created' ||
+      event.type === 'conditional-created' ||
+      event.type === 'late-created' ||
+      event.type === 'click';
+    if ((s.name === 'ready' || s.name === 'creating') && !exempt && this.#overdue !== s.offer) {
       const { clock } = this.#ports.page;
       if (clock.mono() >= s.offer.deadlineMs || clock.now() >= (s.offer.wallDeadlineMs ?? Infinity)) {
         this.#overdue = s.offer;

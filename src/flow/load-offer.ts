@@ -142,7 +142,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   if (!rpIdFitsHost(options.rp.id, req.hostname)) {
     throw fail(new CorbadoAppendError('security-error', `rp.id "${options.rp.id}" does not fit ${req.hostname}`));
   }
-  req.answered?.(options, receivedAtMs, serverDateNowMs(serverDateMs, receivedAtMs));
+  req.answered?.(options, receivedAtMs, serverDateNowMs(serverDateMs));
   const { expiresAtS, deadlineMs } = req.process;
   const processLeft =
     expiresAtS === undefined

@@ -52,16 +52,18 @@ function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, rou
 
 /**
  * How far (ms) the server's clock is ahead of this device's at an answer's arrival, as far as it
- * can be (see {@link serverNowMs}); undefined without a believable `Date` header.
+ * can be (the `Date` header plus its resolution and the round trip); undefined without a `Date`.
+ * Used to read times on the server's clock against later answers' `Date` (reconciliation), so
+ * believed however far off the device's clock is — unlike for an offer's lifetime.
  */
 export function serverSkewMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
-  const { nowMs, dated } = serverNowMs(serverDateMs, receivedAtMs, roundTripMs);
-  return dated ? nowMs - receivedAtMs : undefined;
+  if (serverDateMs === undefined || !Number.isFinite(serverDateMs)) return undefined;
+  return serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs) - receivedAtMs;
 }
 
-/** The server's "now" (unix ms) at an answer's arrival, as early as it can be: its `Date` header, when believable. */
-export function serverDateNowMs(serverDateMs: number | undefined, receivedAtMs: number): number | undefined {
-  return serverNowMs(serverDateMs, receivedAtMs).dated ? serverDateMs : undefined;
+/** The server's "now" (unix ms) at an answer's arrival, as early as it can be: its `Date` header (however far off the device's clock). */
+export function serverDateNowMs(serverDateMs: number | undefined): number | undefined {
+  return serverDateMs !== undefined && Number.isFinite(serverDateMs) ? serverDateMs : undefined;
 }
 
 /**

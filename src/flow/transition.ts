@@ -64,8 +64,11 @@ const showError = (state: In<'error'>, ...effects: Effect[]): Move => {
 };
 const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
 
-/** A load that failed for want of an answer (network, timeout, 5xx): another try may well succeed. */
-const unreachable = (e: On<'load-failed'>): boolean => e.error.code === 'api-unavailable';
+/**
+ * A load that failed for want of an answer — Corbado's (network, timeout, 5xx) or the site's
+ * token (its backend unreachable too, on a waking phone): another try may well succeed.
+ */
+const unreachable = (e: On<'load-failed'>): boolean => e.error.code === 'api-unavailable' || e.error.code === 'token-unavailable';
 
 const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, no appendTokenProvider');
 

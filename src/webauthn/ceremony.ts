@@ -253,12 +253,8 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
       return fail('unsupported', reason, `${limit}: ${message}`);
     }
     if (/focus/i.test(message)) return fail('ceremony-failed', 'focus-loss', `focus lost: ${message}`, true);
-    // No built-in authenticator, refused at once: the browser could only offer a phone or a
-    // security key, and says the device cannot, not that the user would not. Recoverable: another
-    // try may use a phone or a key. Slower, a person closed that offer: a cancel.
-    if (name === 'NotAllowedError' && limit === 'no-platform-authenticator' && quick) {
-      return fail('ceremony-failed', 'environment', `no platform authenticator: ${message}`, true);
-    }
+    // (No built-in authenticator changes nothing here: refused at once, no sheet offered a phone
+    // or a key, and the next try would be refused alike — `refused`; slower, a person closed it.)
     if (name === 'NotAllowedError' && facts && facts.elapsedMs < REFUSED_AT_ONCE_MS) {
       const text = `refused at once (${Math.round(facts.elapsedMs)} ms): ${message}`;
       return {

@@ -141,7 +141,7 @@ describe('environment limits', () => {
     expect(m.part('primary-button'), 'no "try again"').to.equal(null);
   });
 
-  it('no platform authenticator (only a USB one): hint, no automatic ceremony, a NotAllowedError is an environment limit, not a cancel', async () => {
+  it('no platform authenticator (only a USB one): hint, no automatic ceremony; refused at once, once reads as a cancel, twice is the end (never "try again" for ever)', async () => {
     const create = spyCreate();
     // User verification required and refused: a real NotAllowedError.
     const m = await appendFixture({
@@ -154,12 +154,21 @@ describe('environment limits', () => {
     expect(create.calls, 'neither auto nor conditional create').to.deep.equal([]);
     m.click('primary-button');
     const err = await m.event('corbado-append-error');
-    expect([err.code, err.recoverable], 'no cancel; the user may still use a phone or a key').to.deep.equal(['ceremony-failed', true]);
+    expect([err.code, err.recoverable], 'the first: as a cancel').to.deep.equal(['ceremony-cancelled', true]);
     await m.state('ready');
-    expect(m.text('hint'), 'the hint stays beside "try again"').to.equal(en.noPlatformHint);
-    expect(m.part('primary-button'), 'a phone or a key may work next time').to.not.equal(null);
-    await waitFor(async () => (await getEvents(m.projectId)).some((e) => e.eventType === 'append-error'), 'the append-error event');
+    expect(m.text('hint'), 'the hint stays beside the button').to.equal(en.noPlatformHint);
+    m.click('primary-button');
+    await m.state('error');
+    expect(m.of('corbado-append-error').map((e) => [e.code, e.recoverable])).to.deep.equal([
+      ['ceremony-cancelled', true],
+      ['unsupported', false],
+    ]);
+    expect(m.part('primary-button'), 'no "try again"').to.equal(null);
+    await waitFor(
+      async () => (await getEvents(m.projectId)).filter((e) => e.eventType === 'append-error').length === 2,
+      'the append-error events',
+    );
     const tracked = (await getEvents(m.projectId)).filter((e) => e.eventType === 'append-error').map((e) => e.message);
-    expect(tracked, 'telemetry names the environment').to.deep.equal(['environment']);
+    expect(tracked[0], 'telemetry names the refusal').to.equal('refused-at-once');
   });
 });

@@ -193,8 +193,14 @@ describe('the append token (issue 19, item 15)', () => {
     await h.mount();
     assert.equal(h.state, 'ready');
     assert.equal((h.sent('start')[0]!.body as { appendTokenValue: string }).appendTokenValue, 'static-token');
-    await h.tick(300_000); // the refresh has no token now: the offer ends at its deadline
+    await h.tick(300_000); // the refresh has no token now (the backend may be unreachable only for now)
     assert.equal(h.sent('start').length, 1, 'the used static token is never sent again');
+    assert.equal(h.state, 'ready', 'no error for a user who did nothing');
+    assert.deepEqual(errors(), []);
+    h.controller.click(); // the user asks: no token still — the end, said
+    await h.settle();
+    assert.equal(h.sent('start').length, 1);
+    assert.equal(h.state, 'error');
     assert.equal(errors().at(-1)?.code, 'token-unavailable');
   });
   it('a provider that resolves {appendToken} (the backend answer handed on whole) is understood', async () => {

@@ -75,13 +75,13 @@ describe('classifyCeremonyError: refused at once', () => {
     const focus = classifyCeremonyError(notAllowed('The document is not focused.'), undefined, at(1));
     assert.equal(focus.kind === 'error' && focus.reason, 'focus-loss');
   });
-  it('no platform authenticator: a NotAllowedError at once is an environment limit (recoverable); a slower one a person closing the offer of a phone or key: a cancel', () => {
-    const quick = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(1, 0));
-    assert.deepEqual(quick.kind === 'error' && [quick.error.code, quick.error.recoverable, quick.reason], [
-      'ceremony-failed',
-      true,
-      'environment',
-    ]);
+  it('no platform authenticator: a NotAllowedError at once is refused (twice in a row: the end, never "try again" for ever); a slower one a person closing the offer of a phone or key: a cancel', () => {
+    const quick = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(40, 0));
+    assert.equal(quick.kind, 'refused');
+    const first = transition(creating(), { type: 'create-failed', failure: quick }).state;
+    assert.equal(first.name === 'ready' && first.notice, 'ceremony-cancelled');
+    const second = transition(creating({ refused: true }), { type: 'create-failed', failure: quick }).state;
+    assert.equal(second.name === 'error' && second.error.code, 'unsupported');
     const slow = classifyCeremonyError(notAllowed(), 'no-platform-authenticator', at(REFUSED_AT_ONCE_MS + 2000, 0));
     assert.deepEqual(slow.kind === 'error' && [slow.error.code, slow.error.recoverable, slow.reason], [
       'ceremony-cancelled',

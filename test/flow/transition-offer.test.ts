@@ -232,10 +232,12 @@ describe('ready', () => {
   });
   it('a failed refresh past the deadline → the final error; for want of a network, the offer stays (a click renews)', () => {
     const s = ready({ refreshing: true });
-    const { state } = transition(s, { type: 'load-failed', error: error('token-unavailable'), now: s.offer.deadlineMs });
-    assert.equal(state.name === 'error' && state.error.code, 'token-unavailable');
-    const offline = transition(s, { type: 'load-failed', error: error('api-unavailable'), now: s.offer.deadlineMs });
-    assert.deepEqual(offline, { state: ready({ stale: true }), effects: [] });
+    const { state } = transition(s, { type: 'load-failed', error: error('api-rejected'), now: s.offer.deadlineMs });
+    assert.equal(state.name === 'error' && state.error.code, 'api-rejected');
+    for (const code of ['api-unavailable', 'token-unavailable'] as const) {
+      const offline = transition(s, { type: 'load-failed', error: error(code), now: s.offer.deadlineMs });
+      assert.deepEqual(offline, { state: ready({ stale: true }), effects: [] }, code);
+    }
   });
   it('conditional create succeeds → finishing (conditional), first attempt at once', () => {
     const s = ready({ conditional: true });
@@ -284,6 +286,8 @@ describe('renewing', () => {
     );
   });
   it('a quiet renewal (nobody clicked) that found no network → the offer stays, its options never used: a click renews', () => {
+    const token = transition(renewing(false), { type: 'load-failed', error: error('token-unavailable'), now: T0 });
+    assert.deepEqual(token, { state: ready({ stale: true }), effects: [] }, "the site's backend for the token, unreachable too");
     const { state, effects } = transition(renewing(false), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
     assert.deepEqual(state, ready({ stale: true }));
     assert.deepEqual(effects, [], 'no error for a user who did nothing');

@@ -162,7 +162,8 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       t: fc.constant('jump' as const),
-      ms: fc.constantFrom(-2 * 60 * MINUTE, -5 * MINUTE, 5 * MINUTE, 2 * 60 * MINUTE),
+      // Up to a day and more either way: a device clock that NTP sets right, a time zone mistake.
+      ms: fc.constantFrom(-26 * 60 * MINUTE, -2 * 60 * MINUTE, -5 * MINUTE, 5 * MINUTE, 2 * 60 * MINUTE, 26 * 60 * MINUTE),
     }),
   },
   {

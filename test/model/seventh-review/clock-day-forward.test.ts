@@ -1,0 +1,64 @@
+/**
+ * Found by the seventh outside review of issue 19's fixes, and fixed: this story keeps it so.
+ *
+ * A device clock more than a day off: the start answers' `Date` was disbelieved (the one-day rule
+ * of the offer's lifetime), so a record with `afterServer` was settled on the device clock, and a
+ * finish's mark written on a clock two days behind aged at once when NTP set it right — a start
+ * then voided the challenge the finish's late attempt needed. Now the server's clock is read from
+ * any `Date` for reconciliation, and a finish's mark never ages.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_READINGS } from '../../../emulator/model.js';
+import { runOnce, type Step } from '../property.js';
+import { PROJECT, type World, type WorldOptions } from '../world.js';
+
+const options = (dateHeader: boolean): WorldOptions => ({
+  readings: { ...DEFAULT_READINGS },
+  locks: true,
+  dateHeader,
+  ttlMs: 20_000,
+  processTtlMs: 45_000,
+  deviceOffsetMs: 0,
+  autoAppend: true,
+  conditionalAppend: false,
+  conditionalCreate: false,
+  oldWebKit: false,
+  signal: 'promise',
+  nullExclude: false,
+  foreignOrigin: false,
+  faults: { init: [], start: [], finish: ['late'], events: [] },
+});
+for (const hours of [2, 25]) {
+  const steps: Step[] = [
+    { t: 'commit', sheet: 0, ms: 50 },
+    { t: 'jump', ms: hours * 60 * 60_000 },
+    { t: 'reload', tab: 0 },
+  ];
+  describe(`clock set forward ${hours} h, tab reloaded while its finish is on its way (Date header readable)`, () => {
+    it('the passkey the late attempt stores is not signalled away', async () => {
+      let world: World | undefined;
+      const violations = await runOnce(options(true), steps, (w) => (world = w));
+      const passkey = world!.made[0]!;
+      assert.ok(world!.server.hasCredential(PROJECT, passkey.id), 'the late attempt stored it');
+      assert.equal(world!.signalled.has(passkey.id), false, 'signalled away');
+      assert.deepEqual(violations, []);
+    });
+  });
+}
+
+describe('device clock two days behind (Date readable, not believed), NTP sets it right, tab reloaded while its finish is on its way', () => {
+  it('the passkey the late attempt stores is not signalled away', async () => {
+    let world: World | undefined;
+    const steps: Step[] = [
+      { t: 'commit', sheet: 0, ms: 50 },
+      { t: 'jump', ms: 2 * 86_400_000 },
+      { t: 'reload', tab: 0 },
+    ];
+    const violations = await runOnce({ ...options(true), deviceOffsetMs: -2 * 86_400_000 }, steps, (w) => (world = w));
+    const passkey = world!.made[0]!;
+    assert.ok(world!.server.hasCredential(PROJECT, passkey.id), 'the late attempt stored it');
+    assert.equal(world!.signalled.has(passkey.id), false, 'signalled away');
+    assert.deepEqual(violations, [], 'no start voided the challenge the late attempt needs');
+  });
+});
