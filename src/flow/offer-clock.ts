@@ -51,6 +51,16 @@ function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, rou
 }
 
 /**
+ * A `Date` too far from the local clock to be believed (a stale answer — or this device's clock
+ * off by days): the server's "now" it reads, as late as it can be; undefined otherwise. Still a
+ * reading: a lifetime is the shorter of what it and the local clock give.
+ */
+function farDateNowMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
+  if (serverDateMs === undefined || !Number.isFinite(serverDateMs) || serverNowMs(serverDateMs, receivedAtMs).dated) return undefined;
+  return serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs);
+}
+
+/**
  * How far (ms) the server's clock is ahead of this device's at an answer's arrival, as far as it
  * can be (the `Date` header plus its resolution and the round trip); undefined without a `Date`.
  * Used to read times on the server's clock against later answers' `Date` (reconciliation), so
@@ -74,7 +84,8 @@ export function serverDateNowMs(serverDateMs: number | undefined): number | unde
  *   measured against that (client clock skew cancels out; the header's 1 s resolution and the
  *   round trip, which the answer may have spent on its way back, are allowed for);
  * - without one, against the local clock; when that gives more than `DEFAULT_OPTIONS_TTL_MS`,
- *   `UNCHECKED_OPTIONS_TTL_MS` (the local clock may be behind);
+ *   `UNCHECKED_OPTIONS_TTL_MS` (the local clock may be behind); a `Date` further off than that
+ *   (a stale answer, or a device clock off by days) still cuts it short: the shorter reading;
  * - below 1e12 it cannot be unix ms: from 1e9 on it is unix seconds, below that a relative duration in ms.
  *
  * The result is clamped to `[0, MAX_OPTIONS_TTL_MS]` (0: dead on arrival); a missing `expiresMs`
@@ -95,19 +106,24 @@ export function optionsLifetimeMs(
   if (expiresMs === undefined) return DEFAULT_OPTIONS_TTL_MS;
   if (expiresMs < PLAUSIBLE_UNIX_S) return clamp(expiresMs);
   const { nowMs, dated } = serverNowMs(serverDateMs, receivedAtMs, roundTripMs);
-  const lifetime = (expiresMs < PLAUSIBLE_UNIX_MS ? expiresMs * 1000 : expiresMs) - nowMs;
-  if (!dated && lifetime > DEFAULT_OPTIONS_TTL_MS) return UNCHECKED_OPTIONS_TTL_MS;
-  return clamp(lifetime);
+  const end = expiresMs < PLAUSIBLE_UNIX_MS ? expiresMs * 1000 : expiresMs;
+  let lifetime = end - nowMs;
+  if (!dated && lifetime > DEFAULT_OPTIONS_TTL_MS) lifetime = UNCHECKED_OPTIONS_TTL_MS;
+  const far = farDateNowMs(serverDateMs, receivedAtMs, roundTripMs);
+  return clamp(far === undefined ? lifetime : Math.min(lifetime, end - far));
 }
 
 /**
  * How long a process lives from the arrival of an answer (relative ms; ≤ 0: dead): init's
  * `expiresAt` (unix **seconds**, the server's clock) measured like `expiresMs`. Without a
- * believable `Date` header (a kept process, or none sent) the local clock is taken as it is.
+ * believable `Date` header (a kept process, or none sent) the local clock is taken as it is — cut
+ * short by a `Date` too far off to be believed (the shorter reading).
  * @param expiresAtS `connectAppendInitRsp.expiresAt`
  */
 export function processLifetimeMs(expiresAtS: number, serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number {
-  return expiresAtS * 1000 - serverNowMs(serverDateMs, receivedAtMs, roundTripMs).nowMs;
+  const lifetime = expiresAtS * 1000 - serverNowMs(serverDateMs, receivedAtMs, roundTripMs).nowMs;
+  const far = farDateNowMs(serverDateMs, receivedAtMs, roundTripMs);
+  return far === undefined ? lifetime : Math.min(lifetime, expiresAtS * 1000 - far);
 }
 
 /**

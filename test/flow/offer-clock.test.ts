@@ -31,6 +31,16 @@ describe('optionsLifetimeMs', () => {
     assert.equal(optionsLifetimeMs(now + 60_000, 0, now), 60_000);
     assert.equal(optionsLifetimeMs(now - 1000, farOff, now), 0, 'dead by the local clock: dead');
   });
+  it('…but it still cuts a lifetime short: a device clock days behind does not stretch 20 s into the 2 min of an unchecked reading', () => {
+    const behind = now - 26 * HOUR; // the local clock
+    assert.equal(optionsLifetimeMs(now + 20_000, now, behind), 19_000, 'the shorter reading: the Date');
+    assert.equal(processLifetimeMs((now + 45_000) / 1000, now, behind), 44_000, 'the process alike');
+    assert.equal(
+      processLifetimeMs((now + 45_000) / 1000, undefined, behind),
+      26 * HOUR + 45_000,
+      'without a Date: the local clock as it is',
+    );
+  });
   it('without a Date header a plausible local reading is used', () => {
     assert.equal(optionsLifetimeMs(now + 60_000, undefined, now), 60_000);
   });

@@ -9,21 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, PROJECT, SECOND, nextSignIn, world, processes } from '../third-review/helpers.js';
+import { Checker, PROJECT, SECOND, nextSignIn, passkeyInFirstTab, processes, world } from '../third-review/helpers.js';
 
 describe('a finish in the back/forward cache while another tab shows nine pages', () => {
   it('keeps its process', async () => {
     const w = world({ locks: true, faults: { init: [], start: [], finish: ['http-500'], events: [] } });
     const checker = new Checker(w);
-    const tab1 = w.openTab(w.users[0]!);
-    const el = w.addElement(tab1);
-    await w.advance(SECOND);
-    const gesture = w.click(el);
-    await w.advance(SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    const { tab1, el } = await passkeyInFirstTab(w);
     await w.advance(250); // attempt 1: 500 (unknown); the retry waits 0.4 s
     w.hideTab(tab1);
     const P = processes(w, 'finish')[0];

@@ -10,31 +10,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_READINGS } from '../../../emulator/model.js';
-import { runOnce, type Step } from '../property.js';
-import { PROJECT, type World, type WorldOptions } from '../world.js';
+import { runOnce } from '../property.js';
+import { PROJECT, type World } from '../world.js';
+import { clockThenReload, lateFinishWorld } from './helpers.js';
 
-const options = (dateHeader: boolean): WorldOptions => ({
-  readings: { ...DEFAULT_READINGS },
-  locks: true,
-  dateHeader,
-  ttlMs: 20_000,
-  processTtlMs: 45_000,
-  deviceOffsetMs: 0,
-  autoAppend: true,
-  conditionalAppend: false,
-  conditionalCreate: false,
-  oldWebKit: false,
-  signal: 'promise',
-  nullExclude: false,
-  foreignOrigin: false,
-  faults: { init: [], start: [], finish: ['late'], events: [] },
-});
-const steps: Step[] = [
-  { t: 'commit', sheet: 0, ms: 50 },
-  { t: 'jump', ms: 2 * 60 * 60_000 },
-  { t: 'reload', tab: 0 },
-];
+const options = lateFinishWorld;
+const steps = clockThenReload(2 * 60 * 60_000);
 
 describe('a clock set forward, then the tab reloaded while its finish is on its way', () => {
   it('with a Date header, the passkey the late attempt stores is not signalled away', async () => {

@@ -9,32 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_READINGS } from '../../../emulator/model.js';
-import { runOnce, type Step } from '../property.js';
-import { PROJECT, type World, type WorldOptions } from '../world.js';
+import { clockThenReload, lateFinishWorld } from '../long-run/helpers.js';
+import { runOnce } from '../property.js';
+import { PROJECT, type World } from '../world.js';
 
-const options = (dateHeader: boolean): WorldOptions => ({
-  readings: { ...DEFAULT_READINGS },
-  locks: true,
-  dateHeader,
-  ttlMs: 20_000,
-  processTtlMs: 45_000,
-  deviceOffsetMs: 0,
-  autoAppend: true,
-  conditionalAppend: false,
-  conditionalCreate: false,
-  oldWebKit: false,
-  signal: 'promise',
-  nullExclude: false,
-  foreignOrigin: false,
-  faults: { init: [], start: [], finish: ['late'], events: [] },
-});
+const options = lateFinishWorld;
 for (const hours of [2, 25]) {
-  const steps: Step[] = [
-    { t: 'commit', sheet: 0, ms: 50 },
-    { t: 'jump', ms: hours * 60 * 60_000 },
-    { t: 'reload', tab: 0 },
-  ];
+  const steps = clockThenReload(hours * 60 * 60_000);
   describe(`clock set forward ${hours} h, tab reloaded while its finish is on its way (Date header readable)`, () => {
     it('the passkey the late attempt stores is not signalled away', async () => {
       let world: World | undefined;
@@ -50,11 +31,7 @@ for (const hours of [2, 25]) {
 describe('device clock two days behind (Date readable, not believed), NTP sets it right, tab reloaded while its finish is on its way', () => {
   it('the passkey the late attempt stores is not signalled away', async () => {
     let world: World | undefined;
-    const steps: Step[] = [
-      { t: 'commit', sheet: 0, ms: 50 },
-      { t: 'jump', ms: 2 * 86_400_000 },
-      { t: 'reload', tab: 0 },
-    ];
+    const steps = clockThenReload(2 * 86_400_000);
     const violations = await runOnce({ ...options(true), deviceOffsetMs: -2 * 86_400_000 }, steps, (w) => (world = w));
     const passkey = world!.made[0]!;
     assert.ok(world!.server.hasCredential(PROJECT, passkey.id), 'the late attempt stored it');

@@ -35,21 +35,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, PROJECT, SECOND, nextSignIn, world } from './helpers.js';
+import { Checker, PROJECT, SECOND, nextSignIn, passkeyInFirstTab, world } from './helpers.js';
 
 describe('a finish that waits in the back/forward cache', () => {
   it('keeps its process: another tab opened meanwhile does not void the challenge it still needs', async () => {
     const w = world({ locks: true, faults: { init: [], start: [], finish: ['http-500'], events: [] } });
     const checker = new Checker(w);
-    const tab1 = w.openTab(w.users[0]!);
-    const el = w.addElement(tab1);
-    await w.advance(SECOND);
-    const gesture = w.click(el);
-    await w.advance(SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    const { tab1, el } = await passkeyInFirstTab(w);
     await w.advance(250); // attempt 1: 500 (unknown); the retry waits 0.4 s
     w.hideTab(tab1); // the user goes on to another page of the site: back/forward cache
     await w.advance(40 * SECOND);

@@ -2,9 +2,24 @@
  * Helpers of the third outside review's stories: the model's world as it is (test/model/world.ts),
  * plus the second review's conveniences.
  */
-import type { Element, World } from '../world.js';
+import { SECOND } from '../second-review/helpers.js';
+import type { Element, Tab, World } from '../world.js';
 
 export { Checker, MINUTE, PROJECT, SECOND, nextSignIn, processes, world } from '../second-review/helpers.js';
+
+/** A first tab of the first user whose element offers; the user clicks and, a second later, completes the sheet. */
+export async function passkeyInFirstTab(w: World): Promise<{ tab1: Tab; el: Element }> {
+  const tab1 = w.openTab(w.users[0]!);
+  const el = w.addElement(tab1);
+  await w.advance(SECOND);
+  const gesture = w.click(el);
+  await w.advance(SECOND);
+  w.answer(
+    w.sheets.find((s) => s.gesture === gesture)!,
+    'complete',
+  );
+  return { tab1, el };
+}
 
 /** Advance in small steps until the finish `el` shows has ended undecided (`finish-failed`, `maybeStored`). */
 export async function untilUndecidedEnd(w: World, el: Element): Promise<void> {

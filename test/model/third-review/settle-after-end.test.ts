@@ -44,7 +44,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_READINGS } from '../../../emulator/model.js';
 import type { Fault } from '../world.js';
-import { Checker, MINUTE, PROJECT, SECOND, processes, untilUndecidedEnd, world } from './helpers.js';
+import { Checker, MINUTE, PROJECT, SECOND, passkeyInFirstTab, processes, untilUndecidedEnd, world } from './helpers.js';
 
 /** Three attempts lost on the way, the fourth reaches the server 12 s later (after the client's 10 s timeout). */
 const finish: Fault[] = ['drop', 'drop', 'drop', 'late'];
@@ -87,15 +87,7 @@ describe('without Web Locks, a clock set forward in the minute after a finish en
       faults: { init: [], start: [], finish, events: [] },
     });
     const checker = new Checker(w);
-    const tab1 = w.openTab(w.users[0]!);
-    const el = w.addElement(tab1);
-    await w.advance(SECOND);
-    const gesture = w.click(el);
-    await w.advance(SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    const { el } = await passkeyInFirstTab(w);
     await untilUndecidedEnd(w, el);
     w.jumpClock(5 * MINUTE);
     w.addElement(w.openTab(w.users[0]!)); // a second tab of the same user
