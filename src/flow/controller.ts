@@ -25,6 +25,7 @@ import {
   SETTLE_MS,
   forgetUndecided,
   loadUndecided,
+  postponeUndecided,
   rememberUndecided,
   settleUndecided,
   type Undecided,
@@ -508,17 +509,7 @@ export class AppendController implements ReactiveController {
       // past this attempt's end by a late request's minute — the rules may go on long after the
       // deadline (`Retry-After`), and a closed tab's record must not be settled while it may land.
       if (processId) page.markStart(flow.projectId, processId, flow.id, true);
-      const store = page.storage();
-      const kept = loadUndecided(store, flow.projectId).find((u) => u.id === effect.credentialId);
-      const next = record(ATTEMPT_TIMEOUT_MS + SETTLE_MS, true);
-      if (!kept) return;
-      const afterServer = Math.max(kept.afterServer ?? -Infinity, next.afterServer ?? -Infinity);
-      if (kept.after >= next.after && afterServer === (kept.afterServer ?? -Infinity)) return;
-      rememberUndecided(store, flow.projectId, {
-        ...next,
-        after: Math.max(kept.after, next.after),
-        ...(afterServer === -Infinity ? {} : { afterServer }),
-      });
+      postponeUndecided(page.storage(), flow.projectId, record(ATTEMPT_TIMEOUT_MS + SETTLE_MS, true));
     };
     const deps = {
       send: () => (attempt(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),

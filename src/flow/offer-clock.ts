@@ -46,8 +46,15 @@ const PLAUSIBLE_UNIX_S = 1e9;
  * spent all of it on the way back); else the local clock.
  */
 function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): { nowMs: number; dated: boolean } {
-  const dated = serverDateMs !== undefined && Math.abs(serverDateMs - receivedAtMs) <= MAX_CLOCK_SKEW_MS;
-  return dated ? { nowMs: serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs), dated } : { nowMs: receivedAtMs, dated };
+  const read = dateNowMs(serverDateMs, roundTripMs);
+  const dated = read !== undefined && Math.abs(serverDateMs! - receivedAtMs) <= MAX_CLOCK_SKEW_MS;
+  return dated ? { nowMs: read, dated } : { nowMs: receivedAtMs, dated };
+}
+
+/** What a `Date` header (unix ms) says of the server's "now" at the answer's arrival, as late as it can be; however far off. */
+function dateNowMs(serverDateMs: number | undefined, roundTripMs = 0): number | undefined {
+  if (serverDateMs === undefined || !Number.isFinite(serverDateMs)) return undefined;
+  return serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs);
 }
 
 /**
@@ -56,19 +63,18 @@ function serverNowMs(serverDateMs: number | undefined, receivedAtMs: number, rou
  * reading: a lifetime is the shorter of what it and the local clock give.
  */
 function farDateNowMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
-  if (serverDateMs === undefined || !Number.isFinite(serverDateMs) || serverNowMs(serverDateMs, receivedAtMs).dated) return undefined;
-  return serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs);
+  return serverNowMs(serverDateMs, receivedAtMs).dated ? undefined : dateNowMs(serverDateMs, roundTripMs);
 }
 
 /**
  * How far (ms) the server's clock is ahead of this device's at an answer's arrival, as far as it
  * can be (the `Date` header plus its resolution and the round trip); undefined without a `Date`.
  * Used to read times on the server's clock against later answers' `Date` (reconciliation), so
- * believed however far off the device's clock is — unlike for an offer's lifetime.
+ * believed however far off the device's clock is.
  */
 export function serverSkewMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
-  if (serverDateMs === undefined || !Number.isFinite(serverDateMs)) return undefined;
-  return serverDateMs + DATE_HEADER_RESOLUTION_MS + Math.max(0, roundTripMs) - receivedAtMs;
+  const read = dateNowMs(serverDateMs, roundTripMs);
+  return read === undefined ? undefined : read - receivedAtMs;
 }
 
 /** The server's "now" (unix ms) at an answer's arrival, as early as it can be: its `Date` header (however far off the device's clock). */

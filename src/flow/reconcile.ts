@@ -72,6 +72,20 @@ export function rememberUndecided(store: Store, projectId: string, entry: Undeci
   write(store, key(projectId), [...kept, entry].slice(-MAX_KEPT));
 }
 
+/**
+ * Keep a remembered credential unsettled until at least `entry`'s times (each only ever moved
+ * later); nothing when it is not remembered (its finish decided, or another page settled it).
+ */
+export function postponeUndecided(store: Store, projectId: string, entry: Undecided): void {
+  const kept = loadUndecided(store, projectId).find((u) => u.id === entry.id);
+  if (!kept) return;
+  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const after = later(kept.after, entry.after)!;
+  const afterServer = later(kept.afterServer, entry.afterServer);
+  if (after === kept.after && afterServer === kept.afterServer) return;
+  rememberUndecided(store, projectId, { ...entry, after, ...(afterServer === undefined ? {} : { afterServer }) });
+}
+
 /** Forget a credential: its finish decided (confirmed, refused as already stored, or refused and signalled). */
 export function forgetUndecided(store: Store, projectId: string, credentialId: string): void {
   const all = loadUndecided(store, projectId);

@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SETTLE_MS, forgetUndecided, loadUndecided, rememberUndecided, settleUndecided } from '../../src/flow/reconcile.js';
+import {
+  SETTLE_MS,
+  forgetUndecided,
+  loadUndecided,
+  postponeUndecided,
+  rememberUndecided,
+  settleUndecided,
+} from '../../src/flow/reconcile.js';
 
 const T = 1_800_000_000_000;
 function store() {
@@ -19,6 +26,21 @@ const options = (userId: string, held: string[], rpId?: string) => ({
   rp: rpId ? { id: rpId } : {},
   user: { id: userId },
   excludeCredentials: held.map((id) => ({ id })),
+});
+
+describe('postponeUndecided', () => {
+  it('moves a remembered record later, never earlier, and brings back nothing forgotten', () => {
+    const s = store();
+    const u = { id: 'a', rpId: 'shop.example', userId: 'u1', running: true as const };
+    rememberUndecided(s, 'pro-1', { ...u, after: T, afterServer: T + 5 });
+    postponeUndecided(s, 'pro-1', { ...u, after: T - 1, afterServer: T + 9 });
+    assert.deepEqual(loadUndecided(s, 'pro-1'), [{ ...u, after: T, afterServer: T + 9 }]);
+    postponeUndecided(s, 'pro-1', { ...u, after: T + 7 });
+    assert.deepEqual(loadUndecided(s, 'pro-1'), [{ ...u, after: T + 7, afterServer: T + 9 }]);
+    forgetUndecided(s, 'pro-1', 'a');
+    postponeUndecided(s, 'pro-1', { ...u, after: T + 100 });
+    assert.deepEqual(loadUndecided(s, 'pro-1'), []);
+  });
 });
 
 describe('settleUndecided', () => {

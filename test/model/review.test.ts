@@ -147,12 +147,7 @@ describe('challenge_used says the challenge was spent, not by whom', () => {
     const checker = new Checker(w);
     const el = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
-    const gesture = w.click(el);
-    await w.advance(2 * SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    await w.clickAndComplete(el, 2 * SECOND);
     await w.advance(30 * SECOND);
     const x = w.made[0]!;
     assert.equal(w.server.hasCredential(PROJECT, x.id), false, 'the server refused it');
@@ -174,12 +169,7 @@ describe('a start answer with excludeCredentials: null (shared case S10)', () =>
     const w = new World(defaults({ nullExclude: true, ttlMs: 20 * SECOND, faults: { init: [], start: [], finish: faults, events: [] } }));
     const el = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
-    const gesture = w.click(el);
-    await w.advance(2 * SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    await w.clickAndComplete(el, 2 * SECOND);
     await w.advance(MINUTE);
     const x = w.made[0]!;
     assert.ok(w.server.hasCredential(PROJECT, x.id), 'stored with the first attempt, whose answer was lost');

@@ -739,6 +739,16 @@ export class World {
     this.schedule(this.trueNow + ms, () => this.answer(sheet, 'complete'), sheet.element.tab);
   }
 
+  /** A click on the element's button, and `afterMs` later the user completes the sheet it opened. */
+  async clickAndComplete(el: Element, afterMs: number): Promise<void> {
+    const gesture = this.click(el);
+    await this.advance(afterMs);
+    this.answer(
+      this.sheets.find((s) => s.gesture === gesture)!,
+      'complete',
+    );
+  }
+
   /** The user's answer to an open sheet. */
   answer(sheet: SheetRecord, how: SheetAnswer): void {
     // A page that is gone has no sheet (a passkey made as it unloaded is beyond any page's reach: README "Guarantees", limits).

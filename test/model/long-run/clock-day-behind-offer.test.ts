@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_READINGS } from '../../../emulator/model.js';
 import { runOnce } from '../property.js';
+import { lateFinishWorld } from './helpers.js';
 import { PROJECT, type World } from '../world.js';
 
 describe('a device clock set back 26 h, then a click 70 s on', () => {
@@ -19,19 +20,10 @@ describe('a device clock set back 26 h, then a click 70 s on', () => {
     let world: World | undefined;
     const violations = await runOnce(
       {
+        ...lateFinishWorld(true),
         readings: { ...DEFAULT_READINGS, optionsOutliveProcess: true },
         locks: false,
-        dateHeader: true,
-        ttlMs: 20_000,
-        processTtlMs: 45_000,
-        deviceOffsetMs: 0,
         autoAppend: false,
-        conditionalAppend: false,
-        conditionalCreate: false,
-        oldWebKit: false,
-        signal: 'promise',
-        nullExclude: false,
-        foreignOrigin: false,
         faults: { init: [], start: [], finish: [], events: [] },
       },
       [

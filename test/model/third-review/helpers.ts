@@ -12,12 +12,7 @@ export async function passkeyInFirstTab(w: World): Promise<{ tab1: Tab; el: Elem
   const tab1 = w.openTab(w.users[0]!);
   const el = w.addElement(tab1);
   await w.advance(SECOND);
-  const gesture = w.click(el);
-  await w.advance(SECOND);
-  w.answer(
-    w.sheets.find((s) => s.gesture === gesture)!,
-    'complete',
-  );
+  await w.clickAndComplete(el, SECOND);
   return { tab1, el };
 }
 

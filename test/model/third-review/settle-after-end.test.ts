@@ -61,12 +61,7 @@ describe('without Web Locks, a clock set forward in the minute after a finish en
     await w.advance(3 * SECOND);
     const [kept, , own] = processes(w, 'start');
     assert.notEqual(own, kept, 'tab 1 renewed on a process of its own');
-    const gesture = w.click(el);
-    await w.advance(SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    await w.clickAndComplete(el, SECOND);
     await untilUndecidedEnd(w, el); // "may be stored"; the 4th attempt is still on its way
     w.jumpClock(5 * MINUTE); // the device's clock is set forward
     w.closeTab(tab2);
