@@ -60,7 +60,8 @@ function dateNowMs(serverDateMs: number | undefined, roundTripMs = 0): number | 
 /**
  * A `Date` too far from the local clock to be believed (a stale answer — or this device's clock
  * off by days): the server's "now" it reads, as late as it can be; undefined otherwise. Still a
- * reading: a lifetime is the shorter of what it and the local clock give.
+ * reading: a lifetime is the shorter of what it and the local clock give — unless it says the
+ * answer's own fresh expiry has passed (a proxy's clock far ahead, not the server's).
  */
 function farDateNowMs(serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number | undefined {
   return serverNowMs(serverDateMs, receivedAtMs).dated ? undefined : dateNowMs(serverDateMs, roundTripMs);
@@ -116,7 +117,8 @@ export function optionsLifetimeMs(
   let lifetime = end - nowMs;
   if (!dated && lifetime > DEFAULT_OPTIONS_TTL_MS) lifetime = UNCHECKED_OPTIONS_TTL_MS;
   const far = farDateNowMs(serverDateMs, receivedAtMs, roundTripMs);
-  return clamp(far === undefined ? lifetime : Math.min(lifetime, end - far));
+  // (A `Date` at or after the fresh expiry beside it is no server's clock: a proxy's, ignored.)
+  return clamp(far === undefined || far >= end ? lifetime : Math.min(lifetime, end - far));
 }
 
 /**
@@ -129,7 +131,7 @@ export function optionsLifetimeMs(
 export function processLifetimeMs(expiresAtS: number, serverDateMs: number | undefined, receivedAtMs: number, roundTripMs = 0): number {
   const lifetime = expiresAtS * 1000 - serverNowMs(serverDateMs, receivedAtMs, roundTripMs).nowMs;
   const far = farDateNowMs(serverDateMs, receivedAtMs, roundTripMs);
-  return far === undefined ? lifetime : Math.min(lifetime, expiresAtS * 1000 - far);
+  return far === undefined || far >= expiresAtS * 1000 ? lifetime : Math.min(lifetime, expiresAtS * 1000 - far);
 }
 
 /**

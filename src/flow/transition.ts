@@ -65,10 +65,12 @@ const showError = (state: In<'error'>, ...effects: Effect[]): Move => {
 const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
 
 /**
- * A load that failed for want of an answer — Corbado's (network, timeout, 5xx) or the site's
- * token (its backend unreachable too, on a waking phone): another try may well succeed.
+ * A load that failed in a way another try may well not repeat: no answer — Corbado's (network,
+ * timeout, 5xx) or the site's token (its backend unreachable too, on a waking phone) — or options
+ * dead on arrival (a device clock set days forward). Nobody asked: the offer stays, a click decides.
  */
-const unreachable = (e: On<'load-failed'>): boolean => e.error.code === 'api-unavailable' || e.error.code === 'token-unavailable';
+const unreachable = (e: On<'load-failed'>): boolean =>
+  e.error.code === 'api-unavailable' || e.error.code === 'token-unavailable' || e.error.code === 'expired';
 
 const expiredFinal = () => new CorbadoAppendError('expired', 'expiresMs passed, no appendTokenProvider');
 
