@@ -288,6 +288,8 @@ describe('renewing', () => {
   it('a quiet renewal (nobody clicked) that found no network → the offer stays, its options never used: a click renews', () => {
     const token = transition(renewing(false), { type: 'load-failed', error: error('token-unavailable'), now: T0 });
     assert.deepEqual(token, { state: ready({ stale: true }), effects: [] }, "the site's backend for the token, unreachable too");
+    const dead = transition(renewing(false), { type: 'load-failed', error: error('expired'), now: T0 });
+    assert.deepEqual(dead, { state: ready({ stale: true }), effects: [] }, 'dead on arrival (a device clock set days forward)');
     const { state, effects } = transition(renewing(false), { type: 'load-failed', error: error('api-unavailable'), now: T0 });
     assert.deepEqual(state, ready({ stale: true }));
     assert.deepEqual(effects, [], 'no error for a user who did nothing');
