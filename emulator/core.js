@@ -24,7 +24,7 @@ import { DEFAULT_PROJECT_ID, PROJECT_ID_PATTERN, appendLog, createStore } from '
 
 /**
  * /v2 path → endpoint name (for faults) and handler.
- * @type {Record<string, {name: string, handler: (ctx: api.ApiContext) => api.ApiResult | Promise<api.ApiResult>}>}
+ * @type {Record<string, {name: import('./contract.js').FaultEndpoint, handler: (ctx: api.ApiContext) => api.ApiResult | Promise<api.ApiResult>}>}
  */
 const API_ROUTES = {
   '/v2/connect/append/init': { name: 'init', handler: api.init },

@@ -20,8 +20,8 @@ const GATEWAY_PAGE =
 const TRUNCATED_JSON = '{"attestationOptions":"{\\"publicKey\\":{\\"rp\\":{\\"id\\":\\"loc';
 
 /**
- * Answer `res` with the fault `kind` (see `FAULT_KINDS` in scenario.js).
- * @param {string} kind
+ * Answer `res` with the fault `kind` (contract.js `FAULT_KINDS`; tsc checks every kind is answered).
+ * @param {import('./contract.js').FaultKind} kind
  * @param {import('node:http').ServerResponse} res
  * @param {{startedAt: number, hung: Set<import('node:http').ServerResponse>, timeoutCapMs?: number}} ctx
  *   startedAt: `performance.now()` at arrival (ms); hung: the emulator's held responses (a `timeout`
@@ -53,13 +53,16 @@ export function sendFault(kind, res, { startedAt, hung, timeoutCapMs = TIMEOUT_C
       });
       return;
     }
-    default:
-      throw new Error(`unknown fault kind ${kind}`);
+    default: {
+      /** @type {never} a kind of FAULT_KINDS that this switch does not answer */
+      const unanswered = kind;
+      throw new Error(`unknown fault kind ${unanswered}`);
+    }
   }
 }
 
 /**
  * Whether the endpoint handles the request before the fault replaces its answer.
- * @param {string} kind
+ * @param {import('./contract.js').FaultKind} kind
  */
 export const handlesFirst = (kind) => kind.startsWith('stored-');

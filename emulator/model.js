@@ -107,12 +107,7 @@ export const LOG_LIMIT = 5000;
  * @property {boolean} used a finish verified an attestation against it (whatever the outcome)
  * @property {boolean} voided replaced by a later start, or voided by an init resume
  *
- * @typedef {object} RecordedEvent a `POST /v2/connect/events` body, with its process and time
- * @property {string} eventType
- * @property {string} [message]
- * @property {string} [challenge]
- * @property {string} processId
- * @property {number} at unix ms
+ * @typedef {import('./contract.js').RecordedEvent} RecordedEvent a `POST /v2/connect/events` body, with its process and time
  *
  * @typedef {object} Project the server state of one Corbado project
  * @property {import('./scenario.js').Scenario} scenario what the project decides (replaceable: setScenario)
@@ -595,6 +590,7 @@ export function createServerModel(deps) {
     /**
      * The stored passkeys, as `GET /emulator/credentials` lists them: oldest first per user.
      * @param {string} projectId
+     * @returns {import('./contract.js').StoredPasskey[]}
      */
     credentials(projectId) {
       return [...project(projectId).users.values()].flatMap((user) =>

@@ -10,16 +10,11 @@ import { makeOptions, verify } from './webauthn.js';
 
 export { DEMO_USER, APPEND_TOKEN_TTL_MS, LOG_LIMIT, appendLog } from './model.js';
 
-/** A project ID is one DNS label: `[a-z0-9-]`, 1–63 characters (e.g. `pro-local`). */
-export const PROJECT_ID_PATTERN = /^[a-z0-9-]{1,63}$/;
-
-/** Project used by the /emulator/* endpoints when no `?projectId=` is given. */
-export const DEFAULT_PROJECT_ID = 'pro-local';
+export { DEFAULT_PROJECT_ID, PROJECT_ID_PATTERN } from './contract.js';
 
 /**
  * @typedef {import('./model.js').Project} Project
- * @typedef {{path: string, method: string, processId: string | null, body: unknown, at: number}} RecordedRequest
- *   one /v2 call (at: unix ms)
+ * @typedef {import('./contract.js').RecordedRequest} RecordedRequest one /v2 call
  */
 
 /**

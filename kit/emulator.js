@@ -2,75 +2,14 @@
  * `corbado-append/emulator`: start the local Frontend API emulator from a test, and drive its demo
  * side (`/emulator/*`: tokens, scenario, stored passkeys). Types and docs: emulator.types.d.ts.
  *
- * Built on the emulator's public factories (`createEmulator`, `createStandaloneServer`) and its
- * HTTP routes only, so a client works the same for an emulator started here, by
- * `npm run emulator`, or mounted in a dev server.
+ * Built on the emulator's public factories (`createEmulator`, `createStandaloneServer`) and its one
+ * `/emulator/*` client (emulator/client.js, which `connectEmulator` is), so a client works the same
+ * for an emulator started here, by `npm run emulator`, or mounted in a dev server.
  */
+import { DEFAULT_PROJECT_ID } from '../emulator/contract.js';
+import { checkProjectId, connectEmulator } from '../emulator/client.js';
 
-/** The emulator's default project (`emulator/state.js` DEFAULT_PROJECT_ID). */
-const DEFAULT_PROJECT_ID = 'pro-local';
-/** A Corbado project ID: one DNS label. */
-const PROJECT_ID = /^[a-z0-9-]{1,63}$/;
-
-/** @type {typeof import('./emulator.types.js').EmulatorError} */
-export class EmulatorError extends Error {
-  /** @param {string} message @param {number} status @param {unknown} body */
-  constructor(message, status, body) {
-    super(message);
-    this.name = 'EmulatorError';
-    this.status = status;
-    this.body = body;
-  }
-}
-
-/** @param {unknown} projectId */
-function checkProjectId(projectId) {
-  if (typeof projectId !== 'string' || !PROJECT_ID.test(projectId)) {
-    throw new TypeError(`projectId must be one DNS label ([a-z0-9-], 1-63 characters), e.g. pro-local; got ${JSON.stringify(projectId)}`);
-  }
-  return projectId;
-}
-
-/**
- * @param {string} url
- * @param {string} projectId
- * @returns {import('./emulator.types.js').EmulatorClient}
- */
-function client(url, projectId) {
-  checkProjectId(projectId);
-  /** @param {string} method @param {string} route @param {unknown} [body] */
-  async function call(method, route, body) {
-    const res = await fetch(`${url}/emulator/${route}?projectId=${projectId}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // The emulator answers JSON (or 204); anything else is someone else's server.
-    const json = /json/.test(res.headers.get('content-type') ?? '') ? await res.json().catch(() => undefined) : undefined;
-    if (!res.ok) {
-      const why = json?.error?.details ?? json?.message ?? res.statusText;
-      throw new EmulatorError(`${method} /emulator/${route}: HTTP ${res.status}: ${why}`, res.status, json);
-    }
-    return json;
-  }
-  return {
-    url,
-    projectId,
-    mintAppendToken: async (options = {}) => (await call('POST', 'append-token', options)).appendToken,
-    setScenario: (patch) => call('PUT', 'scenario', patch),
-    getScenario: () => call('GET', 'scenario'),
-    listPasskeys: async () => (await call('GET', 'credentials')).credentials,
-    listRequests: async () => (await call('GET', 'requests')).requests,
-    listEvents: async () => (await call('GET', 'events')).events,
-    reset: async () => void (await call('POST', 'reset')),
-    forProject: (other) => client(url, other),
-  };
-}
-
-/** @type {typeof import('./emulator.types.js').connectEmulator} */
-export function connectEmulator(url, { projectId = DEFAULT_PROJECT_ID } = {}) {
-  return client(new URL(url).origin, projectId);
-}
+export { EmulatorError, connectEmulator } from '../emulator/client.js';
 
 /** The emulator's modules; they need the optional peer dependency @simplewebauthn/server. */
 async function loadEmulator() {
@@ -116,7 +55,7 @@ export async function startEmulator(options) {
   const bound = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   return {
-    ...client(url, projectId),
+    ...connectEmulator(url, { projectId }),
     origin: allowed.origin,
     port: bound,
     close() {
