@@ -2,6 +2,7 @@
  * `corbado-append/testing`: Playwright helpers — a CDP virtual authenticator, and a recorder of the
  * element's events. Types and docs: testing.types.d.ts.
  */
+import { readFileSync } from 'node:fs';
 
 /** @type {typeof import('./testing.types.js').DEFAULT_AUTHENTICATOR_OPTIONS} */
 export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
@@ -13,14 +14,20 @@ export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
   automaticPresenceSimulation: true,
 });
 
-/** The element's events (README "Events"). */
-const EVENT_TYPES = [
-  'corbado-append-ready',
-  'corbado-append-complete',
-  'corbado-append-skip',
-  'corbado-append-error',
-  'corbado-append-state',
-];
+/**
+ * The element's events, as its custom-elements.json lists them (generated from the one definition
+ * of the public contract, src/contract.ts; README "Events").
+ * @type {typeof import('./testing.types.js').APPEND_EVENT_TYPES}
+ */
+export const APPEND_EVENT_TYPES = Object.freeze(
+  /** @type {import('custom-elements-manifest/schema.js').Package} */ (
+    JSON.parse(readFileSync(new URL('../custom-elements.json', import.meta.url), 'utf8'))
+  ).modules.flatMap((mod) =>
+    (mod.declarations ?? []).flatMap((decl) =>
+      'tagName' in decl && decl.tagName === 'corbado-append' ? (decl.events ?? []).map((e) => /** @type {any} */ (e.name)) : [],
+    ),
+  ),
+);
 
 /** Padded standard base64 (CDP `Binary`) → base64url, as WebAuthn and the emulator write ids. @param {string} s */
 const toBase64url = (s) => s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -62,7 +69,7 @@ export async function addVirtualAuthenticator(page, options = {}) {
 /**
  * Page side: forwards the element's events (they bubble and are composed, so they reach the
  * document) to the test through the exposed binding.
- * @param {{binding: string, types: string[]}} arg
+ * @param {{binding: string, types: readonly string[]}} arg
  */
 function listen({ binding, types }) {
   const send = /** @type {(type: string, detail: unknown) => void} */ (/** @type {any} */ (window)[binding]);
@@ -83,7 +90,7 @@ export async function recordAppendEvents(page) {
     events.push(event);
     for (const waiter of waiters) waiter(event);
   });
-  const arg = { binding, types: EVENT_TYPES };
+  const arg = { binding, types: APPEND_EVENT_TYPES };
   await page.addInitScript(listen, arg);
   // The document already there (the init script runs on the next navigation).
   await page.evaluate(listen, arg).catch(() => {}); // a navigation under way: its document gets the init script

@@ -44,6 +44,9 @@ export function addVirtualAuthenticator(page: Page, options?: Partial<VirtualAut
 /** Names of the element's events. */
 export type AppendEventType = keyof AppendEventDetailMap;
 
+/** Every event the recorder listens to, read from the package's custom-elements.json (generated from its contract). */
+export const APPEND_EVENT_TYPES: readonly AppendEventType[];
+
 /** One event the recorder saw. */
 export interface RecordedAppendEvent<T extends AppendEventType = AppendEventType> {
   type: T;
@@ -73,7 +76,7 @@ export interface AppendEventRecorder {
 }
 
 /**
- * Records every `corbado-append-*` event (ready, complete, skip, error, state) of every
+ * Records every `corbado-append-*` event (`APPEND_EVENT_TYPES`) of every
  * `<corbado-append>` on `page` — from the next navigation on, and on the current document.
  */
 export function recordAppendEvents(page: Page): Promise<AppendEventRecorder>;

@@ -6,8 +6,8 @@ import { CorbadoAppend } from './components/corbado-append.js';
 
 export { CorbadoAppend };
 export { CorbadoAppendError, type CorbadoAppendErrorCode } from './errors.js';
-export type * from './components/events.js';
-export type { AppendStrings } from './components/messages.js';
+export type * from './contract.js';
+export type { AppendStrings } from './strings.js';
 export type { AppendVariant, CompletionType, PasskeyOperation } from './api/types.js';
 
 if (typeof customElements !== 'undefined' && !customElements.get('corbado-append')) {

@@ -4,6 +4,7 @@
  *
  * ```tsx
  * import { CorbadoAppend } from 'corbado-append/react';
+
  *
  * <CorbadoAppend
  *   projectId="pro-1234567890"
@@ -20,22 +21,17 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CorbadoAppend as CorbadoAppendElement } from './index.js';
-import type { CorbadoAppendOnEvents, CorbadoAppendTemplateProps } from './template-types.js';
-import type {
-  AppendCompleteDetail,
-  AppendErrorDetail,
-  AppendReadyDetail,
-  AppendSkipDetail,
-  AppendStateDetail,
-} from './components/events.js';
+import {
+  reactEventProps,
+  type AppendEventMap,
+  type CorbadoAppendOnEvents,
+  type CorbadoAppendTemplateProps,
+  type ReactEventProp,
+} from './contract.js';
 
-/** React prop name → element event name. */
-export const corbadoAppendEvents = {
-  onCorbadoAppendReady: 'corbado-append-ready' as EventName<CustomEvent<AppendReadyDetail>>,
-  onCorbadoAppendComplete: 'corbado-append-complete' as EventName<CustomEvent<AppendCompleteDetail>>,
-  onCorbadoAppendSkip: 'corbado-append-skip' as EventName<CustomEvent<AppendSkipDetail>>,
-  onCorbadoAppendError: 'corbado-append-error' as EventName<CustomEvent<AppendErrorDetail>>,
-  onCorbadoAppendState: 'corbado-append-state' as EventName<CustomEvent<AppendStateDetail>>,
+/** React prop name → element event name, for every event of the contract (contract.ts). */
+export const corbadoAppendEvents = reactEventProps as {
+  [K in keyof AppendEventMap as ReactEventProp<K>]: EventName<AppendEventMap[K]>;
 };
 
 /** `<corbado-append>` for React (17–19): element properties as props, events as `onCorbadoAppend…`. */

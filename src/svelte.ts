@@ -17,10 +17,9 @@
  */
 import type { HTMLAttributes } from 'svelte/elements';
 import type { CorbadoAppend } from './components/corbado-append.js';
-import type { CorbadoAppendOnEvents, CorbadoAppendTemplateProps } from './template-types.js';
+import type { CorbadoAppendOnEvents, CorbadoAppendTemplateProps } from './contract.js';
 
 export * from './index.js';
-export type { CorbadoAppendOnEvents, CorbadoAppendTemplateProps } from './template-types.js';
 
 /** What a Svelte 5 template may put on `<corbado-append>`. */
 export interface CorbadoAppendSvelteAttributes extends HTMLAttributes<CorbadoAppend>, CorbadoAppendTemplateProps, CorbadoAppendOnEvents {}

@@ -23,17 +23,13 @@ import {
   parseStartResponse,
   type AppendInitResult,
 } from './validate.js';
+import { MAX_RETRY_AFTER_MS, ATTEMPT_TIMEOUT_MS } from '../times.js';
 
 /**
  * Statuses that say "not now", not "no" (RFC 9110 §15.5.9 408, RFC 8470 425, RFC 6585 429):
  * the request may succeed when sent again, so they are `api-unavailable` even with a Corbado body.
  */
 const TRY_LATER = new Set([408, 425, 429]);
-
-/** Longest `Retry-After` honoured (relative ms): a larger one reads as this. */
-export const MAX_RETRY_AFTER_MS = 60_000;
-/** How long (relative ms) one request may take before the client gives up on it. */
-export const ATTEMPT_TIMEOUT_MS = 10_000;
 
 /**
  * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as relative ms, capped at
@@ -190,3 +186,6 @@ export class FrontendApiClient {
     return { data: parse(json), serverDateMs: date || undefined, receivedAtMs, arrivedAt, roundTripMs: arrivedAt - sentAt };
   }
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { MAX_RETRY_AFTER_MS, ATTEMPT_TIMEOUT_MS } from '../times.js';

@@ -1,10 +1,16 @@
-import { LitElement, nothing, type PropertyValues } from 'lit';
-import type { CorbadoAppendErrorCode } from '../errors.js';
+import { LitElement, nothing, type PropertyDeclarations } from 'lit';
+import {
+  APPEND_CONFIG_KEYS,
+  APPEND_EVENTS,
+  APPEND_PROPERTIES,
+  type AppendConfig,
+  type AppendEventDetailMap,
+  type AppendProperties,
+  type AppendState,
+} from '../contract.js';
 import { AppendController, type AppendHost } from '../flow/controller.js';
-import type { AppendConfig } from '../flow/load-offer.js';
 import { browserPorts } from '../flow/ports.js';
-import { PUBLIC_STATE } from '../flow/types.js';
-import type { AppendEventDetailMap, AppendState } from './events.js';
+import { PUBLIC_STATE, type FocusTarget } from '../flow/types.js';
 import { focusAfter } from './focus.js';
 import { addLocale, onLocale, stringsFor, type AppendStrings } from './messages.js';
 import { styles } from './corbado-append.styles.js';
@@ -17,8 +23,11 @@ const CALLBACKS: { [K in keyof AppendEventDetailMap]?: (el: CorbadoAppend, detai
   'corbado-append-error': (el, d) => el.onError?.(d.code),
 };
 
-/** Events whose default action — moving focus on when the element steps aside — the page may prevent. */
-const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-continue']);
+// Its events, properties and attributes are defined once, in contract.ts: the properties' types
+// merge in here, `APPEND_PROPERTIES` declares them to Lit below, and custom-elements.json lists
+// all of them from there (custom-elements-manifest.config.mjs).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface CorbadoAppend extends AppendProperties {}
 
 /**
  * `<corbado-append>` offers a passkey right after sign-in, as the Corbado Connect Frontend API
@@ -32,12 +41,6 @@ const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-conti
  *
  * @attr lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.
  *
- * @fires corbado-append-ready - `{variant, autoAppend, conditionalAppend, isRestrictedBrowser, customData}`: the offer is shown (a `variant` this version does not know reads as `default`).
- * @fires corbado-append-complete - `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Guarantees").
- * @fires corbado-append-skip - `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `snoozed`, `error`. Cancelable: `preventDefault()` keeps focus where the page puts it (README "Focus").
- * @fires corbado-append-error - `{code, recoverable, message, requestId?, maybeStored?}`: one of the error codes (README "Error codes"); never contains the append token. `maybeStored: true` (`finish-failed` only): no definitive answer, the passkey may be stored after all (README "Guarantees").
- * @fires corbado-append-state - `{state}`: every change of `state` (a renewal of expired options shows as `loading` while the offer stays on screen, busy).
- * @fires corbado-append-continue - `{status: 'complete'|'complete-noop'}`: the user pressed Continue on the success card, which then hides. Cancelable: `preventDefault()` keeps focus where the page puts it.
  *
  * @csspart container - the card around everything (at most `--cb-max-width` wide)
  * @csspart icon - the round badge above the heading: passkey, check mark (success), exclamation mark (final error)
@@ -66,71 +69,29 @@ const CANCELABLE = new Set<string>(['corbado-append-skip', 'corbado-append-conti
  * @cssprop --cb-font-family - font
  * @cssprop --cb-max-width - widest the card gets (default `30rem`)
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class CorbadoAppend extends LitElement implements AppendHost {
   static override styles = styles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  static override properties = {
-    projectId: { attribute: 'project-id' },
-    frontendApiUrl: { attribute: 'frontend-api-url' },
-    appendToken: { attribute: 'append-token' },
-    situation: {},
-    forcePasskeyAppend: { attribute: 'force-passkey-append', type: Boolean },
-    earlyToken: { attribute: 'early-token', type: Boolean },
-    snoozeDays: { attribute: 'snooze-days', type: Number },
-    theme: { reflect: true },
-    strings: { attribute: false },
-    // Property-only: accessors on the prototype, so frameworks (React, @lit/react, Vue) set them
-    // as properties; changing them does not restart the flow.
-    appendTokenProvider: { attribute: false },
-    ceremonyTimeoutMs: { attribute: false },
-    onComplete: { attribute: false },
-    onSkip: { attribute: false },
-    onError: { attribute: false },
+  static override properties: PropertyDeclarations = {
+    ...APPEND_PROPERTIES,
+    view: { state: true },
+    localesAdded: { state: true },
   };
 
-  /** Corbado project ID, sent as `X-Corbado-ProjectID`: one DNS label (`[a-z0-9-]`, ≤ 63, e.g. `pro-1234567890`); anything else is `config-invalid` and no request is made. */
-  declare projectId?: string;
-  /** Frontend API base URL; default `https://{projectId}.frontendapi.corbado.io`. `https:`, or `http:` on loopback only. */
-  declare frontendApiUrl?: string;
-  /** The append (connect) token, when the page already has one. Single use. */
-  declare appendToken?: string;
-  /** Forwarded as `situation` to init and start. */
-  declare situation?: string;
-  /** Forwarded as `forcePasskeyAppend` to start: offer even where Corbado's passkey intelligence would not. A boolean attribute: present means true (also `="false"`). */
-  declare forcePasskeyAppend: boolean;
-  /**
-   * Opt-in: ask `appendTokenProvider` for the first token in parallel with init, not after it —
-   * one backend round trip less before the offer; the cost is a token minted for a user whom init
-   * then declines (it expires unused). A boolean attribute.
-   */
-  declare earlyToken: boolean;
-  /** Opt-in: remember "Not now" on this device for this many days (per project, `localStorage`); meanwhile the element skips at once (`skip-implicit`, reason `snoozed`) and sends no request. A success forgets it. */
-  declare snoozeDays?: number;
-  /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
-  declare theme: 'light' | 'dark' | 'auto';
-  /** Overrides for any text, in any language (see `AppendStrings`). */
-  declare strings?: Partial<AppendStrings>;
-
-  /** Returns a fresh append token; called after init allows append, and again for each options refresh. May take up to 15 s, else `token-unavailable`. */
-  declare appendTokenProvider?: () => Promise<string>;
-  /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
-  declare ceremonyTimeoutMs?: number;
-  /**
-   * Called on `corbado-append-complete` with its `status` and Corbado's `clientState` (standard base64 of
-   * JSON `{lastLogin, clientEnvHandle}`), as `CorbadoConnectAppend` calls it; `passkeyOperation` is on the event.
-   */
-  declare onComplete?: (status: 'complete' | 'complete-noop', clientState: string) => void;
-  /** Called on `corbado-append-skip` with its `status` (Corbado `CorbadoConnectAppend` style). */
-  declare onSkip?: (status: 'skip-implicit' | 'skip-explicit') => void;
-  /** Called on `corbado-append-error` with its `code` (Corbado `CorbadoConnectAppend` style). */
-  declare onError?: (code: CorbadoAppendErrorCode) => void;
+  /** Offer or explanation ("Learn more", one button toggles it in place). */
+  declare private view: 'offer' | 'learn-more';
+  /** How many languages were added while connected: a language file arriving re-renders with its texts. */
+  declare private localesAdded: number;
 
   constructor() {
     super();
     this.forcePasskeyAppend = false;
     this.earlyToken = false;
     this.theme = 'auto';
+    this.view = 'offer';
+    this.localesAdded = 0;
   }
 
   /**
@@ -141,35 +102,17 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     addLocale(lang, strings);
   }
 
-  private readonly flow = new AppendController(this, browserPorts);
-  private view: 'offer' | 'learn-more' = 'offer';
-  private lastState?: AppendState;
-  /** In `loading` on the way back from a ceremony (its options expired meanwhile and are renewed). */
-  private fromCeremony = false;
-  /** Continue was pressed on the success card: it is hidden. */
-  private dismissed = false;
-  /** Focus was inside when the element stepped aside, and the page did not take it over. */
-  private refocus = false;
+  private readonly controller = new AppendController(this, browserPorts);
   private unsubscribe?: () => void;
 
   /** Where the flow is: `idle`, `loading`, `ready`, `creating`, `finishing`, `success`, `error` or `skipped`; reflected as the `state` attribute. */
   get state(): AppendState {
-    return PUBLIC_STATE[this.flow.state.name];
+    return PUBLIC_STATE[this.controller.state.name];
   }
 
-  /** @internal read by the flow controller */
+  /** @internal read by the flow controller when a flow begins */
   get appendConfig(): AppendConfig {
-    return {
-      projectId: this.projectId,
-      frontendApiUrl: this.frontendApiUrl,
-      appendToken: this.appendToken,
-      appendTokenProvider: this.appendTokenProvider,
-      situation: this.situation,
-      forcePasskeyAppend: this.forcePasskeyAppend,
-      earlyToken: this.earlyToken,
-      snoozeDays: this.snoozeDays,
-      ceremonyTimeoutMs: this.ceremonyTimeoutMs,
-    };
+    return Object.fromEntries(APPEND_CONFIG_KEYS.map((key) => [key, this[key]]));
   }
 
   /**
@@ -180,15 +123,12 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): boolean {
     if (type === 'corbado-append-state') {
       const { state } = detail as AppendEventDetailMap['corbado-append-state'];
-      // Taken before the state attribute hides the element (and the browser moves focus away).
-      this.refocus = state === 'skipped' && this.matches(':focus-within');
       if (state === 'idle') this.removeAttribute('state');
       else this.setAttribute('state', state);
     }
     if (!this.isConnected) return true;
-    const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: CANCELABLE.has(type) });
+    const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: APPEND_EVENTS[type].cancelable });
     const proceed = this.dispatchEvent(event);
-    if (!proceed) this.refocus = false;
     try {
       CALLBACKS[type]?.(this, detail);
     } catch (e) {
@@ -197,6 +137,22 @@ export class CorbadoAppend extends LitElement implements AppendHost {
       });
     }
     return proceed;
+  }
+
+  /** @internal */
+  holdsFocus(): boolean {
+    return this.matches(':focus-within');
+  }
+
+  /** @internal Where the flow puts focus (README "Focus"), once this move is rendered. */
+  moveFocus(to: FocusTarget): void {
+    void this.updateComplete.then(() => {
+      if (to === 'after') return void focusAfter(this);
+      // Only when focus is in the element or nowhere: a user typing elsewhere on the page (a
+      // conditional create or the autoAppend ceremony ended meanwhile) keeps it.
+      if (![document.body, this, null].includes(document.activeElement as never)) return;
+      this.shadowRoot?.querySelector<HTMLElement>(`[part=${to}]`)?.focus();
+    });
   }
 
   /** The language: own `lang`, else the closest ancestor's, else the browser's. */
@@ -209,68 +165,31 @@ export class CorbadoAppend extends LitElement implements AppendHost {
   }
 
   override render() {
-    const s = this.flow.state;
-    if (s.name === 'idle' || s.name === 'loading' || s.name === 'skipped' || this.dismissed) return nothing;
-    if (s.name === 'success') return successCard(this.t, s, this.on);
+    const s = this.controller.state;
+    if (s.name === 'idle' || s.name === 'loading' || s.name === 'skipped') return nothing;
+    if (s.name === 'success') return s.dismissed ? nothing : successCard(this.t, s, this.on);
     if (s.name === 'error') return errorCard(this.t, s, this.on);
     return offerCard(this.t, s, this.view === 'learn-more', this.on);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const state = this.state;
-    if (this.refocus) {
-      // Stepped aside while focused ("Not now", Continue): on to what follows the element (README "Focus").
-      this.refocus = false;
-      focusAfter(this);
-    }
-    if (state === this.lastState) return;
-    const was = this.lastState;
-    this.lastState = state;
-    // Back from a ceremony to the offer: directly, or through a renewal of options that expired meanwhile.
-    const fromCeremony = was === 'creating' || (was === 'loading' && this.fromCeremony);
-    this.fromCeremony = state === 'loading' && fromCeremony;
-    const focus = (part: string) => this.shadowRoot?.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
-    // Focus is moved only when it is in the element or nowhere: a user typing elsewhere on the page
-    // (a conditional create or the autoAppend ceremony ended meanwhile) keeps it.
-    if (![document.body, this, null].includes(document.activeElement as never)) return;
-    // Focus follows the result: the heading on success, the button again after a failed attempt.
-    if (state === 'success') focus('title');
-    // The primary button (often focused) is gone: keep the keyboard user in the element.
-    else if (state === 'error') focus('skip-button');
-    else if (state === 'ready' && fromCeremony) focus('primary-button');
-  }
-
   private readonly on: Handlers = {
     // Synchronous all the way to navigator.credentials.create(): the click's user activation holds.
-    create: () => this.flow.click(),
-    skip: () => this.flow.skip(),
+    create: () => this.controller.click(),
+    skip: () => this.controller.skip(),
     // One button toggles the explanation in place (the same node, so keyboard focus stays on it).
     toggleLearnMore: () => {
       this.view = this.view === 'offer' ? 'learn-more' : 'offer';
-      if (this.view === 'learn-more') this.flow.learnMore();
-      this.requestUpdate();
+      if (this.view === 'learn-more') this.controller.learnMore();
     },
-    continue: () => {
-      const s = this.flow.state;
-      const focused = this.matches(':focus-within');
-      const status = s.name === 'success' && s.alreadyRegistered ? 'complete-noop' : 'complete';
-      this.dismissed = true;
-      this.refocus = this.emit('corbado-append-continue', { status }) && focused;
-      this.requestUpdate();
-    },
+    continue: () => this.controller.dismiss(),
   };
 
   override connectedCallback(): void {
-    if (this.flow.state.name === 'idle') {
-      // A fresh flow (first connect, or re-added after a removal): start from the offer view.
-      this.view = 'offer';
-      this.lastState = undefined;
-      this.dismissed = false;
-    }
+    // A fresh flow (first connect, or re-added after a removal): start from the offer view.
+    if (this.controller.state.name === 'idle') this.view = 'offer';
     super.connectedCallback();
     // A language file arriving re-renders; asking for the texts now starts loading it.
-    this.unsubscribe = onLocale(() => this.requestUpdate());
+    this.unsubscribe = onLocale(() => (this.localesAdded += 1));
     void this.t;
   }
 

@@ -12,7 +12,7 @@
  * the element. Where the element was bundled into an app (no file beside it), nothing is found,
  * a warning is logged and English stays: import the language module there (README).
  */
-import type { AppendStrings } from './messages.js';
+import type { AppendStrings } from '../strings.js';
 
 /** The drop-in's own `<script>`: set only while a classic script runs, so taken once, now. */
 const script = typeof document === 'undefined' ? null : (document.currentScript as HTMLScriptElement | null);

@@ -26,9 +26,8 @@
  *    so no flow starts on that process meanwhile. A mark that may still land is never dropped to make room.
  */
 import { read, write, type Store } from '../api/client-state.js';
-import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
 import { isObject } from '../api/validate.js';
-import { SETTLE_MS } from './reconcile.js';
+import { IN_FLIGHT_MS } from '../times.js';
 
 /** A held process. */
 export interface Claim {
@@ -178,13 +177,6 @@ const MAX_MARKS = 8;
  * (only flows that run, or died running, leave them).
  */
 const MAX_LIVE_MARKS = 64;
-/**
- * How long (relative ms) another flow's start may still be on its way to the server after it was
- * marked: the client's timeout, and the minute a request it gave up on may take to arrive (README
- * "Guarantees", the same assumption as the finish's `SETTLE_MS`). A process another flow marked
- * within this time is not used: that start may still land and void the options.
- */
-export const IN_FLIGHT_MS = ATTEMPT_TIMEOUT_MS + SETTLE_MS;
 
 /**
  * A start mark: which flow, when (the wall clock of its page, unix ms), whether its start has its
@@ -274,3 +266,6 @@ export function startingByAnother(store: Store, projectId: string, processId: st
   const by = readStarts(store, projectId)[processId];
   return by !== undefined && by.flowId !== flowId && mayLand(by, nowMs);
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { IN_FLIGHT_MS } from '../times.js';

@@ -9,7 +9,6 @@
  * effect that throws is reported and the others run, the event queue is always let go.
  */
 import type { ReactiveController } from 'lit';
-import { ATTEMPT_TIMEOUT_MS } from '../api/client.js';
 import { resolveApiBaseUrl } from '../api/config.js';
 import { encodeClientState, liveProcess, storeLastLogin, type ClientStateEntry } from '../api/client-state.js';
 import type { PasskeyOperation } from '../api/types.js';
@@ -20,42 +19,28 @@ import { finishAttestation } from './finish.js';
 import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
-import {
-  FINISH_TAIL_MS,
-  SETTLE_MS,
-  forgetUndecided,
-  loadUndecided,
-  postponeUndecided,
-  rememberUndecided,
-  settleUndecided,
-  type Undecided,
-} from './reconcile.js';
+import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided, type Undecided } from './reconcile.js';
 import { Scope, sleep } from './scope.js';
 import { finishEffect, transition } from './transition.js';
-import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer } from './types.js';
+import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer, type TimerSlot } from './types.js';
+import type { AppendConfig } from '../contract.js';
+import { ATTEMPT_TIMEOUT_MS, FINISH_TAIL_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
 
 export type { AppendHost } from './ports.js';
 
-/** Conditional create gets this long (relative ms) before we fall through to the normal offer. */
-export const CONDITIONAL_TIMEBOX_MS = 3000;
-/**
- * A process that dies sooner than this (relative ms), with less than a quarter of its life left,
- * gets no more starts: a new process first (a short-lived one is not replaced by another as short).
- */
-export const PROCESS_MARGIN_MS = 30_000;
-
-/** A running ceremony and the timer that guards it. */
+/** A running ceremony (its watchdog or time-box is a `later` of the table). */
 interface Running {
   ceremony: Ceremony;
   /** The offer it runs on (its process, when known: `offer.processId`). */
   offer: Offer;
-  cancelTimer(): void;
   /** Set once it was stopped: called when its outcome arrives all the same (a passkey, or the refusal). */
   stopped?: () => void;
 }
 
 /** Everything one flow (connect → removal) owns. */
 interface Flow {
+  /** The element's configuration, read once when the flow begins. */
+  config: AppendConfig;
   /** Unique on this device: `<page id>-<n>` (start marks, claims.ts). */
   id: string;
   scope: Scope;
@@ -89,7 +74,7 @@ interface Flow {
   modal?: Running;
   conditional?: Running;
   /** Cancels of the pending `later` timers, by slot. */
-  timers: Map<string, () => void>;
+  timers: Map<TimerSlot, () => void>;
 }
 
 let flowsMade = 0;
@@ -115,6 +100,7 @@ export class AppendController implements ReactiveController {
     if (this.#flow) return; // moved within the page (removed and re-added in one task): the flow goes on
     const { page } = this.#ports;
     const flow: Flow = {
+      config: {},
       id: `${page.id}-${++flowsMade}`,
       scope: new Scope(page.clock),
       projectId: '',
@@ -151,13 +137,18 @@ export class AppendController implements ReactiveController {
     this.#dispatch({ type: 'skip' });
   }
 
+  /** Continue on the success card. */
+  dismiss(): void {
+    this.#dispatch({ type: 'continue' });
+  }
+
   /** The explanation was opened (telemetry). */
   learnMore(): void {
     this.#dispatch({ type: 'learn-more' });
   }
 
   #begin(flow: Flow): void {
-    const cfg = this.#host.appendConfig;
+    const cfg = (flow.config = this.#host.appendConfig);
     const { page } = this.#ports;
     flow.loadedMs = page.clock.now();
     flow.projectId = cfg.projectId ?? '';
@@ -229,12 +220,19 @@ export class AppendController implements ReactiveController {
       move = this.#broken(e);
     }
     const before = PUBLIC_STATE[this.state.name];
+    // Taken before the new state may hide the element (and the browser moves focus away).
+    const hadFocus = move.effects.some((e) => e.type === 'focus' && e.to === 'after') && this.#host.holdsFocus();
     this.state = move.state;
     if (PUBLIC_STATE[move.state.name] !== before) this.#host.emit('corbado-append-state', { state: PUBLIC_STATE[move.state.name] });
+    /** The default of the last cancelable event was not prevented. */
+    let proceed = true;
     for (const effect of move.effects) {
       if (!this.#flow) break;
       try {
-        this.#run(this.#flow, effect);
+        if (effect.type === 'emit') proceed = this.#host.emit(effect.event, effect.detail);
+        else if (effect.type === 'focus') {
+          if (effect.to !== 'after' || (hadFocus && proceed)) this.#host.moveFocus(effect.to);
+        } else this.#run(this.#flow, effect);
       } catch (e) {
         console.error('[corbado-append] effect failed', effect.type, e);
       }
@@ -330,7 +328,7 @@ export class AppendController implements ReactiveController {
     const ports = this.#ports;
     const full = () => ports.clientInformation(flow.projectId, true);
     return initProcess({
-      config: this.#host.appendConfig,
+      config: flow.config,
       client: flow.client!,
       projectId: flow.projectId,
       scope,
@@ -352,7 +350,7 @@ export class AppendController implements ReactiveController {
     const { page } = this.#ports;
     switch (effect.type) {
       case 'init': {
-        const config = this.#host.appendConfig;
+        const { config } = flow;
         // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
         const kept = effect.fresh ? undefined : liveProcess(page.storage(), flow.projectId, page.clock.now());
         if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
@@ -391,14 +389,17 @@ export class AppendController implements ReactiveController {
         );
         return void flow.timers.set(effect.slot, cancel);
       }
+      case 'cancel':
+        flow.timers.get(effect.slot)?.();
+        return void flow.timers.delete(effect.slot);
       case 'emit':
-        return this.#host.emit(effect.event, effect.detail);
+        return void this.#host.emit(effect.event, effect.detail);
       case 'complete': {
         const clientState = encodeClientState(page.storage(), flow.projectId, flow.lastLogin);
-        return this.#host.emit('corbado-append-complete', { ...effect.detail, clientState });
+        return void this.#host.emit('corbado-append-complete', { ...effect.detail, clientState });
       }
       case 'report':
-        return this.#host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
+        return void this.#host.emit('corbado-append-error', errorDetail(effect.error, flow.secrets));
       case 'track': {
         const { type: _, ...event } = effect;
         return void (client?.processId && client.event(event, scope.signal));
@@ -406,7 +407,7 @@ export class AppendController implements ReactiveController {
       case 'then':
         return this.#dispatch(effect.event);
       case 'snooze':
-        return this.#ports.snooze(flow.projectId, effect.on ? this.#host.appendConfig.snoozeDays : 0);
+        return this.#ports.snooze(flow.projectId, effect.on ? flow.config.snoozeDays : 0);
       case 'stop':
         flow.over = true;
         flow.timers.forEach((cancel) => cancel());
@@ -440,7 +441,7 @@ export class AppendController implements ReactiveController {
     const process = held;
     const hostname = ports.hostname();
     return loadOffer({
-      config: this.#host.appendConfig,
+      config: flow.config,
       client: flow.client!,
       process,
       marking: () => {
@@ -547,7 +548,7 @@ export class AppendController implements ReactiveController {
     });
   }
 
-  /** Start a ceremony now (no `await` before `create()`), guarded by the watchdog or the time-box. */
+  /** Start a ceremony now (no `await` before `create()`); the table guards it with a watchdog or a time-box. */
   #ceremony(flow: Flow, kind: 'modal' | 'conditional', offer: Offer): void {
     let ceremony: Ceremony;
     try {
@@ -557,15 +558,7 @@ export class AppendController implements ReactiveController {
       const failure = classifyCeremonyError(err, offer.limit);
       return this.#dispatch(kind === 'modal' ? { type: 'create-failed', failure } : { type: 'conditional-failed' });
     }
-    const guardMs = kind === 'conditional' ? CONDITIONAL_TIMEBOX_MS : offer.watchdogMs;
-    const running: Running = {
-      ceremony,
-      offer,
-      cancelTimer: flow.scope.later(guardMs, () => {
-        this.#abort(flow, kind);
-        this.#deliver(flow, { type: kind === 'modal' ? 'watchdog' : 'conditional-failed' });
-      }),
-    };
+    const running: Running = { ceremony, offer };
     flow[kind] = running;
     const s = this.state;
     const completionType = kind === 'conditional' ? 'conditional' : s.name === 'creating' ? s.completionType : 'manual';
@@ -573,7 +566,6 @@ export class AppendController implements ReactiveController {
     const settle = (event: () => FlowEvent) => {
       if (flow[kind] !== running) return;
       flow[kind] = undefined;
-      running.cancelTimer();
       this.#deliver(flow, event());
     };
     ceremony.result.then(
@@ -606,7 +598,6 @@ export class AppendController implements ReactiveController {
     const running = flow[kind];
     if (!running) return;
     flow[kind] = undefined;
-    running.cancelTimer();
     // The browser may lose the race with the abort and hand over a passkey made on these options
     // all the same: till the ceremony's outcome arrives, its process is held and marked in use.
     running.stopped = this.#landing(flow, running.offer.processId);
@@ -617,3 +608,6 @@ export class AppendController implements ReactiveController {
     }
   }
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { CONDITIONAL_TIMEBOX_MS, PROCESS_MARGIN_MS } from '../times.js';

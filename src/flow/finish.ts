@@ -29,9 +29,8 @@
 import type { PasskeyOperation } from '../api/types.js';
 import type { CorbadoAppendError } from '../errors.js';
 import { toAppendError } from '../errors.js';
+import { FINISH_BACKOFF_MS } from '../times.js';
 
-/** Pauses (relative ms) before each further attempt whose outcome is unknown; the last repeats. */
-export const FINISH_BACKOFF_MS = [400, 1200, 2500, 5000];
 /** Attempts made whatever the deadline says. */
 export const MIN_FINISH_ATTEMPTS = 3;
 
@@ -139,3 +138,6 @@ export async function finishAttestation(deps: FinishDeps, deadlineMs: number): P
     return step.outcome;
   }
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { FINISH_BACKOFF_MS } from '../times.js';

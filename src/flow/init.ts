@@ -17,7 +17,7 @@ import type { FrontendApiClient } from '../api/client.js';
 import { followApiUrl } from '../api/config.js';
 import type { ClientInformation } from '../api/types.js';
 import { startingByAnother, type Claim } from './claims.js';
-import type { AppendConfig } from './load-offer.js';
+import type { AppendConfig } from '../contract.js';
 import { processLifetimeMs } from './offer-clock.js';
 import type { PagePort } from './ports.js';
 import type { Scope } from './scope.js';

@@ -10,31 +10,10 @@ import { CorbadoAppendError, toAppendError } from '../errors.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { parseAttestationOptions, rpIdFitsHost } from '../webauthn/options.js';
 import { offerTimes, optionsLifetimeMs, processLifetimeMs, serverDateNowMs, serverSkewMs } from './offer-clock.js';
+import type { AppendConfig } from '../contract.js';
 import type { Scope } from './scope.js';
 import type { FlowEvent } from './types.js';
-
-/** How long (relative ms) `appendTokenProvider` may take before the token counts as unavailable. */
-export const TOKEN_TIMEOUT_MS = 15_000;
-
-/** What the controller reads from its element, once per connect (and the token provider per offer). */
-export interface AppendConfig {
-  projectId?: string;
-  frontendApiUrl?: string;
-  appendToken?: string;
-  appendTokenProvider?: () => Promise<string>;
-  /**
-   * Ask `appendTokenProvider` for the first token in parallel with init instead of after it
-   * allows append (one round trip of the host's backend less before the offer; the cost: a token
-   * minted for a user whom init then declines).
-   */
-  earlyToken?: boolean;
-  situation?: string;
-  forcePasskeyAppend?: boolean;
-  /** `snooze-days`: how long a "Not now" holds on this device, in days (snooze.ts); unset or ≤ 0 = off. */
-  snoozeDays?: number;
-  /** Watchdog for a modal ceremony, relative ms; undefined = the options' `timeout` + 10 s (5 min + 10 s without one). */
-  ceremonyTimeoutMs?: number;
-}
+import { DEFAULT_CREATE_TIMEOUT_MS, TOKEN_TIMEOUT_MS, WATCHDOG_GRACE_MS } from '../times.js';
 
 /** What this browser can do, for the offer's decisions. */
 export interface OfferEnv {
@@ -153,7 +132,7 @@ export async function loadOffer(req: OfferRequest): Promise<Extract<FlowEvent, {
   if (!times) throw fail(new CorbadoAppendError('expired', 'expiresMs passed'));
   const renewable = typeof config.appendTokenProvider === 'function';
   const configured = config.ceremonyTimeoutMs;
-  const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? 290_000) + 10_000;
+  const watchdogMs = configured && configured > 0 ? configured : (options.timeout ?? DEFAULT_CREATE_TIMEOUT_MS) + WATCHDOG_GRACE_MS;
   const { conditionalCreate, limit } = await req.env;
   const wallDeadlineMs = receivedAtMs + (times.deadlineMs - arrivedAt);
   const skew = serverSkewMs(serverDateMs, receivedAtMs, roundTripMs);
@@ -219,3 +198,6 @@ export async function appendToken(config: AppendConfig, scope: Scope, used: Read
   if (fallback) return fallback;
   throw new CorbadoAppendError('token-unavailable', failure, cause === undefined ? {} : { cause });
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { TOKEN_TIMEOUT_MS } from '../times.js';

@@ -1,3 +1,11 @@
+import {
+  DEFAULT_OPTIONS_TTL_MS,
+  MAX_OPTIONS_TTL_MS,
+  MIN_OPTIONS_LIFETIME_MS,
+  FINISH_MARGIN_MS,
+  UNCHECKED_OPTIONS_TTL_MS,
+  MAX_CLOCK_SKEW_MS,
+} from '../times.js';
 /**
  * The offer clock: when the creation options of a start response die (`expiresMs`), and when to
  * fetch fresh ones before that. Pure functions of the numbers given; nothing here reads a clock.
@@ -7,34 +15,9 @@
  * wall clock set forward or back while the offer is shown changes nothing.
  */
 
-/** Options lifetime used when the server sends no usable `expiresMs`: 5 minutes. */
-export const DEFAULT_OPTIONS_TTL_MS = 5 * 60_000;
-/** Longest options lifetime we believe: 1 hour. Anything beyond is a clock or server error. */
-export const MAX_OPTIONS_TTL_MS = 60 * 60_000;
-/** Options that live less than this (relative ms) on arrival are treated as already expired. */
-export const MIN_OPTIONS_LIFETIME_MS = 1000;
-/**
- * A passkey made this shortly (relative ms) before its options die would reach the server too late
- * (the finish's way there): the offer's deadline comes this much earlier.
- */
-export const FINISH_MARGIN_MS = 2000;
 /** The `Date` header has 1 s resolution and is truncated: the server's clock may be up to 1 s ahead. */
 const DATE_HEADER_RESOLUTION_MS = 1000;
 
-/**
- * Options lifetime assumed when `expiresMs` cannot be checked against the server's clock (no
- * readable `Date` header, e.g. cross-origin without `Access-Control-Expose-Headers: Date`) and the
- * local clock gives them more than `DEFAULT_OPTIONS_TTL_MS`: 2 minutes. A local clock that is
- * behind must not make dead options look alive for long; one that says "already past" is believed
- * (dead options never get a life).
- */
-export const UNCHECKED_OPTIONS_TTL_MS = 2 * 60_000;
-/**
- * A `Date` header further than this from the local clock is not believed (relative ms, one day):
- * a stale, replayed or rewritten answer, not a device clock that is off by hours (time zone
- * mistakes are whole hours, under a day).
- */
-export const MAX_CLOCK_SKEW_MS = 86_400_000;
 /** Any unix-ms time of this century is above this (2001-09-09); smaller `expiresMs` are not unix ms. */
 const PLAUSIBLE_UNIX_MS = 1e12;
 /** Unix seconds of this century are above this (2001-09-09); smaller values are relative ms. */
@@ -163,3 +146,13 @@ export function offerTimes(lifetimeMs: number, arrivedAt: number): OfferTimes | 
   if (!(usable >= MIN_OPTIONS_LIFETIME_MS)) return undefined;
   return { deadlineMs: arrivedAt + usable, refreshAtMs: arrivedAt + refreshAfterMs(usable) };
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export {
+  DEFAULT_OPTIONS_TTL_MS,
+  MAX_OPTIONS_TTL_MS,
+  MIN_OPTIONS_LIFETIME_MS,
+  FINISH_MARGIN_MS,
+  UNCHECKED_OPTIONS_TTL_MS,
+  MAX_CLOCK_SKEW_MS,
+} from '../times.js';

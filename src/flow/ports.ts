@@ -9,21 +9,30 @@ import type { ClientInformation } from '../api/types.js';
 import { runCeremony, type Ceremony } from '../webauthn/ceremony.js';
 import { gatherClientInformation } from '../webauthn/client-info.js';
 import { environmentLimit } from '../webauthn/environment.js';
-import type { AppendConfig, OfferEnv } from './load-offer.js';
+import type { AppendConfig } from '../contract.js';
+import type { OfferEnv } from './load-offer.js';
 import type { ReactiveControllerHost } from 'lit';
-import type { AppendEventDetailMap } from '../components/events.js';
+import type { AppendEventDetailMap } from '../contract.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
 import { snoozeStore, type SnoozePort } from './snooze.js';
-import type { Offer } from './types.js';
+import type { FocusTarget, Offer } from './types.js';
 import { browserClock, type Clock } from './scope.js';
 import { markDone, markStart, parseStarts, processClaims, startsKey, type LockManagerLike, type ProcessClaims } from './claims.js';
 
-/** What the flow needs from its element: its config, and a way to fire its events. */
+/** What the flow needs from its element: its config, a way to fire its events, and focus. */
 export interface AppendHost extends ReactiveControllerHost {
   readonly isConnected: boolean;
+  /** Read once, when the flow begins. */
   readonly appendConfig: AppendConfig;
-  /** Fire an element event (and its callback); `corbado-append-state` also reflects `state`. */
-  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): void;
+  /**
+   * Fire an element event (and its callback); `corbado-append-state` also reflects `state`.
+   * Returns false when the page prevented its default (a cancelable event: `APPEND_EVENTS`).
+   */
+  emit<K extends keyof AppendEventDetailMap>(type: K, detail: AppendEventDetailMap[K]): boolean;
+  /** Keyboard focus is in the element now. */
+  holdsFocus(): boolean;
+  /** Move focus there once the element has rendered, if it is in the element or nowhere (`after`: on to what follows it). */
+  moveFocus(to: FocusTarget): void;
 }
 
 /** What the flows of one page share. */

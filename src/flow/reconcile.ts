@@ -20,10 +20,6 @@
 import { read, write, type Store } from '../api/client-state.js';
 import { isObject } from '../api/validate.js';
 
-/** How long (relative ms) after its finish ended an undecided credential may be settled: a late request has arrived by then. */
-export const SETTLE_MS = 60_000;
-/** How long (relative ms) a finish may go on past its deadline (its last attempts, their timeouts, a `Retry-After`). */
-export const FINISH_TAIL_MS = 2 * 60_000;
 /** Undecided credentials remembered per project at most (oldest dropped). */
 const MAX_KEPT = 16;
 /** Remembered at most this long (relative ms, 90 days); then forgotten unsettled. */
@@ -150,3 +146,6 @@ export async function settleUndecided(
   }
   return signalled;
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { SETTLE_MS, FINISH_TAIL_MS } from '../times.js';

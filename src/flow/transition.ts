@@ -5,16 +5,12 @@
  */
 import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { CompletionType } from '../api/types.js';
-import type { SkipReason } from '../components/events.js';
+import type { SkipReason } from '../contract.js';
 import { CorbadoAppendError, asFinal } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
 import type { FinishOutcome } from './finish.js';
-import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Notice, Offer } from './types.js';
-
-/** After this long (relative ms) on "Saving your passkey…" the user may go on; the finish goes on. */
-export const FINISH_PATIENCE_MS = 4000;
-/** A refresh that failed with its options in doubt is tried again after this long (relative ms), while they would live. */
-export const REFRESH_RETRY_MS = 3000;
+import { CONDITIONAL_TIMEBOX_MS, FINISH_PATIENCE_MS, REFRESH_RETRY_MS } from '../times.js';
+import type { Effect, FlowEvent, FlowEventType, FlowState, FlowStateName, Move, Notice, Offer, TimerSlot } from './types.js';
 
 type In<N extends FlowStateName> = Extract<FlowState, { name: N }>;
 type On<T extends FlowEventType> = Extract<FlowEvent, { type: T }>;
@@ -29,24 +25,41 @@ export function transition(state: FlowState, event: FlowEvent): Move {
 // ── building blocks ─────────────────────────────────────────────────────────
 
 const to = (state: FlowState, ...effects: Effect[]): Move => ({ state, effects });
-const abortConditional: Effect = { type: 'abort', ceremony: 'conditional' };
+/** `move` with `effects` added after its own. */
+const also = (move: Move, ...effects: Effect[]): Move => to(move.state, ...move.effects, ...effects);
+/** `move` with `effects` run before its own. */
+const prepend = (move: Move, ...effects: Effect[]): Move => to(move.state, ...effects, ...move.effects);
+const cancel = (slot: TimerSlot): Effect => ({ type: 'cancel', slot });
+
 /** The offer clock of `offer`: fresh options due at `refreshAtMs`, void at `deadlineMs`. */
 const clock = ({ refreshAtMs, deadlineMs }: Offer): Effect[] => [
   { type: 'later', slot: 'refresh', atMs: refreshAtMs, event: { type: 'refresh-due' } },
   { type: 'later', slot: 'expiry', atMs: deadlineMs, event: { type: 'expired' } },
 ];
-/** Abort conditional create, if it runs. */
-const dropConditional = (s: In<'ready'>): Effect[] => (s.conditional ? [abortConditional] : []);
+/** Stop a ceremony and the timer that guards it (the watchdog of the modal one, the time-box of conditional create). */
+const stopModal: Effect[] = [{ type: 'abort', ceremony: 'modal' }, cancel('watchdog')];
+const stopConditional: Effect[] = [{ type: 'abort', ceremony: 'conditional' }, cancel('timebox')];
+/** Stop conditional create, if it runs. */
+const dropConditional = (s: In<'ready'>): Effect[] => (s.conditional ? stopConditional : []);
 
-/** The flow ends with `skipped`; everything still running stops (`stop` aborts every ceremony). */
+/**
+ * The flow ends with `skipped`; everything still running stops (`stop` aborts every ceremony).
+ * Focus, if it was in the element, moves on to what follows it, unless the page prevents it.
+ */
 const skipped = (reason: SkipReason, ...effects: Effect[]): Move =>
-  to({ name: 'skipped', reason }, { type: 'stop' }, ...effects, {
-    type: 'emit',
-    event: 'corbado-append-skip',
-    detail: { status: reason === 'user-skipped' || reason === 'finish-pending' ? 'skip-explicit' : 'skip-implicit', reason },
-  });
+  to(
+    { name: 'skipped', reason },
+    { type: 'stop' },
+    ...effects,
+    {
+      type: 'emit',
+      event: 'corbado-append-skip',
+      detail: { status: reason === 'user-skipped' || reason === 'finish-pending' ? 'skip-explicit' : 'skip-implicit', reason },
+    },
+    { type: 'focus', to: 'after' },
+  );
 
-/** The user's "Continue" after a final error; `notNow`: the user's "Not now", remembered with `snooze-days`. */
+/** The user went on: "Not now" (`notNow`, remembered with `snooze-days`) or "Continue" after a final error (`userSkip`). */
 const explicitSkip = (...effects: Effect[]): Move =>
   skipped('user-skipped', { type: 'track', eventType: 'append-explicit-abort' }, ...effects);
 const userSkip = (): Move => explicitSkip();
@@ -54,13 +67,18 @@ const notNow = (): Move => explicitSkip({ type: 'snooze', on: true });
 /** A success forgets an earlier "Not now". */
 const unsnooze: Effect = { type: 'snooze', on: false };
 
+/** The passkey is there: `success`, everything else stops, focus on the heading. */
+const succeed = (state: In<'success'>, ...effects: Effect[]): Move =>
+  to(state, { type: 'stop' }, unsnooze, ...effects, { type: 'focus', to: 'title' });
+
 /** Before the offer was shown: report (final), then step aside quietly (nothing to show the user). */
 const failEarly = (error: CorbadoAppendError): Move => skipped('error', { type: 'report', error: asFinal(error) });
 
 /** After the offer was shown: report and show the final error; the user can still go on. */
 const showError = (state: In<'error'>, ...effects: Effect[]): Move => {
   const error = asFinal(state.error);
-  return to({ ...state, error }, { type: 'stop' }, ...effects, { type: 'report', error });
+  // The primary button (often focused) is gone: keep the keyboard user in the element.
+  return to({ ...state, error }, { type: 'stop' }, ...effects, { type: 'report', error }, { type: 'focus', to: 'skip-button' });
 };
 const failLate = (error: CorbadoAppendError, ...effects: Effect[]): Move => showError({ name: 'error', error }, ...effects);
 
@@ -87,13 +105,15 @@ export function attestationJSON(response: RegistrationResponseJSON): string {
   }
 }
 
-/** The modal ceremony starts now: `create()` runs inside the current task. */
+/** The modal ceremony starts now: `create()` runs inside the current task, its watchdog beside it. */
 function create(s: In<'ready'>, completionType: CompletionType): Move {
   const { offer, retry, refused } = s;
-  return to({ name: 'creating', offer, retry, completionType, ...(refused ? { refused } : {}) }, ...dropConditional(s), {
-    type: 'create',
-    offer,
-  });
+  return to(
+    { name: 'creating', offer, retry, completionType, ...(refused ? { refused } : {}) },
+    ...dropConditional(s),
+    { type: 'create', offer },
+    { type: 'later', slot: 'watchdog', ms: offer.watchdogMs, event: { type: 'watchdog' } },
+  );
 }
 
 const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
@@ -109,15 +129,23 @@ const ready = (offer: Offer, rest: Partial<In<'ready'>> = {}): In<'ready'> => ({
 const loadOffer = (fresh?: boolean): Effect => (fresh ? { type: 'load-offer', fresh: true } : { type: 'load-offer' });
 
 /**
- * Fresh options for void ones, or the end when no new token can be had. `fresh`: the options may
- * have been voided on the server (another flow's start, an unanswered start): on a process of
- * this flow's own.
+ * Fresh options for void ones, or the end when no new token can be had. `announce`: the user is
+ * told the offer had expired. `fresh`: the options may have been voided on the server (another
+ * flow's start, an unanswered start): on a process of this flow's own.
  */
-function renew(s: In<'ready'> | In<'creating'>, announce: boolean, fresh: boolean, ...effects: Effect[]): Move {
+function renew(s: In<'ready'> | In<'creating'>, how: { announce: boolean; fresh: boolean }, ...effects: Effect[]): Move {
   if (!s.offer.renewable) return failLate(expiredFinal(), ...effects);
   const { offer, notice, retry } = s;
-  return to({ name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce }, ...effects, loadOffer(fresh));
+  const afterCeremony = s.name === 'creating' ? { afterCeremony: true as const } : {};
+  return to(
+    { name: 'renewing', offer, ...(notice ? { notice } : {}), retry, announce: how.announce, ...afterCeremony },
+    ...effects,
+    loadOffer(how.fresh),
+  );
 }
+
+/** Back at the offer after a ceremony that made no credential: focus on the button again. */
+const refocusButton: Effect = { type: 'focus', to: 'primary-button' };
 
 /**
  * Back from a ceremony that made no credential to the offer; when fresh options fell due during
@@ -126,8 +154,8 @@ function renew(s: In<'ready'> | In<'creating'>, announce: boolean, fresh: boolea
  */
 function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, aborted: boolean, ...effects: Effect[]): Move {
   const shown = ready(s.offer, rest);
-  if (!s.refreshDue || !s.offer.renewable) return to(shown, ...effects);
-  return to({ ...shown, refreshing: true }, ...effects, loadOffer(aborted));
+  if (!s.refreshDue || !s.offer.renewable) return to(shown, ...effects, refocusButton);
+  return to({ ...shown, refreshing: true }, ...effects, loadOffer(aborted), refocusButton);
 }
 
 /** The finish of a credential made on `offer`'s options (finish.ts). `aside`: its outcome comes back as `finished-aside`. */
@@ -176,20 +204,20 @@ function finishedAside(s: FlowState, e: On<'finished-aside'>): Move {
   const { outcome, completionType } = e;
   if (outcome.kind !== 'confirmed' && outcome.kind !== 'unconfirmed') return to(s);
   const known = outcome.kind === 'confirmed' ? { passkeyOperation: outcome.passkeyOperation } : { unconfirmed: true as const };
-  return to({ name: 'success', alreadyRegistered: false, ...known }, { type: 'stop' }, unsnooze, {
-    type: 'complete',
-    detail: { status: 'complete', completionType, ...known },
-  });
+  return succeed(
+    { name: 'success', alreadyRegistered: false, ...known },
+    { type: 'complete', detail: { status: 'complete', completionType, ...known } },
+  );
 }
 
 /** How the finish ended, for the user and the page. */
 function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
   if (outcome.kind === 'confirmed' || outcome.kind === 'unconfirmed') {
     const known = outcome.kind === 'confirmed' ? { passkeyOperation: outcome.passkeyOperation } : { unconfirmed: true as const };
-    return to({ name: 'success', alreadyRegistered: false, ...known }, { type: 'stop' }, unsnooze, {
-      type: 'complete',
-      detail: { status: 'complete', completionType: s.completionType, ...known },
-    });
+    return succeed(
+      { name: 'success', alreadyRegistered: false, ...known },
+      { type: 'complete', detail: { status: 'complete', completionType: s.completionType, ...known } },
+    );
   }
   const { error } = outcome;
   const why = outcome.kind === 'rejected' ? 'server refused' : 'no definitive answer';
@@ -204,10 +232,8 @@ function finished(s: In<'finishing'>, outcome: FinishOutcome): Move {
 
 /** The passkey is already on this authenticator: success-like `complete-noop`. `message`: how it was told. */
 const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string): Move =>
-  to(
+  succeed(
     { name: 'success', alreadyRegistered: true },
-    { type: 'stop' },
-    unsnooze,
     { type: 'track', eventType: 'append-credential-exists', ...(message ? { message } : {}) },
     { type: 'complete', detail: { status: 'complete-noop', completionType } },
   );
@@ -252,6 +278,16 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
 /** Conditional create is over without a credential: the normal offer, or autoAppend now. */
 const conditionalOver = (s: In<'ready'>): Move =>
   s.offer.start.autoAppend ? create({ ...s, conditional: false }, 'auto') : to({ ...s, conditional: false });
+
+/** The user pressed Continue on the success card: it hides; focus moves on unless the page prevents it. */
+const dismiss = (s: In<'success'>): Move =>
+  s.dismissed
+    ? to(s)
+    : to(
+        { ...s, dismissed: true },
+        { type: 'emit', event: 'corbado-append-continue', detail: { status: s.alreadyRegistered ? 'complete-noop' : 'complete' } },
+        { type: 'focus', to: 'after' },
+      );
 
 const learnMore = (s: FlowState): Move => to(s, { type: 'track', eventType: 'append-learn-more' });
 
@@ -302,7 +338,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       // at all: no automatic attempt of either kind.
       if (start.isRestrictedBrowser || offer.limit) return to(shown, ...effects);
       if (start.conditionalAppend && conditionalCreate) {
-        return to({ ...shown, conditional: true }, ...effects, { type: 'create-conditional', offer });
+        return to(
+          { ...shown, conditional: true },
+          ...effects,
+          { type: 'create-conditional', offer },
+          { type: 'later', slot: 'timebox', ms: CONDITIONAL_TIMEBOX_MS, event: { type: 'conditional-failed' } },
+        );
       }
       return to(shown, ...effects, ...(start.autoAppend ? [{ type: 'then', event: { type: 'auto' } } as const] : []));
     },
@@ -315,7 +356,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       const late = e.now >= s.offer.deadlineMs || (e.wallNow ?? -Infinity) >= (s.offer.wallDeadlineMs ?? Infinity);
       // A conditional create stopped now may still bring its passkey: fresh options on a process of
       // our own, so the start does not void the challenge that passkey signs.
-      if (doubt || late) return renew(s, true, doubt || s.conditional === true, ...dropConditional(s));
+      if (doubt || late) return renew(s, { announce: true, fresh: doubt || s.conditional === true }, ...dropConditional(s));
       return create(s, s.retry ? 'manual-retry' : 'manual');
     },
     auto: (s) => (s.refreshing || s.stale ? to(s) : create(s, 'auto')),
@@ -334,7 +375,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
         : to({ ...s, stale: true, conditional: false }, ...dropConditional(s)),
     expired: (s) => {
       if (s.refreshing) return to({ ...s, conditional: false }, ...dropConditional(s)); // its outcome decides
-      return renew(s, false, s.stale === true || s.conditional === true, ...dropConditional(s));
+      return renew(s, { announce: false, fresh: s.stale === true || s.conditional === true }, ...dropConditional(s));
     },
     offer: (s, { offer }) => {
       if (!s.refreshing) return to(s);
@@ -358,8 +399,9 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
         ? to(doubted, { type: 'later', slot: 'refresh', atMs: retryAt, event: { type: 'refresh-due' } })
         : to(doubted);
     },
-    'conditional-created': (s, e) => (s.conditional ? finishing(s, e, 'conditional') : to(s)),
-    'conditional-failed': (s) => (s.conditional ? conditionalOver(s) : to(s)),
+    'conditional-created': (s, e) => (s.conditional ? also(finishing(s, e, 'conditional'), cancel('timebox')) : to(s)),
+    // Failed, or its time-box ran out: stopped (if it still runs), then the normal offer.
+    'conditional-failed': (s) => (s.conditional ? prepend(conditionalOver(s), ...stopConditional) : to(s)),
     'late-created': (s, e) => {
       const { effects, state } = finishing(s, e, e.completionType);
       return to(state, ...dropConditional(s), ...effects);
@@ -370,7 +412,11 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   renewing: {
     offer: (s, { offer }) => {
       const notice = s.announce ? 'expired' : s.notice;
-      return to(ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }), ...clock(offer));
+      return to(
+        ready(offer, { ...(notice ? { notice } : {}), retry: s.retry || s.announce }),
+        ...clock(offer),
+        ...(s.afterCeremony ? [refocusButton] : []),
+      );
     },
     'no-offer': () => skipped('passkey-intel-denied'),
     // The process is gone (expired, unknown): once more on a process of our own. A renewal nobody
@@ -380,7 +426,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
       if (e.gone && !e.fresh) return to(s, loadOffer(true));
       if (!s.announce && unreachable(e)) {
         const { offer, notice, retry } = s;
-        return to(ready(offer, { ...(notice ? { notice } : {}), retry, stale: true }));
+        return to(ready(offer, { ...(notice ? { notice } : {}), retry, stale: true }), ...(s.afterCeremony ? [refocusButton] : []));
       }
       return failLate(e.error);
     },
@@ -392,11 +438,11 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   },
 
   creating: {
-    created: (s, e) => finishing(s, e, s.completionType),
-    'create-failed': (s, e) => ceremonyFailed(s, e.failure),
-    // The controller has aborted the ceremony; its promise may never settle (and is ignored if it does).
+    created: (s, e) => also(finishing(s, e, s.completionType), cancel('watchdog')),
+    'create-failed': (s, e) => also(ceremonyFailed(s, e.failure), cancel('watchdog')),
+    // Stopped here; its promise may never settle (and is ignored if it does, but a passkey: controller.ts).
     watchdog: (s) =>
-      backToOffer(s, { notice: 'ceremony-timeout', retry: true }, true, {
+      backToOffer(s, { notice: 'ceremony-timeout', retry: true }, true, ...stopModal, {
         type: 'report',
         error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }),
       }),
@@ -405,24 +451,22 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     // The credential of a ceremony aborted for this one arrived after all: the passkey. This sheet stops.
     'late-created': (s, e) => {
       const { effects, state } = finishing(s, e, e.completionType);
-      return to(state, { type: 'abort', ceremony: 'modal' }, ...effects);
+      return to(state, ...stopModal, ...effects);
     },
     // The sheet is stopped, but the browser may lose the race with the abort: its passkey, if it
     // comes, is finished aside — on its challenge, which a start on the same process would void.
     // Fresh options on a process of our own.
     expired: (s) => {
-      const abort: Effect = { type: 'abort', ceremony: 'modal' };
-      if (!s.offer.renewable) return renew(s, true, true, abort);
+      if (!s.offer.renewable) return renew(s, { announce: true, fresh: true }, ...stopModal);
       const error = new CorbadoAppendError('expired', 'expiresMs passed in create()', { recoverable: true });
-      return renew(s, true, true, abort, { type: 'report', error });
+      return renew(s, { announce: true, fresh: true }, ...stopModal, { type: 'report', error });
     },
     // Another flow's start may have voided the challenge this ceremony signs: a passkey made now
     // would be refused. Stopped, and fresh options on a process of our own.
     voided: (s) => {
-      const abort: Effect = { type: 'abort', ceremony: 'modal' };
-      if (!s.offer.renewable) return renew(s, true, true, abort);
+      if (!s.offer.renewable) return renew(s, { announce: true, fresh: true }, ...stopModal);
       const error = new CorbadoAppendError('expired', 'options voided by another start on their process', { recoverable: true });
-      return renew(s, true, true, abort, { type: 'report', error });
+      return renew(s, { announce: true, fresh: true }, ...stopModal, { type: 'report', error });
     },
     skip: notNow,
     'learn-more': learnMore,
@@ -436,9 +480,12 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'finish-done': (s, e) => finished(s, e.outcome),
   },
 
-  success: {},
+  success: { continue: dismiss },
   // A passkey stored after all (its ceremony stopped, the browser lost the race) outdoes the error
   // shown: the user made it, the page learns it.
   error: { skip: userSkip, 'finished-aside': finishedAside },
   skipped: {},
 };
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { FINISH_PATIENCE_MS, REFRESH_RETRY_MS } from '../times.js';

@@ -5,7 +5,7 @@
  */
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import type { AppendFinishRequest, AppendStartResponse, CompletionType, ConnectEventType, PasskeyOperation } from '../api/types.js';
-import type { AppendCompleteDetail, AppendEventDetailMap, AppendState, SkipReason } from '../components/events.js';
+import type { AppendCompleteDetail, AppendEventDetailMap, AppendState, SkipReason } from '../contract.js';
 import type { CorbadoAppendError, CorbadoAppendErrorCode } from '../errors.js';
 import type { CeremonyFailure } from '../webauthn/ceremony.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
@@ -78,8 +78,12 @@ export type FlowState =
    * flow's own) instead of using them.
    */
   | ({ name: 'ready'; refreshing: boolean; conditional: boolean; stale?: true } & Offering)
-  /** The options died before use: new token, new start (the old offer stays on screen, busy). */
-  | ({ name: 'renewing'; announce: boolean } & Offering)
+  /**
+   * The options died before use: new token, new start (the old offer stays on screen, busy).
+   * `announce`: the user is told they had expired. `afterCeremony`: a ceremony on them was stopped
+   * (focus returns to the button with the fresh ones).
+   */
+  | ({ name: 'renewing'; announce: boolean; afterCeremony?: true } & Offering)
   /**
    * The modal ceremony runs (`navigator.credentials.create`). `refreshDue`: fresh options fell due
    * meanwhile; they are fetched as soon as the ceremony ends without a credential (a start now
@@ -88,8 +92,11 @@ export type FlowState =
   | ({ name: 'creating'; completionType: CompletionType; refreshDue?: true } & Offering)
   /** The attestation is being sent (finish.ts). `slow`: it takes long; the user may go on. */
   | { name: 'finishing'; offer: Offer; response: RegistrationResponseJSON; completionType: CompletionType; slow: boolean }
-  /** `unconfirmed`: the server's confirmation was lost (finish.ts); `alreadyRegistered`: `complete-noop`. */
-  | { name: 'success'; passkeyOperation?: PasskeyOperation; alreadyRegistered: boolean; unconfirmed?: true }
+  /**
+   * `unconfirmed`: the server's confirmation was lost (finish.ts); `alreadyRegistered`:
+   * `complete-noop`; `dismissed`: the user pressed Continue, the card is hidden.
+   */
+  | { name: 'success'; passkeyOperation?: PasskeyOperation; alreadyRegistered: boolean; unconfirmed?: true; dismissed?: true }
   /** `maybeStored`: a finish without a definitive answer — the passkey may work after all. */
   | { name: 'error'; error: CorbadoAppendError; maybeStored?: true }
   | { name: 'skipped'; reason: SkipReason };
@@ -134,17 +141,20 @@ export type FlowEvent =
   | { type: 'voided' }
   /** autoAppend: start the ceremony without a click, right after the offer is shown. */
   | { type: 'auto' }
+  /** "Not now"; "Continue" while a slow finish goes on, or after a final error. */
   | { type: 'skip' }
+  /** Continue on the success card. */
+  | { type: 'continue' }
   | { type: 'learn-more' }
   /** The offer clock: fresh options are due / the options are void. */
   | { type: 'refresh-due' }
   | { type: 'expired' }
   | { type: 'created'; response: RegistrationResponseJSON }
   | { type: 'create-failed'; failure: CeremonyFailure }
-  /** The modal ceremony outlived our watchdog (the controller has aborted it). */
+  /** The modal ceremony outlived its watchdog (`Offer.watchdogMs`). */
   | { type: 'watchdog' }
   | { type: 'conditional-created'; response: RegistrationResponseJSON }
-  /** Conditional create failed, or its time-box ran out (the controller has aborted it). */
+  /** Conditional create failed, or its time-box (`CONDITIONAL_TIMEBOX_MS`) ran out. */
   | { type: 'conditional-failed' }
   /** The finish has taken `FINISH_PATIENCE_MS`: the user gets a way on. */
   | { type: 'finish-slow' }
@@ -161,17 +171,27 @@ export type Emit = {
   [K in keyof AppendEventDetailMap]: { type: 'emit'; event: K; detail: AppendEventDetailMap[K] };
 }[keyof AppendEventDetailMap];
 
+/**
+ * Where keyboard focus goes: a part of the element (the heading on success, the button again
+ * after a failed attempt, the skip button on a final error), or `after` it — on to what follows
+ * the element, as it steps aside (README "Focus").
+ */
+export type FocusTarget = 'title' | 'primary-button' | 'skip-button' | 'after';
+
+/** The flow's timers, one of each at a time (`later`). */
+export type TimerSlot = 'refresh' | 'expiry' | 'patience' | 'watchdog' | 'timebox';
+
 /** What a move asks the controller to do; each outcome comes back as a `FlowEvent`. */
 export type Effect =
   /** `fresh`: forget the kept process first (init.ts). */
   | { type: 'init'; fresh?: true }
   /** Token and start (load-offer.ts); a newer one supersedes a running one. `fresh`: on a new process of this flow's own. */
   | { type: 'load-offer'; fresh?: true }
-  /** Call `create()` now, in this task (user activation); guarded by the watchdog (→ `watchdog`). */
+  /** Call `create()` now, in this task (user activation); its watchdog is a `later` beside it. */
   | { type: 'create'; offer: Offer }
-  /** Silent conditional create, time-boxed (→ `conditional-failed`). */
+  /** Silent conditional create; its time-box is a `later` beside it. */
   | { type: 'create-conditional'; offer: Offer }
-  /** Abort a ceremony; its outcome is never seen. */
+  /** Abort a ceremony; its outcome is never seen (but a passkey it makes all the same: controller.ts). */
   | { type: 'abort'; ceremony: 'modal' | 'conditional' }
   /**
    * Run the finish rules (finish.ts) for this request; outlives the flow. `credentialId`: base64url;
@@ -196,8 +216,16 @@ export type Effect =
    * Feed `event` after `ms` (relative) or at `atMs` (local unix ms), unless the flow ends first;
    * a later timer of the same `slot` replaces this one (the offer clock of fresh options).
    */
-  | { type: 'later'; slot: 'refresh' | 'expiry' | 'patience'; event: FlowEvent; ms?: number; atMs?: number }
+  | { type: 'later'; slot: TimerSlot; event: FlowEvent; ms?: number; atMs?: number }
+  /** Cancel the timer of `slot`, if one is pending. */
+  | { type: 'cancel'; slot: TimerSlot }
   | Emit
+  /**
+   * Move keyboard focus once the element has rendered this move, if it is in the element or
+   * nowhere. `after`: only when it was in the element as the move began, and only if the page did
+   * not prevent the default of the cancelable event fired just before (skip, continue).
+   */
+  | { type: 'focus'; to: FocusTarget }
   /**
    * Fire `corbado-append-complete` with Corbado's `clientState` added, after keeping its
    * `passkeyOperation` (if any) as the last login.

@@ -9,6 +9,7 @@ import { bufferToBase64URLString, startRegistration, WebAuthnAbortService } from
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { CorbadoAppendError } from '../errors.js';
 import { reportsExcludedAsNotAllowed, repeatsIdentically, type EnvironmentLimit } from './environment.js';
+import { REFUSED_AT_ONCE_MS } from '../times.js';
 
 /** What happened, in the words telemetry uses (`connectEventCreateReq.message`). */
 export type FailureReason =
@@ -21,14 +22,6 @@ export type FailureReason =
   /** A `NotAllowedError` sooner than any user could cancel (`refused`). */
   | 'refused-at-once'
   | 'unknown';
-
-/**
- * A `NotAllowedError` sooner than this (relative ms) after `create()` was called is the browser's
- * own refusal, not a user's cancel: a cancel needs the passkey sheet to appear and a person to
- * react (≥ ≈ 500 ms: the sheet's presentation plus a reaction time of ≈ 250 ms), while the
- * refusals measured here (README "Engines": Chromium, Firefox, under CI load) take 0–330 ms.
- */
-export const REFUSED_AT_ONCE_MS = 500;
 
 /** What is known of a ceremony beside its outcome (`Ceremony.facts()`). */
 export interface CeremonyFacts {
@@ -276,3 +269,6 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
   // ConstraintError, UnknownError, anything an extension throws: the user may try again.
   return fail('ceremony-failed', 'unknown', `create(): ${message}`, true);
 }
+
+// TEMP(times): re-exported until the tests import from times.ts
+export { REFUSED_AT_ONCE_MS } from '../times.js';

@@ -71,11 +71,12 @@ describe('nothing wedges the flow (issue 19, item 5)', () => {
     let thrown = 0;
     const emit = h.emit;
     h.emit = (type, detail) => {
-      emit(type, detail);
+      const proceed = emit(type, detail);
       if (type === 'corbado-append-ready') {
         thrown++;
         throw new Error('listener');
       }
+      return proceed;
     };
     const log = console.error;
     console.error = () => undefined;

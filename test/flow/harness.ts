@@ -5,14 +5,15 @@
  */
 import sinon from 'sinon';
 import type { AppendFinishRequest, AppendInitRequest, AppendStartRequest, ConnectEventRequest } from '../../src/api/types.js';
-import type { AppendEventDetailMap } from '../../src/components/events.js';
+import type { AppendEventDetailMap } from '../../src/contract.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
 import { makePage, type FlowPorts } from '../../src/flow/ports.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
 import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
 import type { CeremonyFacts } from '../../src/webauthn/ceremony.js';
-import type { AppendConfig } from '../../src/flow/load-offer.js';
+import type { AppendConfig } from '../../src/contract.js';
+import type { FocusTarget } from '../../src/flow/types.js';
 import { T0, offer, response, startResponse } from './fixtures.js';
 
 /** Creation options as Corbado sends them (valid for `parseAttestationOptions`). */
@@ -102,7 +103,17 @@ export class Harness implements AppendHost {
   emit: AppendHost['emit'] = (type, detail) => {
     if (type === 'corbado-append-state') this.reflected = (detail as { state: string }).state;
     if (this.isConnected) this.fired.push({ type, detail });
+    return !this.prevent.has(type);
   };
+
+  /** Events whose default the stand-in page prevents. */
+  readonly prevent = new Set<string>();
+  /** Keyboard focus is in the stand-in element. */
+  focused = false;
+  /** Where the flow moved focus, in order. */
+  readonly focusMoves: FocusTarget[] = [];
+  holdsFocus = (): boolean => this.focused;
+  moveFocus = (to: FocusTarget): void => void this.focusMoves.push(to);
 
   addController(c: { hostConnected?(): void; hostDisconnected?(): void }): void {
     this.controllers.push(c);

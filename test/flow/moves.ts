@@ -1,11 +1,23 @@
 /** Readers of a move's effects, for the transition tests. */
 import type { Effect } from '../../src/flow/types.js';
 
-/** Effect kinds in order: `emit:<event>`, `abort:<ceremony>`, `later:<slot>`, else the type. */
+/** Effect kinds in order: `emit:<event>`, `abort:<ceremony>`, `later:<slot>`, `cancel:<slot>`, `focus:<to>`, else the type. */
 export const kinds = (effects: Effect[]) =>
-  effects.map((e) =>
-    e.type === 'emit' ? `emit:${e.event}` : e.type === 'abort' ? `abort:${e.ceremony}` : e.type === 'later' ? `later:${e.slot}` : e.type,
-  );
+  effects.map((e) => {
+    switch (e.type) {
+      case 'emit':
+        return `emit:${e.event}`;
+      case 'abort':
+        return `abort:${e.ceremony}`;
+      case 'later':
+      case 'cancel':
+        return `${e.type}:${e.slot}`;
+      case 'focus':
+        return `focus:${e.to}`;
+      default:
+        return e.type;
+    }
+  });
 export const emitted = (effects: Effect[], event: string) =>
   effects.find((e) => e.type === 'emit' && e.event === event) as Extract<Effect, { type: 'emit' }> | undefined;
 export const reported = (effects: Effect[]) =>

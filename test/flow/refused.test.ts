@@ -121,7 +121,11 @@ describe('the table: refused at once', () => {
   it('after autoAppend → the button, silently (Safari: no user activation yet); the next click is plain manual', () => {
     const { state, effects } = transition(creating({ completionType: 'auto' }), { type: 'create-failed', failure: refused(true) });
     assert.deepEqual(state, ready());
-    assert.deepEqual(effects, [{ type: 'track', eventType: 'append-error', message: 'refused-at-once' }]);
+    assert.deepEqual(effects, [
+      { type: 'track', eventType: 'append-error', message: 'refused-at-once' },
+      { type: 'focus', to: 'primary-button' },
+      { type: 'cancel', slot: 'watchdog' },
+    ]);
   });
   it('after a click, with credentials to exclude → complete-noop (Safari for a passkey already on this device)', () => {
     const { state, effects } = transition(creating({ completionType: 'manual' }), { type: 'create-failed', failure: refused(true) });
@@ -136,7 +140,7 @@ describe('the table: refused at once', () => {
   it('after a click, nothing to exclude, the first time → the offer with the cancel notice, marked refused', () => {
     const { state, effects } = transition(creating(), { type: 'create-failed', failure: refused(false) });
     assert.deepEqual(state, ready({ notice: 'ceremony-cancelled', retry: true, refused: true }));
-    assert.deepEqual(kinds(effects), ['track', 'report']);
+    assert.deepEqual(kinds(effects), ['track', 'report', 'focus:primary-button', 'cancel:watchdog']);
   });
   it('the next click carries the mark; a second refusal in a row → the final unsupported error, no "try again"', () => {
     const { state: armed } = transition(ready({ notice: 'ceremony-cancelled', retry: true, refused: true }), {
@@ -147,7 +151,7 @@ describe('the table: refused at once', () => {
     const { state, effects } = transition(armed, { type: 'create-failed', failure: refused(false) });
     assert.equal(state.name, 'error');
     assert.deepEqual(state.name === 'error' && [state.error.code, state.error.recoverable], ['unsupported', false]);
-    assert.deepEqual(kinds(effects), ['stop', 'track', 'report']);
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'report', 'focus:skip-button', 'cancel:watchdog']);
   });
   it('a slow cancel in between clears the mark: refusals count only in a row', () => {
     const cancel = classifyCeremonyError(notAllowed(), undefined, at(REFUSED_AT_ONCE_MS + 500));

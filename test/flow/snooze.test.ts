@@ -63,7 +63,7 @@ describe('the table', () => {
   it('start while snoozed → skipped (skip-implicit, snoozed): no init, no report', () => {
     const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: 'snoozed' });
     assert.deepEqual(state, { name: 'skipped', reason: 'snoozed' });
-    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip', 'focus:after']);
     assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'snoozed' });
   });
 

@@ -20,7 +20,7 @@ describe('creating', () => {
     const s = creating({ completionType: 'manual-retry' });
     const { state, effects } = transition(s, { type: 'created', response: response('c9') });
     assert.deepEqual(state, finishing({ offer: s.offer, response: response('c9'), completionType: 'manual-retry' }));
-    assert.deepEqual(kinds(effects), ['finish', 'later:patience']);
+    assert.deepEqual(kinds(effects), ['finish', 'later:patience', 'cancel:watchdog']);
   });
   it('InvalidStateError (already on this authenticator) → success-like complete-noop', () => {
     const { state, effects } = transition(creating(), { type: 'create-failed', failure: { kind: 'already-registered' } });
@@ -40,7 +40,7 @@ describe('creating', () => {
   it('a cancel of the auto ceremony → the button, silently: no notice, no error, no loop', () => {
     const { state, effects } = transition(creating({ completionType: 'auto' }), failure('ceremony-cancelled', true));
     assert.deepEqual(state, ready());
-    assert.deepEqual(kinds(effects), ['track']);
+    assert.deepEqual(kinds(effects), ['track', 'focus:primary-button', 'cancel:watchdog']);
   });
   it('an unknown failure → ready with the error notice, ceremony-failed reported, append-error-unexpected', () => {
     const { state, effects } = transition(creating(), failure('ceremony-failed', true));
@@ -54,7 +54,7 @@ describe('creating', () => {
   it('a failure that would repeat (security-error) → the final error, no retry', () => {
     const { state, effects } = transition(creating(), failure('security-error', false));
     assert.equal(state.name === 'error' && state.error.code, 'security-error');
-    assert.deepEqual(kinds(effects), ['stop', 'track', 'report']);
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'report', 'focus:skip-button', 'cancel:watchdog']);
   });
   it('the watchdog → ready with the timeout notice, ceremony-timeout reported (recoverable)', () => {
     const { state, effects } = transition(creating(), { type: 'watchdog' });
@@ -67,7 +67,7 @@ describe('creating', () => {
   it('the options expire mid-ceremony → aborted, expired reported (recoverable), fresh options announced', () => {
     const { state, effects } = transition(creating(), { type: 'expired' });
     assert.equal(state.name === 'renewing' && state.announce, true);
-    assert.deepEqual(kinds(effects), ['abort:modal', 'report', 'load-offer']);
+    assert.deepEqual(kinds(effects), ['abort:modal', 'cancel:watchdog', 'report', 'load-offer']);
     assert.deepEqual(
       reported(effects).map((e) => [e.code, e.recoverable]),
       [['expired', true]],
@@ -82,7 +82,13 @@ describe('creating', () => {
     );
   });
   it('skip → skipped, the ceremony stopped; a click → nothing', () => {
-    assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(transition(creating(), { type: 'skip' }).effects), [
+      'stop',
+      'track',
+      'snooze',
+      'emit:corbado-append-skip',
+      'focus:after',
+    ]);
     const s = creating();
     for (const event of [{ type: 'click', now: T0 }, { type: 'auto' }] as FlowEvent[]) {
       assert.deepEqual(transition(s, event), { state: s, effects: [] });
@@ -93,9 +99,9 @@ describe('creating', () => {
     assert.deepEqual(due, { state: creating({ refreshDue: true }), effects: [] });
     const cancelled = transition(due.state, failure('ceremony-cancelled', true));
     assert.equal(cancelled.state.name === 'ready' && cancelled.state.refreshing, true, 'fresh options on their way, no ceremony meanwhile');
-    assert.deepEqual(kinds(cancelled.effects), ['track', 'report', 'load-offer']);
+    assert.deepEqual(kinds(cancelled.effects), ['track', 'report', 'load-offer', 'focus:primary-button', 'cancel:watchdog']);
     const timedOut = transition(due.state, { type: 'watchdog' });
-    assert.deepEqual(kinds(timedOut.effects), ['report', 'load-offer']);
+    assert.deepEqual(kinds(timedOut.effects), ['abort:modal', 'cancel:watchdog', 'report', 'load-offer', 'focus:primary-button']);
     // Without a token provider there is nothing to fetch: the offer as it was.
     const fixed = transition(creating({ refreshDue: true, offer: offer({ renewable: false }) }), failure('ceremony-cancelled', true));
     assert.equal(fixed.state.name === 'ready' && fixed.state.refreshing, false);
@@ -103,9 +109,10 @@ describe('creating', () => {
   it('another flow started on its process → the ceremony stopped, fresh options on a process of our own', () => {
     const { state, effects } = transition(creating(), { type: 'voided' });
     assert.equal(state.name, 'renewing');
-    assert.deepEqual(effects.slice(0, 2), [
+    assert.deepEqual(effects.slice(0, 3), [
       { type: 'abort', ceremony: 'modal' },
-      { type: 'report', error: (effects[1] as { error: unknown }).error },
+      { type: 'cancel', slot: 'watchdog' },
+      { type: 'report', error: (effects[2] as { error: unknown }).error },
     ]);
     assert.deepEqual(effects.at(-1), { type: 'load-offer', fresh: true });
     const fixed = transition(creating({ offer: offer({ renewable: false }) }), { type: 'voided' });
@@ -120,7 +127,7 @@ describe('finishing', () => {
     const s = creating();
     const { state, effects } = transition(s, { type: 'created', response: response('c7') });
     assert.equal(state.name === 'finishing' && state.slow, false);
-    assert.deepEqual(kinds(effects), ['finish', 'later:patience']);
+    assert.deepEqual(kinds(effects), ['finish', 'later:patience', 'cancel:watchdog']);
     const finish = effects[0] as Extract<Effect, { type: 'finish' }>;
     assert.deepEqual([finish.deadlineMs, finish.rpId, finish.credentialId], [s.offer.deadlineMs, 'localhost', 'c7']);
     assert.deepEqual(effects[1], { type: 'later', slot: 'patience', ms: FINISH_PATIENCE_MS, event: { type: 'finish-slow' } });
@@ -188,6 +195,7 @@ describe('final states', () => {
     voided: { type: 'voided' },
     auto: { type: 'auto' },
     skip: { type: 'skip' },
+    continue: { type: 'continue' },
     'learn-more': { type: 'learn-more' },
     'refresh-due': { type: 'refresh-due' },
     expired: { type: 'expired' },
@@ -201,7 +209,7 @@ describe('final states', () => {
     'late-created': { type: 'late-created', response: response(), completionType: 'manual' },
     'finished-aside': { type: 'finished-aside', outcome: stored, completionType: 'manual' },
   };
-  const moves: Partial<Record<FlowState['name'], FlowEventType[]>> = { error: ['skip', 'finished-aside'] };
+  const moves: Partial<Record<FlowState['name'], FlowEventType[]>> = { error: ['skip', 'finished-aside'], success: ['continue'] };
   for (const s of [
     { name: 'success', alreadyRegistered: false },
     { name: 'skipped', reason: 'user-skipped' },

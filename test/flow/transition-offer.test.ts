@@ -18,7 +18,7 @@ describe('idle', () => {
   it('start with WebAuthn unsupported → skipped (skip-implicit, unsupported), no request, no error', () => {
     const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: 'unsupported' });
     assert.deepEqual(state, { name: 'skipped', reason: 'unsupported' });
-    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip', 'focus:after']);
     assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'unsupported' });
   });
   it('start with a bad config → reported, then skipped (error)', () => {
@@ -28,7 +28,7 @@ describe('idle', () => {
       reported(effects).map((e) => e.code),
       ['config-invalid'],
     );
-    assert.deepEqual(kinds(effects), ['stop', 'report', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(effects), ['stop', 'report', 'emit:corbado-append-skip', 'focus:after']);
   });
 });
 
@@ -107,7 +107,7 @@ describe('loading', () => {
     const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
     const { state, effects } = transition(loading, { type: 'offer', offer: o, conditionalCreate: true });
     assert.deepEqual(state, ready({ offer: o, conditional: true }));
-    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry', 'emit:corbado-append-ready', 'create-conditional']);
+    assert.deepEqual(kinds(effects), ['later:refresh', 'later:expiry', 'emit:corbado-append-ready', 'create-conditional', 'later:timebox']);
   });
   it('conditionalAppend where the browser cannot → no conditional create (autoAppend still applies)', () => {
     const o = offer({ start: { conditionalAppend: true, autoAppend: true } });
@@ -133,7 +133,7 @@ describe('ready', () => {
     const s = ready();
     const { state, effects } = transition(s, { type: 'click', now: T0 });
     assert.deepEqual(state, creating({ offer: s.offer }));
-    assert.deepEqual(kinds(effects), ['create']);
+    assert.deepEqual(kinds(effects), ['create', 'later:watchdog']);
   });
   it('click after a notice → manual-retry', () => {
     const { state } = transition(ready({ retry: true, notice: 'ceremony-cancelled' }), { type: 'click', now: T0 });
@@ -142,7 +142,7 @@ describe('ready', () => {
   });
   it('click during conditional create → it is aborted first, then the modal create()', () => {
     const { effects } = transition(ready({ conditional: true }), { type: 'click', now: T0 });
-    assert.deepEqual(kinds(effects), ['abort:conditional', 'create']);
+    assert.deepEqual(kinds(effects), ['abort:conditional', 'cancel:timebox', 'create', 'later:watchdog']);
   });
   it('click while fresh options are on their way → nothing (their start voids this challenge)', () => {
     const s = ready({ refreshing: true });
@@ -164,12 +164,12 @@ describe('ready', () => {
   it('auto → creating (auto)', () => {
     const { state, effects } = transition(ready(), { type: 'auto' });
     assert.equal(state.name === 'creating' && state.completionType, 'auto');
-    assert.deepEqual(kinds(effects), ['create']);
+    assert.deepEqual(kinds(effects), ['create', 'later:watchdog']);
   });
   it('skip → skipped (skip-explicit, user-skipped), reported to Corbado, everything stopped', () => {
     const { state, effects } = transition(ready({ conditional: true }), { type: 'skip' });
     assert.deepEqual(state, { name: 'skipped', reason: 'user-skipped' });
-    assert.deepEqual(kinds(effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip']);
+    assert.deepEqual(kinds(effects), ['stop', 'track', 'snooze', 'emit:corbado-append-skip', 'focus:after']);
     assert.deepEqual(tracked(effects), ['append-explicit-abort']);
     assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-explicit', reason: 'user-skipped' });
   });
@@ -182,7 +182,7 @@ describe('ready', () => {
   it('refresh due → refreshing (busy), conditional create aborted, a new offer loaded', () => {
     const { state, effects } = transition(ready({ conditional: true }), { type: 'refresh-due' });
     assert.deepEqual(state, ready({ refreshing: true, conditional: false }));
-    assert.deepEqual(kinds(effects), ['abort:conditional', 'load-offer']);
+    assert.deepEqual(kinds(effects), ['abort:conditional', 'cancel:timebox', 'load-offer']);
   });
   it('refresh due without a token provider, or already refreshing → nothing', () => {
     for (const s of [ready({ offer: offer({ renewable: false }) }), ready({ refreshing: true })]) {
@@ -199,7 +199,7 @@ describe('ready', () => {
   it('expired without a token provider → final expired error', () => {
     const { state, effects } = transition(ready({ offer: offer({ renewable: false }), conditional: true }), { type: 'expired' });
     assert.equal(state.name === 'error' && state.error.code, 'expired');
-    assert.deepEqual(kinds(effects), ['stop', 'abort:conditional', 'report']);
+    assert.deepEqual(kinds(effects), ['stop', 'abort:conditional', 'cancel:timebox', 'report', 'focus:skip-button']);
   });
   it('expired while refreshing → wait for the refresh (its outcome decides)', () => {
     const s = ready({ refreshing: true });
@@ -253,11 +253,18 @@ describe('ready', () => {
     });
   });
   it('conditional create over without a credential → the offer, silently; autoAppend then starts', () => {
-    assert.deepEqual(transition(ready({ conditional: true }), { type: 'conditional-failed' }), { state: ready(), effects: [] });
+    // Stopped first: a failure has ended it already, its time-box has not.
+    assert.deepEqual(transition(ready({ conditional: true }), { type: 'conditional-failed' }), {
+      state: ready(),
+      effects: [
+        { type: 'abort', ceremony: 'conditional' },
+        { type: 'cancel', slot: 'timebox' },
+      ],
+    });
     const auto = ready({ conditional: true, offer: offer({ start: { autoAppend: true } }) });
     const { state, effects } = transition(auto, { type: 'conditional-failed' });
     assert.equal(state.name === 'creating' && state.completionType, 'auto');
-    assert.deepEqual(kinds(effects), ['create']);
+    assert.deepEqual(kinds(effects), ['abort:conditional', 'cancel:timebox', 'create', 'later:watchdog']);
   });
   it('conditional outcomes when none runs change nothing', () => {
     const s = ready();

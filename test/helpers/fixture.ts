@@ -15,6 +15,7 @@
 import { waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CorbadoAppend } from '../../src/index.js';
+import { APPEND_EVENT_NAMES, type AppendEventName } from '../../src/contract.js';
 import { onCleanup } from './cleanup.js';
 import { emulatorUrl, mintToken, setScenario, uniqueProjectId, type ScenarioPatch } from './emulator.js';
 import { realTimers } from './spies.js';
@@ -30,14 +31,8 @@ export { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
 
-export const EVENT_TYPES = [
-  'corbado-append-ready',
-  'corbado-append-complete',
-  'corbado-append-skip',
-  'corbado-append-error',
-  'corbado-append-state',
-] as const;
-export type AppendEventType = (typeof EVENT_TYPES)[number];
+/** Every event of the element (the public contract). */
+export type AppendEventType = AppendEventName;
 
 export interface Recorded {
   type: AppendEventType;
@@ -175,7 +170,7 @@ export function mountAppend(
   const el = document.createElement('corbado-append');
   const events: Recorded[] = [];
   const changed = new Set<() => void>();
-  for (const type of EVENT_TYPES) {
+  for (const type of APPEND_EVENT_NAMES) {
     el.addEventListener(type, (e) => {
       events.push({ type, detail: (e as CustomEvent).detail });
       for (const check of changed) check();

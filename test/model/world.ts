@@ -18,10 +18,10 @@
  */
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { FrontendApiClient } from '../../src/api/client.js';
-import type { AppendEventDetailMap } from '../../src/components/events.js';
+import type { AppendEventDetailMap } from '../../src/contract.js';
 import type { LockManagerLike } from '../../src/flow/claims.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
-import type { AppendConfig } from '../../src/flow/load-offer.js';
+import type { AppendConfig } from '../../src/contract.js';
 import { makePage, type FlowPorts, type PagePort } from '../../src/flow/ports.js';
 import type { Clock } from '../../src/flow/scope.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
@@ -344,7 +344,11 @@ export class Element implements AppendHost {
     }
     this.fired.push({ type, detail, at: this.world.trueNow });
     this.world.onEvent(this, type, detail);
+    return true;
   };
+
+  holdsFocus = (): boolean => false;
+  moveFocus = (): void => undefined;
 
   addController(c: { hostConnected?(): void; hostDisconnected?(): void }): void {
     this.controllers.push(c);

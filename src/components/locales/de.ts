@@ -1,5 +1,5 @@
 /** German (Deutsch). Built to `locales/de.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'Künftig mit Passkey anmelden',

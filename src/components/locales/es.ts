@@ -1,5 +1,5 @@
 /** Spanish (español). Built to `locales/es.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'La próxima vez, inicia sesión con una llave de acceso',

@@ -1,5 +1,5 @@
 /** French (français). Built to `locales/fr.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'La prochaine fois, connectez-vous avec une clé d’accès',

@@ -1,5 +1,5 @@
 /** Italian (italiano). Built to `locales/it.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'La prossima volta, accedi con una passkey',

@@ -1,5 +1,5 @@
 /** Japanese (日本語). Built to `locales/ja.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: '次回からはパスキーでログイン',

@@ -1,5 +1,5 @@
 /** Dutch (Nederlands). Built to `locales/nl.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'Log volgende keer in met een toegangssleutel',

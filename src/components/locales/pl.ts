@@ -1,5 +1,5 @@
 /** Polish (polski). Built to `locales/pl.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'Następnym razem zaloguj się kluczem dostępu',

@@ -1,5 +1,5 @@
 /** Portuguese (português). Built to `locales/pt.js` beside the element (README "Design and languages"). */
-import type { AppendStrings } from '../messages.js';
+import type { AppendStrings } from '../../strings.js';
 
 export default {
   defaultTitle: 'Da próxima vez, entre com uma chave de acesso',
