@@ -4,11 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { client, emulatorForFile, isCorbadoError, newProjectId, wait } from './helpers.js';
-
-const INIT = '/v2/connect/append/init';
-const START = '/v2/connect/append/start';
-const EVENTS = '/v2/connect/events';
+import { client, emulatorForFile, EVENTS, INIT, isCorbadoError, newProjectId, START, wait } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;

@@ -9,12 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { EVENT_TYPES, apiDescription, requestProblems, responseProblems } from '../../emulator/openapi.js';
-import { appendFlow, emulatorForFile, isCorbadoError } from './helpers.js';
-
-const INIT = '/v2/connect/append/init';
-const START = '/v2/connect/append/start';
-const FINISH = '/v2/connect/append/finish';
-const EVENTS = '/v2/connect/events';
+import { appendFlow, emulatorForFile, EVENTS, FINISH, INIT, isCorbadoError, START } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;

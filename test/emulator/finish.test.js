@@ -4,10 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appendFlow as append, attest, emulatorForFile, isCorbadoError, wait } from './helpers.js';
-
-const START = '/v2/connect/append/start';
-const FINISH = '/v2/connect/append/finish';
+import { appendFlow as append, attest, emulatorForFile, FINISH, isCorbadoError, START, wait } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;

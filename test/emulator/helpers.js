@@ -6,6 +6,7 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before } from 'node:test';
 import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
+import { connectEmulator } from '../../emulator/client.js';
 import { createEmulator } from '../../emulator/core.js';
 
 /**
@@ -58,20 +59,31 @@ export function emulatorForFile(opts) {
   };
 }
 
+/** The Frontend API's paths, and the smallest init body. */
+export const INIT = '/v2/connect/append/init';
+export const START = '/v2/connect/append/start';
+export const FINISH = '/v2/connect/append/finish';
+export const EVENTS = '/v2/connect/events';
+export const initBody = Object.freeze({ clientInformation: {}, flags: {} });
+
 let projectCounter = 0;
 /** A fresh project id per call, so tests never share state. */
 export const newProjectId = () => `pro-test-${process.pid}-${++projectCounter}`;
 
 /**
- * A client for one project: `/v2` calls with the Corbado headers, `/emulator` calls with `?projectId=`.
+ * A client for one project: `/v2` calls with the Corbado headers, `/emulator` calls with `?projectId=`
+ * — raw (`demo`, `scenario`: the routes' own answers, for the tests of those routes), or through
+ * the one `/emulator/*` client (`emulator`, `token`) that the kit, the bench and the playground use.
  * @param {string} base e.g. http://localhost:1234
  * @param {string} projectId
  * @param {string} [origin] Origin header of the "page" (default: `base`)
  */
 export function client(base, projectId, origin = base) {
+  const emulator = connectEmulator(base, { projectId });
   return {
     projectId,
     origin,
+    emulator,
     /**
      * @param {string} path e.g. /v2/connect/append/init
      * @param {unknown} body JSON body (a string is sent as is)
@@ -105,31 +117,25 @@ export function client(base, projectId, origin = base) {
       });
       return decode(res);
     },
-    /** @param {Record<string, unknown>} [opts] body of /emulator/append-token */
-    async token(opts) {
-      return (await this.demo('POST', '/emulator/append-token', opts)).json.appendToken;
-    },
-    /** @param {Record<string, unknown>} patch */
+    /** @param {import('../../emulator/contract.js').MintAppendTokenOptions} [opts] */
+    token: (opts) => emulator.mintAppendToken(opts),
+    /** @param {Record<string, unknown>} patch the raw `PUT /emulator/scenario` answer */
     async scenario(patch) {
       return this.demo('PUT', '/emulator/scenario', patch);
     },
     /** init → processID */
     async init(clientInformation = {}) {
-      return (await this.api('/v2/connect/append/init', { clientInformation, flags: {} })).json;
+      return (await this.api(INIT, { clientInformation, flags: {} })).json;
     },
     /**
      * init + token + start, for the flow tests; returns the process id and the start response.
      * @param {Record<string, unknown>} [startBody] extra start fields
-     * @param {Record<string, unknown>} [tokenOpts] body of /emulator/append-token
+     * @param {import('../../emulator/contract.js').MintAppendTokenOptions} [tokenOpts] body of /emulator/append-token
      */
     async initAndStart(startBody = {}, tokenOpts) {
       const { processID } = await this.init();
       const appendTokenValue = await this.token(tokenOpts);
-      const start = await this.api(
-        '/v2/connect/append/start',
-        { appendTokenValue, loadedMs: Date.now(), ...startBody },
-        { processId: processID },
-      );
+      const start = await this.api(START, { appendTokenValue, loadedMs: Date.now(), ...startBody }, { processId: processID });
       return { processID, start };
     },
   };
@@ -145,7 +151,7 @@ export async function appendFlow(c, { aaguid, completionType = 'manual', customD
   const options = JSON.parse(start.json.attestationOptions).publicKey;
   const attestation = attest(options, { origin: c.origin, aaguid });
   const finish = await c.api(
-    '/v2/connect/append/finish',
+    FINISH,
     { attestationResponse: JSON.stringify(attestation), completionType, customData },
     { processId: processID },
   );

@@ -5,12 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emulatorForFile, wait } from './helpers.js';
-
-const INIT = '/v2/connect/append/init';
-const START = '/v2/connect/append/start';
-const EVENTS = '/v2/connect/events';
-const initBody = { clientInformation: {}, flags: {} };
+import { emulatorForFile, EVENTS, INIT, initBody, START, wait } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;

@@ -5,12 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { attest, emulatorForFile, wait } from './helpers.js';
-
-const INIT = '/v2/connect/append/init';
-const START = '/v2/connect/append/start';
-const FINISH = '/v2/connect/append/finish';
-const initBody = { clientInformation: {}, flags: {} };
+import { attest, emulatorForFile, FINISH, INIT, initBody, START, wait } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;
@@ -21,7 +16,7 @@ const fresh = emu.fresh;
  * A start on a process with a new token; its creation options.
  * @param {Client} c
  * @param {string} processId
- * @param {Record<string, unknown>} [tokenOpts] body of /emulator/append-token
+ * @param {import('../../emulator/contract.js').MintAppendTokenOptions} [tokenOpts] body of /emulator/append-token
  */
 async function startOn(c, processId, tokenOpts) {
   const res = await c.api(START, { appendTokenValue: await c.token(tokenOpts), loadedMs: Date.now() }, { processId });

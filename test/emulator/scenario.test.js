@@ -3,10 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { client, emulatorForFile, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
-
-const INIT = '/v2/connect/append/init';
-const initBody = { clientInformation: {}, flags: {} };
+import { client, emulatorForFile, INIT, initBody, isCorbadoError, newProjectId, startEmulator, wait } from './helpers.js';
 
 const emu = emulatorForFile({ timeoutCapMs: 300 });
 const fresh = emu.fresh;

@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
-import { attest, emulatorForFile } from './helpers.js';
-
-const FINISH = '/v2/connect/append/finish';
+import { attest, emulatorForFile, FINISH } from './helpers.js';
 
 const emu = emulatorForFile();
 const fresh = emu.fresh;
