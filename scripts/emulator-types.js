@@ -3,7 +3,7 @@
 /**
  * The kit's emulator types from the emulator's JSDoc: emulator/contract.js and emulator/client.js
  * → kit/generated/contract.d.ts and kit/generated/client.d.ts (tsc `--declaration --allowJs
- * --emitDeclarationOnly`, formatted with the repo's Prettier settings). kit/emulator.types.d.ts,
+ * --emitDeclarationOnly`, as tsc writes them: .prettierignore skips them). kit/emulator.types.d.ts,
  * the published types of `corbado-append/emulator`, re-exports them: the scenario, the faults and
  * the client are written once, in the emulator.
  * test/emulator/types.test.js fails when they are stale; `npm run typecheck:js` when the kit's
@@ -15,7 +15,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import prettier from 'prettier';
 import ts from 'typescript';
 
 const EMULATOR = new URL('../emulator/', import.meta.url);
@@ -55,9 +54,7 @@ export async function generatedTypes() {
     // tsc keeps the JSDoc `@typedef` blocks as comments beside the type aliases it declares from them.
     const text = emitted.replace(/^\/\*\*(?:(?!\*\/)[\s\S])*@typedef(?:(?!\*\/)[\s\S])*\*\/\n/gm, '');
     const source = `emulator/${basename(file).replace(/\.d\.ts$/, '.js')}`;
-    const header = `// Generated from ${source} (its JSDoc) by scripts/emulator-types.js: do not edit, run it again.\n\n`;
-    const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
-    out.set(file, await prettier.format(header + text, { ...prettierOptions, filepath: file }));
+    out.set(file, `// Generated from ${source} (its JSDoc) by scripts/emulator-types.js: do not edit, run it again.\n\n${text}`);
   }
   return out;
 }
