@@ -22,7 +22,7 @@ import type { AppendHost, FlowPorts } from './ports.js';
 import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided, type Undecided } from './reconcile.js';
 import { Scope, sleep } from './scope.js';
 import { finishEffect, transition } from './transition.js';
-import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type Move, type Offer, type TimerSlot } from './types.js';
+import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type FocusTarget, type Move, type Offer, type TimerSlot } from './types.js';
 import type { AppendConfig } from '../contract.js';
 import { ATTEMPT_TIMEOUT_MS, FINISH_TAIL_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
 
@@ -226,18 +226,21 @@ export class AppendController implements ReactiveController {
     if (PUBLIC_STATE[move.state.name] !== before) this.#host.emit('corbado-append-state', { state: PUBLIC_STATE[move.state.name] });
     /** The default of the last cancelable event was not prevented. */
     let proceed = true;
+    /** Where focus goes once this move is rendered. */
+    let focus: FocusTarget | undefined;
     for (const effect of move.effects) {
       if (!this.#flow) break;
       try {
         if (effect.type === 'emit') proceed = this.#host.emit(effect.event, effect.detail);
         else if (effect.type === 'focus') {
-          if (effect.to !== 'after' || (hadFocus && proceed)) this.#host.moveFocus(effect.to);
+          if (effect.to !== 'after' || (hadFocus && proceed)) focus = effect.to;
         } else this.#run(this.#flow, effect);
       } catch (e) {
         console.error('[corbado-append] effect failed', effect.type, e);
       }
     }
     this.#host.requestUpdate();
+    if (focus) this.#host.moveFocus(focus);
   }
 
   /** A move that threw (a bug): the flow ends where the user has a way on. */
