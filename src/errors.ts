@@ -1,5 +1,5 @@
 /**
- * The closed set of error codes `<corbado-append>` reports (DESIGN.md, "Errors"). This list is the
+ * The closed set of error codes `<corbado-append>` reports (docs/design.md, "Errors"). This list is the
  * one definition; the README's error table mirrors it (a test compares the two).
  *
  * - `config-invalid`: `project-id` / `frontend-api-url` unusable; no request was made.

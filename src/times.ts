@@ -1,5 +1,5 @@
 /**
- * Every duration the element waits, allows or assumes, in one place (docs/design.md, "Timers").
+ * Every duration the element waits, allows or assumes, in one place (docs/design.md, "The flow").
  * All are relative milliseconds (`_MS`). Who reads each is named beside it.
  */
 

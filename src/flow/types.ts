@@ -1,5 +1,5 @@
 /**
- * The append flow as data (DESIGN.md, "The flow"): the states it can be in, the events that move
+ * The append flow as data (docs/design.md, "The flow"): the states it can be in, the events that move
  * it, and the effects a move asks for. `transition.ts` is the one table of legal moves; the
  * controller runs the effects and feeds their outcomes back as events.
  */
