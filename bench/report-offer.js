@@ -6,11 +6,11 @@
  */
 import { median, ms, percentile } from './stats.js';
 
-/** DESIGN.md "Budgets": the drop-in page's median may exceed the floor page's by this much (ms), at +0 ms. */
+/** docs/design.md "Budgets": the drop-in page's median may exceed the floor page's by this much (ms), at +0 ms. */
 export const OVER_FLOOR_MS = 15;
-/** Requests and serial round trips before the offer (DESIGN.md): first visit, repeat visit. */
+/** Requests and serial round trips before the offer (docs/design.md): first visit, repeat visit. */
 export const MAX_REQUESTS = { first: 3, repeat: 2 };
-const PROBE_BOUND_MS = 1000; // DESIGN.md: each client probe bounded (≈ 1 s)
+const PROBE_BOUND_MS = 1000; // docs/design.md: each client probe bounded (≈ 1 s)
 
 /** @typedef {import('./report.js').Row} Row */
 /** @typedef {import('./offer.js').OfferSample} Sample */

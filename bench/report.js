@@ -1,5 +1,5 @@
 /**
- * One table: each figure beside its budget (DESIGN.md "Budgets"; "—" where none is set) and,
+ * One table: each figure beside its budget (docs/design.md "Budgets"; "—" where none is set) and,
  * where one exists, beside the floor measured in the same run. Text for the console, Markdown
  * for RESULTS.md.
  */

@@ -28,7 +28,7 @@ One run of \`npm run bench\` on ${m.date.slice(0, 10)} (${m.date}).
   (the timings are only as quiet as the machine was)
 - Source: commit ${results.source.commit}${results.source.srcChanged ? ' plus uncommitted changes in src/ (the tree is shared)' : ''}
 - Drop-in measured: ${results.size?.source ?? 'n/a'}; ${args.loads} page loads per page and latency, ${args.clicks} clicks, ${args.cycles} mount/unmount cycles
-- KB = 1024 bytes. "—" in the budget column: DESIGN.md sets no budget for that figure.
+- KB = 1024 bytes. "—" in the budget column: docs/design.md sets no budget for that figure.
 
 ${markdownTable(table)}
 ${misses.length ? `\n**Misses:** ${misses.map((r) => `${r.measure} (${r.figure}, budget ${r.budget})`).join('; ')}.\n` : ''}${

@@ -40,7 +40,7 @@ export const SIZE_BUDGET_RATIO = 1.8;
  * Locks claims, finish holds, start marks), transition.ts +549 (voided, stale, refresh during the
  * sheet, late passkeys), load-offer.ts +378, ports.ts +342, reconcile.ts +340, ceremony.ts +267
  * (extension outputs and responses read safely), init.ts +262, environment.ts +204 (old WebKit),
- * client.ts (Retry-After, 408/409/425/429) and scope.ts under 200 each. This is above DESIGN.md's
+ * client.ts (Retry-After, 408/409/425/429) and scope.ts under 200 each. This is above docs/design.md's
  * "hard CI ceiling no higher than 24 KB gzip": a decision for the budget (README "Build").
  *
  * Raised again on 2026-12-07 to 29,600 B (28,998 B + 2 %) for what four more outside reviews and

@@ -25,7 +25,7 @@ JSON.parse(start.attestationOptions);
 window.dispatchEvent(new CustomEvent('corbado-append-ready', { detail: {} }));
 
 // After the offer, outside the measured span: the client probes the design requires before init
-// (DESIGN.md "clientInformation"), alone, in parallel, each bounded at 1 s — the floor of the
+// (docs/design.md "clientInformation"), alone, in parallel, each bounded at 1 s — the floor of the
 // element's connect → init time. `bench.floorProbes` resolves with their duration (ms).
 const bounded = (/** @type {() => unknown} */ fn) =>
   new Promise((/** @type {(v?: undefined) => void} */ resolve) => {

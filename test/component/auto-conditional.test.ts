@@ -1,5 +1,5 @@
 /**
- * `autoAppend` and `conditionalAppend` (DESIGN.md, "Server decisions"): ceremonies the element
+ * `autoAppend` and `conditionalAppend` (docs/design.md, "Server decisions"): ceremonies the element
  * starts without a click, and how each falls back silently. Real Chromium, the same-origin
  * emulator, the CDP virtual authenticator; `navigator.credentials.create` is wrapped (pass-through)
  * to count calls and see their `mediation` and abort signal.

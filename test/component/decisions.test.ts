@@ -1,5 +1,5 @@
 /**
- * Server decisions of the start response that shape what the element shows (DESIGN.md,
+ * Server decisions of the start response that shape what the element shows (docs/design.md,
  * "Server decisions"): `variant` (in English and German), `isRestrictedBrowser`, the quiet skips
  * (`appendAllowed`, passkey intel), `customData`, and the learn-more view. Real Chromium, the
  * same-origin emulator, the CDP virtual authenticator.

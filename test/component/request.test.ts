@@ -1,5 +1,5 @@
 /**
- * What the element sends (DESIGN.md, "Request fields", "clientInformation"): `situation` and
+ * What the element sends (docs/design.md, "Request fields", "clientInformation"): `situation` and
  * `forcePasskeyAppend` forwarded, `clientInformation` probed in parallel and bounded, and the
  * `newClientEnvHandle` of init kept per project and sent back on the next init of that project.
  * Real Chromium and the same-origin emulator (its request log is what is checked).

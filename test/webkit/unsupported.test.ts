@@ -2,7 +2,7 @@
  * The "WebAuthn unsupported" path in a real browser without WebAuthn: WebKitGTK (MiniBrowser under
  * WebKitWebDriver, test/engines/webkit.js), where `PublicKeyCredential` and `navigator.credentials`
  * do not exist — nothing stubbed. The element must skip quietly with reason `unsupported` before
- * any request (DESIGN.md: WebAuthn is checked first), fire no error, call no token provider and
+ * any request (docs/design.md: WebAuthn is checked first), fire no error, call no token provider and
  * render nothing.
  */
 import { expect } from '@open-wc/testing';
