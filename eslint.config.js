@@ -81,6 +81,8 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed names are unused on purpose (a required parameter, a skipped element).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      // `===` everywhere; `== null` (null or undefined) is the one allowed loose comparison.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
 );

@@ -122,7 +122,7 @@ export class FrontendApiClient {
    */
   private async post<T>(endpoint: string, payload: unknown, signal: AbortSignal | undefined, parse: (v: unknown) => T): Promise<Timed<T>> {
     signal?.throwIfAborted();
-    const path = endpoint == 'events' ? '/v2/connect/events' : `/v2/connect/append/${endpoint}`;
+    const path = endpoint === 'events' ? '/v2/connect/events' : `/v2/connect/append/${endpoint}`;
     // A value JSON cannot carry throws here, as the bug of ours it is, never as a network error.
     const body = JSON.stringify(payload);
     const { clock, timeoutMs } = this.env;
@@ -145,7 +145,7 @@ export class FrontendApiClient {
         body,
         credentials: 'include',
         redirect: 'error',
-        keepalive: endpoint == 'finish',
+        keepalive: endpoint === 'finish',
         signal: ctrl.signal,
       });
       text = await res.text();
@@ -181,7 +181,7 @@ export class FrontendApiClient {
         ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
       });
     }
-    if (json === undefined && endpoint != 'events') throw fail(`HTTP ${status}, not JSON`, { status });
+    if (json === undefined && endpoint !== 'events') throw fail(`HTTP ${status}, not JSON`, { status });
     const date = Date.parse(res.headers.get('date') ?? '');
     return { data: parse(json), serverDateMs: date || undefined, receivedAtMs, arrivedAt, roundTripMs: arrivedAt - sentAt };
   }

@@ -23,7 +23,7 @@ export const isProcessId = (v: unknown): v is string => typeof v === 'string' &&
 
 /** A `{[k]: string}` map, keeping only string values; undefined when not an object. */
 export const stringMap = (v: unknown): Record<string, string> | undefined =>
-  isObject(v) ? (Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] == 'string')) as Record<string, string>) : undefined;
+  isObject(v) ? (Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === 'string')) as Record<string, string>) : undefined;
 
 const bad = (what: string) => new CorbadoAppendError('api-unavailable', `bad ${what} response`, { recoverable: true });
 
@@ -37,13 +37,13 @@ export type AppendInitResult = Pick<AppendInitResponse, 'processID' | 'appendAll
  * `flags` keeps its string values (`{}` otherwise).
  */
 export function parseInitResponse(v: unknown): AppendInitResult {
-  if (!isObject(v) || !isProcessId(v.processID) || typeof v.appendAllowed != 'boolean') throw bad('init');
+  if (!isObject(v) || !isProcessId(v.processID) || typeof v.appendAllowed !== 'boolean') throw bad('init');
   return {
     processID: v.processID,
     appendAllowed: v.appendAllowed,
     newClientEnvHandle: str(v.newClientEnvHandle) || undefined,
     flags: stringMap(v.flags) ?? {},
-    ...(typeof v.expiresAt == 'number' && Number.isFinite(v.expiresAt) ? { expiresAt: v.expiresAt } : {}),
+    ...(typeof v.expiresAt === 'number' && Number.isFinite(v.expiresAt) ? { expiresAt: v.expiresAt } : {}),
     ...(str(v.frontendApiUrl) ? { frontendApiUrl: v.frontendApiUrl as string } : {}),
   };
 }
@@ -58,7 +58,7 @@ const VARIANTS: readonly AppendVariant[] = ['default', 'after-hybrid', 'after-er
  */
 export function parseStartResponse(v: unknown): AppendStartResponse {
   const o = isObject(v) ? v.attestationOptions : undefined;
-  if (typeof o != 'string' && !isObject(o)) throw bad('start');
+  if (typeof o !== 'string' && !isObject(o)) throw bad('start');
   const b = v as Json;
   const expiresMs = b.expiresMs;
   return {
@@ -67,7 +67,7 @@ export function parseStartResponse(v: unknown): AppendStartResponse {
     isRestrictedBrowser: b.isRestrictedBrowser === true,
     autoAppend: b.autoAppend === true,
     conditionalAppend: b.conditionalAppend === true,
-    expiresMs: typeof expiresMs == 'number' && expiresMs > 0 && expiresMs < Infinity ? expiresMs : undefined,
+    expiresMs: typeof expiresMs === 'number' && expiresMs > 0 && expiresMs < Infinity ? expiresMs : undefined,
     customData: stringMap(b.customData),
   };
 }

@@ -47,8 +47,9 @@ export const styles = css`
       --_hint: var(--cb-color-hint, #eef2ff);
     }
   }
+  /* Stepped aside (idle has no \`state\` attribute and renders nothing); \`hidden\` as on any element. */
   :host([state='skipped']),
-  :host([state='idle']) {
+  :host([hidden]) {
     display: none;
   }
   [part='container'] {

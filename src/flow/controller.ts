@@ -22,7 +22,16 @@ import type { AppendHost, FlowPorts } from './ports.js';
 import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided, type Undecided } from './reconcile.js';
 import { Scope, sleep } from './scope.js';
 import { finishEffect, transition } from './transition.js';
-import { PUBLIC_STATE, type Effect, type FlowEvent, type FlowState, type FocusTarget, type Move, type Offer, type TimerSlot } from './types.js';
+import {
+  PUBLIC_STATE,
+  type Effect,
+  type FlowEvent,
+  type FlowState,
+  type FocusTarget,
+  type Move,
+  type Offer,
+  type TimerSlot,
+} from './types.js';
 import type { AppendConfig } from '../contract.js';
 import { ATTEMPT_TIMEOUT_MS, FINISH_TAIL_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
 
@@ -584,7 +593,7 @@ export class AppendController implements ReactiveController {
         if (this.#flow === flow && (now.name === 'ready' || now.name === 'creating') && now.offer === offer) {
           return this.#dispatch({ type: 'late-created', response, completionType });
         }
-        this.#run(flow, finishEffect(offer, response, completionType, true));
+        this.#run(flow, finishEffect(offer, response, completionType, { aside: true }));
       },
       (err) => {
         running.stopped?.();

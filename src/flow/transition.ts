@@ -152,14 +152,19 @@ const refocusButton: Effect = { type: 'focus', to: 'primary-button' };
  * it, they are fetched now (a ceremony that ended no longer needs the challenge a start would
  * void; one `aborted` — the watchdog — may still bring a passkey: on a process of our own).
  */
-function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, aborted: boolean, ...effects: Effect[]): Move {
+function backToOffer(s: In<'creating'>, rest: Partial<In<'ready'>>, how: { aborted: boolean }, ...effects: Effect[]): Move {
   const shown = ready(s.offer, rest);
   if (!s.refreshDue || !s.offer.renewable) return to(shown, ...effects, refocusButton);
-  return to({ ...shown, refreshing: true }, ...effects, loadOffer(aborted), refocusButton);
+  return to({ ...shown, refreshing: true }, ...effects, loadOffer(how.aborted), refocusButton);
 }
 
 /** The finish of a credential made on `offer`'s options (finish.ts). `aside`: its outcome comes back as `finished-aside`. */
-export function finishEffect(offer: Offer, response: RegistrationResponseJSON, completionType: CompletionType, aside = false): Effect {
+export function finishEffect(
+  offer: Offer,
+  response: RegistrationResponseJSON,
+  completionType: CompletionType,
+  { aside }: { aside: boolean } = { aside: false },
+): Effect {
   return {
     type: 'finish',
     // `connectAppendFinishReq`: the same for every attempt.
@@ -247,10 +252,13 @@ const alreadyRegistered = ({ completionType }: In<'creating'>, message?: string)
  */
 function refusedAtOnce(s: In<'creating'>, { excluded, error }: Extract<CeremonyFailure, { kind: 'refused' }>): Move {
   const track: Effect = { type: 'track', eventType: 'append-error', message: 'refused-at-once' };
-  if (s.completionType === 'auto') return backToOffer(s, { retry: s.retry }, false, track);
+  if (s.completionType === 'auto') return backToOffer(s, { retry: s.retry }, { aborted: false }, track);
   if (excluded) return alreadyRegistered(s, 'refused-at-once');
   if (!s.refused)
-    return backToOffer(s, { notice: 'ceremony-cancelled', retry: true, refused: true }, false, track, { type: 'report', error });
+    return backToOffer(s, { notice: 'ceremony-cancelled', retry: true, refused: true }, { aborted: false }, track, {
+      type: 'report',
+      error,
+    });
   const final = new CorbadoAppendError('unsupported', `refused at once twice: ${error.message}`, {
     cause: error,
   });
@@ -271,8 +279,8 @@ function ceremonyFailed(s: In<'creating'>, failure: CeremonyFailure): Move {
   if (!error.recoverable) return failLate(error, track);
   // autoAppend refused (a cancel, or no focus/activation yet): the button, silently — no notice, no error, no loop.
   if (completionType === 'auto' && (reason === 'user-cancel' || reason === 'focus-loss'))
-    return backToOffer(s, { retry: s.retry }, false, track);
-  return backToOffer(s, { notice: error.code as Notice, retry: true }, false, track, { type: 'report', error });
+    return backToOffer(s, { retry: s.retry }, { aborted: false }, track);
+  return backToOffer(s, { notice: error.code as Notice, retry: true }, { aborted: false }, track, { type: 'report', error });
 }
 
 /** Conditional create is over without a credential: the normal offer, or autoAppend now. */
@@ -442,7 +450,7 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
     'create-failed': (s, e) => also(ceremonyFailed(s, e.failure), cancel('watchdog')),
     // Stopped here; its promise may never settle (and is ignored if it does, but a passkey: controller.ts).
     watchdog: (s) =>
-      backToOffer(s, { notice: 'ceremony-timeout', retry: true }, true, ...stopModal, {
+      backToOffer(s, { notice: 'ceremony-timeout', retry: true }, { aborted: true }, ...stopModal, {
         type: 'report',
         error: new CorbadoAppendError('ceremony-timeout', 'create() timed out', { recoverable: true }),
       }),

@@ -5,10 +5,8 @@
  * to `create()`; anything else is a `CorbadoAppendError('options-invalid')`.
  */
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialDescriptorJSON } from '@simplewebauthn/browser';
+import { isObject } from '../api/validate.js';
 import { CorbadoAppendError } from '../errors.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A WebIDL integer (`long`, `unsigned long`) as `create()` would convert it: a number, or a
