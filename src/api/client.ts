@@ -6,7 +6,7 @@
  * "the server failed".
  */
 import { CorbadoAppendError } from '../errors.js';
-import { browserClock, type Clock } from '../flow/scope.js';
+import { browserClock, type Clock } from '../clock.js';
 import type {
   AppendFinishRequest,
   AppendFinishResponse,

@@ -20,7 +20,8 @@ import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
 import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided, type Undecided } from './reconcile.js';
-import { Scope, sleep } from './scope.js';
+import { sleep } from '../clock.js';
+import { Scope } from './scope.js';
 import { finishEffect, transition } from './transition.js';
 import {
   PUBLIC_STATE,

@@ -16,7 +16,7 @@ import type { AppendEventDetailMap } from '../contract.js';
 import { signalUnknownCredential, webAuthnAvailable } from '../webauthn/support.js';
 import { snoozeStore, type SnoozePort } from './snooze.js';
 import type { FocusTarget, Offer } from './types.js';
-import { browserClock, type Clock } from './scope.js';
+import { browserClock, type Clock } from '../clock.js';
 import { markDone, markStart, parseStarts, processClaims, startsKey, type LockManagerLike, type ProcessClaims } from './claims.js';
 
 /** What the flow needs from its element: its config, a way to fire its events, and focus. */

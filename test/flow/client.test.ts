@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FrontendApiClient, MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/api/client.js';
 import { CorbadoAppendError } from '../../src/errors.js';
-import type { Clock } from '../../src/flow/scope.js';
+import type { Clock } from '../../src/clock.js';
 
 const corbadoBody = (type: string) =>
   JSON.stringify({

@@ -23,7 +23,7 @@ import type { LockManagerLike } from '../../src/flow/claims.js';
 import { AppendController, type AppendHost } from '../../src/flow/controller.js';
 import type { AppendConfig } from '../../src/contract.js';
 import { makePage, type FlowPorts, type PagePort } from '../../src/flow/ports.js';
-import type { Clock } from '../../src/flow/scope.js';
+import type { Clock } from '../../src/clock.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
 import type { FlowState } from '../../src/flow/types.js';
 import { signalUnknownCredential } from '../../src/webauthn/support.js';
