@@ -186,6 +186,3 @@ export class FrontendApiClient {
     return { data: parse(json), serverDateMs: date || undefined, receivedAtMs, arrivedAt, roundTripMs: arrivedAt - sentAt };
   }
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { MAX_RETRY_AFTER_MS, ATTEMPT_TIMEOUT_MS } from '../times.js';

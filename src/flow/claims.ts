@@ -266,6 +266,3 @@ export function startingByAnother(store: Store, projectId: string, processId: st
   const by = readStarts(store, projectId)[processId];
   return by !== undefined && by.flowId !== flowId && mayLand(by, nowMs);
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { IN_FLIGHT_MS } from '../times.js';

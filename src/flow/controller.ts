@@ -621,6 +621,3 @@ export class AppendController implements ReactiveController {
     }
   }
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { CONDITIONAL_TIMEBOX_MS, PROCESS_MARGIN_MS } from '../times.js';

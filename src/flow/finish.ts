@@ -138,6 +138,3 @@ export async function finishAttestation(deps: FinishDeps, deadlineMs: number): P
     return step.outcome;
   }
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { FINISH_BACKOFF_MS } from '../times.js';

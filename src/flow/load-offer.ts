@@ -198,6 +198,3 @@ export async function appendToken(config: AppendConfig, scope: Scope, used: Read
   if (fallback) return fallback;
   throw new CorbadoAppendError('token-unavailable', failure, cause === undefined ? {} : { cause });
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { TOKEN_TIMEOUT_MS } from '../times.js';

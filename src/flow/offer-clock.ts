@@ -1,11 +1,3 @@
-import {
-  DEFAULT_OPTIONS_TTL_MS,
-  MAX_OPTIONS_TTL_MS,
-  MIN_OPTIONS_LIFETIME_MS,
-  FINISH_MARGIN_MS,
-  UNCHECKED_OPTIONS_TTL_MS,
-  MAX_CLOCK_SKEW_MS,
-} from '../times.js';
 /**
  * The offer clock: when the creation options of a start response die (`expiresMs`), and when to
  * fetch fresh ones before that. Pure functions of the numbers given; nothing here reads a clock.
@@ -14,6 +6,14 @@ import {
  * answer's arrival); the flow keeps deadlines on the page's monotonic clock (`Clock.mono`), so a
  * wall clock set forward or back while the offer is shown changes nothing.
  */
+import {
+  DEFAULT_OPTIONS_TTL_MS,
+  MAX_OPTIONS_TTL_MS,
+  MIN_OPTIONS_LIFETIME_MS,
+  FINISH_MARGIN_MS,
+  UNCHECKED_OPTIONS_TTL_MS,
+  MAX_CLOCK_SKEW_MS,
+} from '../times.js';
 
 /** The `Date` header has 1 s resolution and is truncated: the server's clock may be up to 1 s ahead. */
 const DATE_HEADER_RESOLUTION_MS = 1000;
@@ -146,13 +146,3 @@ export function offerTimes(lifetimeMs: number, arrivedAt: number): OfferTimes | 
   if (!(usable >= MIN_OPTIONS_LIFETIME_MS)) return undefined;
   return { deadlineMs: arrivedAt + usable, refreshAtMs: arrivedAt + refreshAfterMs(usable) };
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export {
-  DEFAULT_OPTIONS_TTL_MS,
-  MAX_OPTIONS_TTL_MS,
-  MIN_OPTIONS_LIFETIME_MS,
-  FINISH_MARGIN_MS,
-  UNCHECKED_OPTIONS_TTL_MS,
-  MAX_CLOCK_SKEW_MS,
-} from '../times.js';

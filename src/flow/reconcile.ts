@@ -146,6 +146,3 @@ export async function settleUndecided(
   }
   return signalled;
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { SETTLE_MS, FINISH_TAIL_MS } from '../times.js';

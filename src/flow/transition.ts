@@ -494,6 +494,3 @@ const TABLE: { [N in FlowStateName]: Moves<N> } = {
   error: { skip: userSkip, 'finished-aside': finishedAside },
   skipped: {},
 };
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { FINISH_PATIENCE_MS, REFRESH_RETRY_MS } from '../times.js';

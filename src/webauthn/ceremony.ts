@@ -269,6 +269,3 @@ export function classifyCeremonyError(err: unknown, limit?: EnvironmentLimit, fa
   // ConstraintError, UnknownError, anything an extension throws: the user may try again.
   return fail('ceremony-failed', 'unknown', `create(): ${message}`, true);
 }
-
-// TEMP(times): re-exported until the tests import from times.ts
-export { REFUSED_AT_ONCE_MS } from '../times.js';

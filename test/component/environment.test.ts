@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
 import { getEvents, setScenario, uniqueProjectId } from '../helpers/emulator.js';
-import { REFUSED_AT_ONCE_MS } from '../../src/webauthn/ceremony.js';
+import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { engineCapabilities, needs } from '../helpers/engine.js';
 import { appendFixture, testAuthenticator, waitFor } from '../helpers/fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';

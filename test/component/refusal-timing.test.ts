@@ -6,7 +6,7 @@
  * it. Printed on every run; they must stay well inside the threshold, below any person's cancel.
  */
 import { expect } from '@open-wc/testing';
-import { REFUSED_AT_ONCE_MS } from '../../src/webauthn/ceremony.js';
+import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { engineCapabilities } from '../helpers/engine.js';
 import { testAuthenticator } from '../helpers/fixture.js';
 import { addCredential, makeCredential, setUserVerified, toBase64url } from '../helpers/webauthn.js';

@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/components/messages.js';
-import { REFUSED_AT_ONCE_MS } from '../../src/webauthn/ceremony.js';
+import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { getCredentials, getEvents, getRequests, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, registerPasskey, testAuthenticator, waitFor, type AppendFixture } from '../helpers/fixture.js';
 import { realClick, safariModel } from '../helpers/safari-model.js';

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  IN_FLIGHT_MS,
   markDone,
   markStart,
   parseStarts,
@@ -16,6 +15,7 @@ import {
   startingByAnother,
   type LockManagerLike,
 } from '../../src/flow/claims.js';
+import { IN_FLIGHT_MS } from '../../src/times.js';
 
 /** Web Locks of one origin, `ifAvailable` only. */
 function lockManager() {

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FrontendApiClient, MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/api/client.js';
+import { FrontendApiClient, retryAfterMs } from '../../src/api/client.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/times.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import type { Clock } from '../../src/clock.js';
 

@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
-import { FINISH_BACKOFF_MS } from '../../src/flow/finish.js';
-import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { CONDITIONAL_TIMEBOX_MS, FINISH_BACKOFF_MS, FINISH_PATIENCE_MS } from '../../src/times.js';
+
 import { response } from './fixtures.js';
 import { loadProcess } from '../../src/api/client-state.js';
 import { Harness, deferred, failing, finishOk, memoryStorage, never, ok, startOk } from './harness.js';

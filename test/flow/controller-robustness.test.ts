@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CorbadoAppendError } from '../../src/errors.js';
-import { FINISH_BACKOFF_MS, finishAttestation } from '../../src/flow/finish.js';
-import { REFRESH_RETRY_MS } from '../../src/flow/transition.js';
+import { finishAttestation } from '../../src/flow/finish.js';
+import { FINISH_BACKOFF_MS, REFRESH_RETRY_MS } from '../../src/times.js';
+
 import { signalUnknownCredential } from '../../src/webauthn/support.js';
 import { response } from './fixtures.js';
 import { Harness, failing, finishOk, startOk } from './harness.js';

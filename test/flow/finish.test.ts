@@ -7,16 +7,9 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CorbadoAppendError } from '../../src/errors.js';
-import {
-  ALREADY_STORED_TYPES,
-  EXISTS_TYPES,
-  FINISH_BACKOFF_MS,
-  MIN_FINISH_ATTEMPTS,
-  answerOf,
-  finishStep,
-  type FinishAnswer,
-} from '../../src/flow/finish.js';
-import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { ALREADY_STORED_TYPES, EXISTS_TYPES, MIN_FINISH_ATTEMPTS, answerOf, finishStep, type FinishAnswer } from '../../src/flow/finish.js';
+import { FINISH_BACKOFF_MS, FINISH_PATIENCE_MS } from '../../src/times.js';
+
 import { T0, response } from './fixtures.js';
 import { Harness, finishOk, startOk } from './harness.js';
 

@@ -10,7 +10,7 @@ import { encodeClientState, loadFlags, loadProcess } from '../../src/api/client-
 import { followApiUrl, registrableDomain } from '../../src/api/config.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 import { T0, response } from './fixtures.js';
-import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { FINISH_PATIENCE_MS } from '../../src/times.js';
 import { Harness, deferred, failing, finishOk, memoryStorage, ok, startOk } from './harness.js';
 
 let storage: ReturnType<typeof memoryStorage>;

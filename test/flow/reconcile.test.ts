@@ -4,14 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  SETTLE_MS,
-  forgetUndecided,
-  loadUndecided,
-  postponeUndecided,
-  rememberUndecided,
-  settleUndecided,
-} from '../../src/flow/reconcile.js';
+import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided } from '../../src/flow/reconcile.js';
+import { SETTLE_MS } from '../../src/times.js';
 
 const T = 1_800_000_000_000;
 function store() {

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { transition } from '../../src/flow/transition.js';
-import { REFUSED_AT_ONCE_MS, classifyCeremonyError, type CeremonyFailure } from '../../src/webauthn/ceremony.js';
+import { classifyCeremonyError, type CeremonyFailure } from '../../src/webauthn/ceremony.js';
+import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { reportsExcludedAsNotAllowed } from '../../src/webauthn/environment.js';
 import { creating, ready } from './fixtures.js';
 import { Harness } from './harness.js';

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FinishOutcome } from '../../src/flow/finish.js';
-import { FINISH_PATIENCE_MS, transition } from '../../src/flow/transition.js';
+import { transition } from '../../src/flow/transition.js';
+import { FINISH_PATIENCE_MS } from '../../src/times.js';
 import type { Effect, FlowEvent, FlowEventType, FlowState } from '../../src/flow/types.js';
 import { completed, kinds, emitted, reported, tracked } from './moves.js';
 import { T0, creating, error, failure, finishing, offer, ready, response } from './fixtures.js';

@@ -22,12 +22,10 @@ import { realTimers } from './spies.js';
 import { addAuthenticator, clearAuthenticators, type VirtualAuthenticatorOptions } from './webauthn.js';
 
 /**
- * The element's own time limits, from the one module that defines them (the only import of the
- * flow controller in the component tests): the conditional-create time-box and how long an
- * `appendTokenProvider` may take.
+ * The element's own time limits, from the one module that defines them (src/times.ts): the
+ * conditional-create time-box and how long an `appendTokenProvider` may take.
  */
-export { CONDITIONAL_TIMEBOX_MS } from '../../src/flow/controller.js';
-export { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
+export { CONDITIONAL_TIMEBOX_MS, TOKEN_TIMEOUT_MS } from '../../src/times.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
 

@@ -22,7 +22,7 @@
  * 6. At the end: every passkey the device made is on the server, or signalled away.
  */
 import fc from 'fast-check';
-import { FINISH_PATIENCE_MS } from '../../src/flow/transition.js';
+import { FINISH_PATIENCE_MS } from '../../src/times.js';
 import { loadUndecided } from '../../src/flow/reconcile.js';
 import { READING_VALUES } from '../../emulator/model.js';
 import {
