@@ -13,7 +13,7 @@ import { snoozeStore } from '../../src/flow/snooze.js';
 import type { EnvironmentLimit } from '../../src/webauthn/environment.js';
 import type { CeremonyFacts } from '../../src/webauthn/ceremony.js';
 import type { AppendConfig } from '../../src/contract.js';
-import type { FocusTarget } from '../../src/flow/types.js';
+import { StandInHost } from './stand-in-host.js';
 import { T0, offer, response, startResponse } from './fixtures.js';
 
 /** Creation options as Corbado sends them (valid for `parseAttestationOptions`). */
@@ -46,7 +46,7 @@ export interface CeremonyCall {
   facts: CeremonyFacts;
 }
 
-export class Harness implements AppendHost {
+export class Harness extends StandInHost {
   readonly clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   /** What the element fired, in order (the reflected `state` aside). */
   readonly fired: { type: keyof AppendEventDetailMap; detail: unknown }[] = [];
@@ -83,21 +83,15 @@ export class Harness implements AppendHost {
   };
 
   readonly controller: AppendController;
-  isConnected = false;
-  private readonly controllers: { hostConnected?(): void; hostDisconnected?(): void }[] = [];
-  readonly updateComplete = Promise.resolve(true);
 
   constructor() {
+    super();
     this.controller = new AppendController(this, this.ports());
   }
 
   /** The stand-in element is the harness itself. */
   get host(): this {
     return this;
-  }
-
-  get appendConfig(): AppendConfig {
-    return this.config;
   }
 
   emit: AppendHost['emit'] = (type, detail) => {
@@ -108,30 +102,6 @@ export class Harness implements AppendHost {
 
   /** Events whose default the stand-in page prevents. */
   readonly prevent = new Set<string>();
-  /** Keyboard focus is in the stand-in element. */
-  focused = false;
-  /** Where the flow moved focus, in order. */
-  readonly focusMoves: FocusTarget[] = [];
-  holdsFocus = (): boolean => this.focused;
-  moveFocus = (to: FocusTarget): void => void this.focusMoves.push(to);
-
-  addController(c: { hostConnected?(): void; hostDisconnected?(): void }): void {
-    this.controllers.push(c);
-  }
-
-  removeController(): void {}
-
-  requestUpdate(): void {}
-
-  connect(): void {
-    this.isConnected = true;
-    this.controllers.forEach((c) => c.hostConnected?.());
-  }
-
-  disconnect(): void {
-    this.isConnected = false;
-    this.controllers.forEach((c) => c.hostDisconnected?.());
-  }
 
   /** What the page's storage is now. */
   private store(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {

@@ -27,6 +27,7 @@ import type { Clock } from '../../src/clock.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
 import type { FlowState } from '../../src/flow/types.js';
 import { signalUnknownCredential } from '../../src/webauthn/support.js';
+import { StandInHost } from '../flow/stand-in-host.js';
 import { ApiError, errorBody } from '../../emulator/errors.js';
 import { DEFAULT_READINGS, createServerModel, type Readings } from '../../emulator/model.js';
 
@@ -303,11 +304,9 @@ export interface User {
 }
 
 /** One `<corbado-append>`: a stand-in element (host) and the real controller. */
-export class Element implements AppendHost {
-  isConnected = false;
+export class Element extends StandInHost {
   readonly controller: AppendController;
   readonly fired: { type: keyof AppendEventDetailMap; detail: unknown; at: number }[] = [];
-  private readonly controllers: { hostConnected?(): void; hostDisconnected?(): void }[] = [];
   /** Clicks on its button, numbered device-wide. */
   readonly clicks: number[] = [];
   /** When it entered its current state (true time, active time of its tab). */
@@ -321,6 +320,7 @@ export class Element implements AppendHost {
     readonly n: number,
     readonly config: AppendConfig,
   ) {
+    super();
     // The tab's ports, but for what tells the world which element did it: its ceremonies, its start marks.
     const page: PagePort = Object.create(tab.page) as PagePort;
     page.markStart = (projectId, processId, flowId, finishing) => {
@@ -334,10 +334,6 @@ export class Element implements AppendHost {
     this.controller = new AppendController(this, ports);
   }
 
-  get appendConfig(): AppendConfig {
-    return this.config;
-  }
-
   emit: AppendHost['emit'] = (type, detail) => {
     if (!this.isConnected && type !== 'corbado-append-state') {
       this.world.violation(`element ${this.n} fired ${type} after its removal`);
@@ -346,27 +342,6 @@ export class Element implements AppendHost {
     this.world.onEvent(this, type, detail);
     return true;
   };
-
-  holdsFocus = (): boolean => false;
-  moveFocus = (): void => undefined;
-
-  addController(c: { hostConnected?(): void; hostDisconnected?(): void }): void {
-    this.controllers.push(c);
-  }
-
-  removeController(): void {}
-  requestUpdate(): void {}
-  readonly updateComplete = Promise.resolve(true);
-
-  connect(): void {
-    this.isConnected = true;
-    this.controllers.forEach((c) => c.hostConnected?.());
-  }
-
-  disconnect(): void {
-    this.isConnected = false;
-    this.controllers.forEach((c) => c.hostDisconnected?.());
-  }
 
   get state(): FlowState {
     return this.controller.state;
