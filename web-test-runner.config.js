@@ -1,7 +1,8 @@
-// web-test-runner (`npm run test:browser`): unit and component tests of the TypeScript sources
-// in real headless Chromium and Firefox, with the Frontend API emulator mounted on the same origin
-// and the engine's virtual authenticator available through `test/helpers/webauthn.ts`; and the
-// unsupported path in WebKitGTK, a real browser without WebAuthn (test/webkit/).
+// web-test-runner (`npm run test:browser`): what needs a browser — the element, and the modules
+// that talk to browser APIs (test/component/) — in real headless Chromium and Firefox, with the
+// Frontend API emulator mounted on the same origin and the engine's virtual authenticator
+// available through `test/helpers/webauthn.ts`; and the unsupported path in WebKitGTK, a real
+// browser without WebAuthn (test/webkit/). Pure modules are tested under Node (test/unit/, test/flow/).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -24,7 +25,7 @@ const engine = (name, launcher) => (ENGINES.includes(name) ? [launcher()] : []);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
+  files: ['test/component/**/*.test.ts'],
   nodeResolve: true,
   // WebAuthn: rp.id "localhost" is only valid on a localhost origin.
   hostname: 'localhost',

@@ -3,7 +3,7 @@
  * `create`), an insecure context → a quiet `skip-implicit` with reason `unsupported`, before any
  * request and without ever rendering (no spinner, no card). Each environment is made by
  * stubbing the globals before mount; an insecure context cannot be made on localhost, so
- * `isSecureContext` is stubbed (see also test/unit/support.test.ts).
+ * `isSecureContext` is stubbed (see also test/component/support.test.ts).
  */
 import { expect } from '@open-wc/testing';
 import { getRequests, uniqueProjectId } from '../helpers/emulator.js';

@@ -4,16 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { offerTimes, optionsLifetimeMs, processLifetimeMs, refreshAfterMs } from '../../src/flow/offer-clock.js';
 import {
   DEFAULT_OPTIONS_TTL_MS,
   FINISH_MARGIN_MS,
-  MAX_OPTIONS_TTL_MS,
   MAX_CLOCK_SKEW_MS,
+  MAX_OPTIONS_TTL_MS,
   UNCHECKED_OPTIONS_TTL_MS,
-  offerTimes,
-  optionsLifetimeMs,
-  processLifetimeMs,
-} from '../../src/flow/offer-clock.js';
+} from '../../src/times.js';
 
 const now = 1_800_000_000_000;
 const HOUR = 3_600_000;
@@ -84,6 +82,13 @@ describe('offerTimes', () => {
   });
   it('the round trip is taken off: the answer may have spent it all on its way back', () => {
     assert.equal(optionsLifetimeMs(now + 60_000, now, now, 700), 58_300);
+  });
+});
+
+describe('refreshAfterMs', () => {
+  it('refreshes a quarter of the lifetime early, at most 30 s early', () => {
+    assert.equal(refreshAfterMs(8000), 6000);
+    assert.equal(refreshAfterMs(300_000), 270_000);
   });
 });
 

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+/** `resolveApiBaseUrl` (src/api/config.ts): which project ids and API base URLs are taken. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { resolveApiBaseUrl } from '../../src/api/config.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 
@@ -13,7 +15,7 @@ const fails = (projectId: string | undefined, url?: string) => {
 
 describe('resolveApiBaseUrl', () => {
   it('derives the Corbado URL from a project id', () => {
-    expect(resolveApiBaseUrl('pro-1234567890')).to.equal('https://pro-1234567890.frontendapi.corbado.io');
+    assert.equal(resolveApiBaseUrl('pro-1234567890'), 'https://pro-1234567890.frontendapi.corbado.io');
   });
   it('refuses project ids that are not one DNS label', () => {
     for (const id of [
@@ -29,7 +31,7 @@ describe('resolveApiBaseUrl', () => {
       'pro 1',
       'pro-1#',
     ]) {
-      expect(fails(id), String(id)).to.equal(true);
+      assert.equal(fails(id), true, String(id));
     }
   });
   it('says whether project-id is missing or malformed', () => {
@@ -40,14 +42,14 @@ describe('resolveApiBaseUrl', () => {
         return (e as Error).message;
       }
     };
-    expect([message(undefined), message('')]).to.deep.equal(['project-id: missing', 'project-id: missing']);
-    expect(message('PRO-1')).to.equal('project-id: not one DNS label [a-z0-9-]');
+    assert.deepEqual([message(undefined), message('')], ['project-id: missing', 'project-id: missing']);
+    assert.equal(message('PRO-1'), 'project-id: not one DNS label [a-z0-9-]');
   });
   it('takes https URLs anywhere and http only on loopback', () => {
-    expect(resolveApiBaseUrl('pro-1', 'https://auth.example.com/')).to.equal('https://auth.example.com');
-    expect(resolveApiBaseUrl('pro-1', 'http://localhost:8787')).to.equal('http://localhost:8787');
-    expect(resolveApiBaseUrl('pro-1', 'http://127.0.0.1:8787')).to.equal('http://127.0.0.1:8787');
-    expect(resolveApiBaseUrl('pro-1', 'http://[::1]:8787')).to.equal('http://[::1]:8787');
+    assert.equal(resolveApiBaseUrl('pro-1', 'https://auth.example.com/'), 'https://auth.example.com');
+    assert.equal(resolveApiBaseUrl('pro-1', 'http://localhost:8787'), 'http://localhost:8787');
+    assert.equal(resolveApiBaseUrl('pro-1', 'http://127.0.0.1:8787'), 'http://127.0.0.1:8787');
+    assert.equal(resolveApiBaseUrl('pro-1', 'http://[::1]:8787'), 'http://[::1]:8787');
     for (const url of [
       'http://example.com',
       'http://localhost.evil.com',
@@ -58,7 +60,7 @@ describe('resolveApiBaseUrl', () => {
       'https://x.com/?a=1',
       'nonsense',
     ]) {
-      expect(fails('pro-1', url), url).to.equal(true);
+      assert.equal(fails('pro-1', url), true, url);
     }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The languages (src/components/locales/*.ts): each one complete — every key of English, no
  * other — with no text left in English, the `{name}` placeholder kept where English has it, and
- * the list the element loads from (`LANGUAGES`) equal to the files shipped.
+ * the list the element loads from (`LANGUAGES`) equal to the files shipped. (The built files:
+ * test/node/locales.test.js.)
  */
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { LANGUAGES, en, type AppendStrings } from '../../src/components/messages.js';
 import de from '../../src/components/locales/de.js';
 import es from '../../src/components/locales/es.js';
@@ -19,20 +21,20 @@ const keys = Object.keys(en).sort();
 
 describe('languages', () => {
   it('the element loads exactly the languages shipped (English is built in)', () => {
-    expect([...LANGUAGES].sort()).to.deep.equal(Object.keys(SHIPPED).sort());
+    assert.deepEqual([...LANGUAGES].sort(), Object.keys(SHIPPED).sort());
   });
 
   for (const [lang, strings] of Object.entries(SHIPPED)) {
     it(`${lang}: every key of English and no other; no text left in English; placeholders and ellipses kept`, () => {
-      expect(Object.keys(strings).sort(), `${lang} keys`).to.deep.equal(keys);
+      assert.deepEqual(Object.keys(strings).sort(), keys, `${lang} keys`);
       for (const key of keys as (keyof AppendStrings)[]) {
         const text = strings[key];
-        expect(text, `${lang}.${key}`).to.be.a('string').and.not.equal('');
-        expect(text, `${lang}.${key} is the English text`).to.not.equal(en[key]);
-        expect(text.includes('{name}'), `${lang}.${key}: {name}`).to.equal(en[key].includes('{name}'));
-        expect(text.trim(), `${lang}.${key}: no stray spaces`).to.equal(text);
+        assert.ok(typeof text === 'string' && text !== '', `${lang}.${key}: a text`);
+        assert.notEqual(text, en[key], `${lang}.${key} is the English text`);
+        assert.equal(text.includes('{name}'), en[key].includes('{name}'), `${lang}.${key}: {name}`);
+        assert.equal(text.trim(), text, `${lang}.${key}: no stray spaces`);
         // Busy texts end in an ellipsis in every language (they are read as "in progress").
-        if (en[key].endsWith('…')) expect(text.endsWith('…'), `${lang}.${key}: …`).to.equal(true);
+        if (en[key].endsWith('…')) assert.equal(text.endsWith('…'), true, `${lang}.${key}: …`);
       }
     });
   }
@@ -41,10 +43,10 @@ describe('languages', () => {
     for (const [lang, strings] of Object.entries({ en, ...SHIPPED })) {
       const seen = new Map<string, string>();
       for (const [key, text] of Object.entries(strings)) {
-        expect(seen.get(text), `${lang}: ${key} repeats ${seen.get(text)}`).to.equal(undefined);
+        assert.equal(seen.get(text), undefined, `${lang}: ${key} repeats ${seen.get(text)}`);
         seen.set(text, key);
       }
-      expect(strings.defaultText.includes(strings.defaultTitle), `${lang}: the text repeats the title`).to.equal(false);
+      assert.equal(strings.defaultText.includes(strings.defaultTitle), false, `${lang}: the text repeats the title`);
     }
   });
 });

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+/** `parseAttestationOptions`, `toBase64url` and `rpIdFitsHost` (src/webauthn/options.ts): the gate before `create()`. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseAttestationOptions, rpIdFitsHost, toBase64url } from '../../src/webauthn/options.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 
@@ -24,30 +26,33 @@ function expectInvalid(input: unknown, why: RegExp) {
   } catch (e) {
     err = e;
   }
-  expect(err).to.be.instanceOf(CorbadoAppendError);
-  expect((err as CorbadoAppendError).code).to.equal('options-invalid');
-  expect((err as Error).message).to.match(why);
+  assert.ok(err instanceof CorbadoAppendError, `a CorbadoAppendError, not ${String(err)}`);
+  assert.equal(err.code, 'options-invalid');
+  assert.match(err.message, why);
 }
 
 describe('parseAttestationOptions', () => {
   it('unwraps Corbado JSON text of {publicKey}', () => {
     const o = parseAttestationOptions(JSON.stringify({ publicKey: base() }))!;
-    expect(o.challenge).to.equal(base().challenge);
-    expect(o.rp).to.deep.equal({ id: 'localhost', name: 'Example Shop' });
-    expect(o.user.id).to.equal('dXNlci0x');
-    expect(o.pubKeyCredParams.map((p) => p.alg)).to.deep.equal([-7, -257]);
-    expect(o.timeout).to.equal(60000);
-    expect(o.extensions).to.deep.equal({ credProps: true });
+    assert.equal(o.challenge, base().challenge);
+    assert.deepEqual(o.rp, { id: 'localhost', name: 'Example Shop' });
+    assert.equal(o.user.id, 'dXNlci0x');
+    assert.deepEqual(
+      o.pubKeyCredParams.map((p) => p.alg),
+      [-7, -257],
+    );
+    assert.equal(o.timeout, 60000);
+    assert.deepEqual(o.extensions, { credProps: true });
   });
 
   it('accepts bare options and already-parsed objects of both shapes', () => {
     for (const input of [JSON.stringify(base()), base(), { publicKey: base() }]) {
-      expect(parseAttestationOptions(input)!.user.name).to.equal('user@example.com');
+      assert.equal(parseAttestationOptions(input)!.user.name, 'user@example.com');
     }
   });
 
   it('returns null for "" (server chose not to offer)', () => {
-    expect(parseAttestationOptions('')).to.equal(null);
+    assert.equal(parseAttestationOptions(''), null);
   });
 
   it('rejects text that is not JSON, and non-objects', () => {
@@ -67,10 +72,10 @@ describe('parseAttestationOptions', () => {
 
   it('normalises padded standard base64 to base64url, keeping the bytes', () => {
     const o = parseAttestationOptions({ ...base(), challenge: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=' })!;
-    expect(o.challenge).to.equal('AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8');
+    assert.equal(o.challenge, 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8');
     const std = parseAttestationOptions({ ...base(), challenge: '+/+/+/+/+/+/+/+/+/+/+/==' })!;
     // 16 bytes; the last character's unused low bits are dropped: canonical base64url of the same bytes.
-    expect(std.challenge).to.equal('-_-_-_-_-_-_-_-_-_-_-w');
+    assert.equal(std.challenge, '-_-_-_-_-_-_-_-_-_-_-w');
   });
 
   it('rejects a user.id that is not base64url, empty, or over 64 bytes', () => {
@@ -91,11 +96,11 @@ describe('parseAttestationOptions', () => {
 
   it('drops null optional members and a timeout that is not positive', () => {
     const o = parseAttestationOptions({ ...base(), excludeCredentials: null, authenticatorSelection: null, timeout: 0 })!;
-    expect(o).not.to.have.property('excludeCredentials');
-    expect(o).not.to.have.property('authenticatorSelection');
-    expect(o).not.to.have.property('timeout');
-    expect(parseAttestationOptions({ ...base(), timeout: -5 })).not.to.have.property('timeout');
-    expect(parseAttestationOptions({ ...base(), timeout: 'soon' })).not.to.have.property('timeout');
+    assert.ok(!('excludeCredentials' in o));
+    assert.ok(!('authenticatorSelection' in o));
+    assert.ok(!('timeout' in o));
+    assert.ok(!('timeout' in parseAttestationOptions({ ...base(), timeout: -5 })!));
+    assert.ok(!('timeout' in parseAttestationOptions({ ...base(), timeout: 'soon' })!));
   });
 
   it('passes unknown transports through and rejects exclude entries with broken ids', () => {
@@ -104,36 +109,36 @@ describe('parseAttestationOptions', () => {
       ...base(),
       excludeCredentials: [{ type: 'public-key', id: 'AAECAwQFBgcICQoLDA0ODw', transports }],
     })!;
-    expect(o.excludeCredentials).to.deep.equal([{ type: 'public-key', id: 'AAECAwQFBgcICQoLDA0ODw', transports }]);
+    assert.deepEqual(o.excludeCredentials, [{ type: 'public-key', id: 'AAECAwQFBgcICQoLDA0ODw', transports }]);
     expectInvalid({ ...base(), excludeCredentials: [{ type: 'public-key', id: 'not base64!' }] }, /excludeCredentials/);
     expectInvalid({ ...base(), excludeCredentials: 'none' }, /excludeCredentials/);
   });
 
   it('defaults displayName to name', () => {
     const o = parseAttestationOptions({ ...base(), user: { id: 'dXNlci0x', name: 'u@example.com' } })!;
-    expect(o.user.displayName).to.equal('u@example.com');
+    assert.equal(o.user.displayName, 'u@example.com');
   });
 });
 
 describe('toBase64url', () => {
   it('counts decoded bytes and refuses mixed alphabets or impossible lengths', () => {
-    expect(toBase64url('AAAA')).to.deep.equal({ value: 'AAAA', bytes: 3 });
-    expect(toBase64url('AAE')).to.deep.equal({ value: 'AAE', bytes: 2 });
-    expect(toBase64url('AAAAA')).to.equal(undefined);
-    expect(toBase64url('a-b+')).to.equal(undefined);
-    expect(toBase64url('====')).to.equal(undefined);
-    expect(toBase64url(7)).to.equal(undefined);
+    assert.deepEqual(toBase64url('AAAA'), { value: 'AAAA', bytes: 3 });
+    assert.deepEqual(toBase64url('AAE'), { value: 'AAE', bytes: 2 });
+    assert.equal(toBase64url('AAAAA'), undefined);
+    assert.equal(toBase64url('a-b+'), undefined);
+    assert.equal(toBase64url('===='), undefined);
+    assert.equal(toBase64url(7), undefined);
   });
 });
 
 describe('rpIdFitsHost', () => {
   it('accepts the host itself or a registrable suffix, nothing else', () => {
-    expect(rpIdFitsHost(undefined, 'shop.example.com')).to.equal(true);
-    expect(rpIdFitsHost('localhost', 'localhost')).to.equal(true);
-    expect(rpIdFitsHost('example.com', 'shop.example.com')).to.equal(true);
-    expect(rpIdFitsHost('Example.COM', 'shop.example.com')).to.equal(true);
-    expect(rpIdFitsHost('ample.com', 'shop.example.com')).to.equal(false);
-    expect(rpIdFitsHost('evil.com', 'localhost')).to.equal(false);
-    expect(rpIdFitsHost('com', 'example.com')).to.equal(false);
+    assert.equal(rpIdFitsHost(undefined, 'shop.example.com'), true);
+    assert.equal(rpIdFitsHost('localhost', 'localhost'), true);
+    assert.equal(rpIdFitsHost('example.com', 'shop.example.com'), true);
+    assert.equal(rpIdFitsHost('Example.COM', 'shop.example.com'), true);
+    assert.equal(rpIdFitsHost('ample.com', 'shop.example.com'), false);
+    assert.equal(rpIdFitsHost('evil.com', 'localhost'), false);
+    assert.equal(rpIdFitsHost('com', 'example.com'), false);
   });
 });

@@ -7,7 +7,8 @@
  * and whatever is accepted is safe to hand to `create()` (canonical base64url challenge of
  * ≥ 16 bytes and user.id of 1–64 bytes, at least one public-key algorithm, …).
  */
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { parseStartResponse } from '../../src/api/validate.js';
@@ -15,7 +16,7 @@ import { CorbadoAppendError, type CorbadoAppendErrorCode } from '../../src/error
 import { parseAttestationOptions } from '../../src/webauthn/options.js';
 import { anyAttestationOptions, canonicalBytes, decodeB64url, nearB64, options, shapes, validOptions, type Obj } from './arbitraries.js';
 
-/** DESIGN.md "Errors": the closed set. */
+/** docs/design.md "Errors": the closed set. */
 const CODES: readonly CorbadoAppendErrorCode[] = [
   'config-invalid',
   'api-unavailable',
@@ -40,8 +41,8 @@ function outcome<T>(fn: () => T, allowed: CorbadoAppendErrorCode): { ok: true; v
     return { ok: true, value: fn() };
   } catch (e) {
     if (!(e instanceof CorbadoAppendError)) throw new Error(`threw ${String((e as Error)?.name)}: ${String((e as Error)?.message ?? e)}`);
-    expect(CODES).to.include(e.code);
-    expect(e.code).to.equal(allowed);
+    assert.ok(CODES.includes(e.code), `${e.code}: a code of the design`);
+    assert.equal(e.code, allowed);
     return { ok: false, code: e.code };
   }
 }
@@ -50,27 +51,31 @@ function outcome<T>(fn: () => T, allowed: CorbadoAppendErrorCode): { ok: true; v
 function assertSafeForCreate(o: PublicKeyCredentialCreationOptionsJSON, input: unknown): void {
   const why = JSON.stringify(input)?.slice(0, 400);
   const challenge = canonicalBytes(o.challenge);
-  expect(challenge, `challenge ${o.challenge} canonical base64url ≥ 16 bytes; input ${why}`).to.be.a('number').and.at.least(16);
+  assert.ok(typeof challenge === 'number' && challenge >= 16, `challenge ${o.challenge} canonical base64url ≥ 16 bytes; input ${why}`);
   const userId = canonicalBytes(o.user?.id);
-  expect(userId, `user.id ${o.user?.id} canonical base64url 1–64 bytes; input ${why}`).to.be.a('number').within(1, 64);
-  expect(o.user.name, 'user.name').to.be.a('string');
-  expect(o.user.displayName, 'user.displayName').to.be.a('string');
-  expect(o.rp.name, 'rp.name').to.be.a('string');
-  if ('id' in o.rp) expect(o.rp.id, 'rp.id present → non-empty string').to.be.a('string').and.not.equal('');
-  expect(o.pubKeyCredParams.length, 'a public-key algorithm').to.be.greaterThan(0);
+  assert.ok(
+    typeof userId === 'number' && userId >= 1 && userId <= 64,
+    `user.id ${o.user?.id} canonical base64url 1–64 bytes; input ${why}`,
+  );
+  assert.equal(typeof o.user.name, 'string', 'user.name');
+  assert.equal(typeof o.user.displayName, 'string', 'user.displayName');
+  assert.equal(typeof o.rp.name, 'string', 'rp.name');
+  if ('id' in o.rp) assert.ok(typeof o.rp.id === 'string' && o.rp.id !== '', 'rp.id present → non-empty string');
+  assert.ok(o.pubKeyCredParams.length > 0, 'a public-key algorithm');
   for (const p of o.pubKeyCredParams) {
-    expect(p.type).to.equal('public-key');
+    assert.equal(p.type, 'public-key');
     // COSEAlgorithmIdentifier is a WebIDL `long`: what the server sent is what create() gets.
-    expect(Number.isInteger(p.alg) && p.alg >= -(2 ** 31) && p.alg < 2 ** 31, `alg ${p.alg} a 32-bit integer`).to.equal(true);
+    assert.ok(Number.isInteger(p.alg) && p.alg >= -(2 ** 31) && p.alg < 2 ** 31, `alg ${p.alg} a 32-bit integer`);
   }
-  if (o.timeout !== undefined) expect(o.timeout > 0 && Number.isFinite(o.timeout), `timeout ${o.timeout}`).to.equal(true);
+  if (o.timeout !== undefined) assert.ok(o.timeout > 0 && Number.isFinite(o.timeout), `timeout ${o.timeout}`);
   for (const d of o.excludeCredentials ?? []) {
-    expect(d.type).to.equal('public-key');
-    expect(canonicalBytes(d.id), `excludeCredentials id ${d.id}`).to.be.a('number').and.at.least(1);
-    for (const t of d.transports ?? []) expect(t).to.be.a('string');
+    assert.equal(d.type, 'public-key');
+    const id = canonicalBytes(d.id);
+    assert.ok(typeof id === 'number' && id >= 1, `excludeCredentials id ${d.id}`);
+    for (const t of d.transports ?? []) assert.equal(typeof t, 'string');
   }
   // Nothing from a foreign prototype or a non-JSON value slipped through.
-  expect(() => JSON.stringify(o)).not.to.throw();
+  assert.doesNotThrow(() => JSON.stringify(o));
 }
 
 describe('parseAttestationOptions (property-based)', () => {
@@ -78,11 +83,11 @@ describe('parseAttestationOptions (property-based)', () => {
     fc.assert(
       fc.property(validOptions, fc.nat(3), (o, i) => {
         const parsed = parseAttestationOptions(shapes(o as Obj)[i]);
-        expect(parsed).not.to.equal(null);
+        assert.notEqual(parsed, null);
         assertSafeForCreate(parsed!, o);
         const bytes = (s: string) => Array.from(decodeB64url(s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')));
-        expect(bytes(parsed!.challenge)).to.deep.equal(bytes(o.challenge));
-        expect(bytes(parsed!.user.id)).to.deep.equal(bytes(o.user.id));
+        assert.deepEqual(bytes(parsed!.challenge), bytes(o.challenge));
+        assert.deepEqual(bytes(parsed!.user.id), bytes(o.user.id));
       }),
       RUNS,
     );
@@ -94,7 +99,7 @@ describe('parseAttestationOptions (property-based)', () => {
         const r = outcome(() => parseAttestationOptions(input), 'options-invalid');
         if (!r.ok) return;
         if (r.value === null) {
-          expect(input, 'null only for ""').to.equal('');
+          assert.equal(input, '', 'null only for ""');
           return;
         }
         assertSafeForCreate(r.value, input);
@@ -114,9 +119,10 @@ describe('parseAttestationOptions (property-based)', () => {
         const got = where === 'challenge' ? r.value.challenge : r.value.user.id;
         // Accepted only if `bad` is base64 of exactly the bytes that go to create().
         const std = bad.replace(/=+$/, '');
-        expect(/^[A-Za-z0-9_-]+$/.test(std) || /^[A-Za-z0-9+/]+$/.test(std), `accepted ${JSON.stringify(bad)}`).to.equal(true);
-        expect(/=/.test(bad.replace(/=+$/, '')), 'no padding inside').to.equal(false);
-        expect(Array.from(decodeB64url(got))).to.deep.equal(
+        assert.ok(/^[A-Za-z0-9_-]+$/.test(std) || /^[A-Za-z0-9+/]+$/.test(std), `accepted ${JSON.stringify(bad)}`);
+        assert.equal(/=/.test(bad.replace(/=+$/, '')), false, 'no padding inside');
+        assert.deepEqual(
+          Array.from(decodeB64url(got)),
           Array.from(atob(std.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
         );
       }),
@@ -161,18 +167,19 @@ describe('parseStartResponse (property-based)', () => {
           if (!r.ok) return;
           const s = r.value;
           const b = body as Obj;
-          expect(['default', 'after-hybrid', 'after-error']).to.include(s.variant);
-          expect(s.autoAppend).to.equal(b.autoAppend === true);
-          expect(s.conditionalAppend).to.equal(b.conditionalAppend === true);
-          expect(s.isRestrictedBrowser).to.equal(b.isRestrictedBrowser === true);
-          if (s.expiresMs !== undefined) expect(Number.isFinite(s.expiresMs) && s.expiresMs > 0).to.equal(true);
+          assert.ok(['default', 'after-hybrid', 'after-error'].includes(s.variant), `variant ${s.variant}`);
+          assert.equal(s.autoAppend, b.autoAppend === true);
+          assert.equal(s.conditionalAppend, b.conditionalAppend === true);
+          assert.equal(s.isRestrictedBrowser, b.isRestrictedBrowser === true);
+          if (s.expiresMs !== undefined) assert.ok(Number.isFinite(s.expiresMs) && s.expiresMs > 0, `expiresMs ${s.expiresMs}`);
           if (s.customData !== undefined) {
-            expect(Object.getPrototypeOf(s.customData)).to.equal(Object.prototype);
-            for (const [k, v] of Object.entries(s.customData)) expect(v, `customData.${k}`).to.be.a('string');
+            assert.equal(Object.getPrototypeOf(s.customData), Object.prototype);
+            for (const [k, v] of Object.entries(s.customData)) assert.equal(typeof v, 'string', `customData.${k}`);
           }
-          expect(
+          assert.ok(
             typeof s.attestationOptions === 'string' || (typeof s.attestationOptions === 'object' && s.attestationOptions !== null),
-          ).to.equal(true);
+            'attestationOptions: text or an object',
+          );
           // The start response feeds the options gate: the two together never throw anything else.
           const o = outcome(() => parseAttestationOptions(s.attestationOptions), 'options-invalid');
           if (o.ok && o.value) assertSafeForCreate(o.value, s.attestationOptions);
@@ -194,7 +201,8 @@ describe('parseStartResponse (property-based)', () => {
           return; // the client reports a body that is not JSON as api-unavailable before parsing
         }
         const r = outcome(() => parseStartResponse(json), 'api-unavailable');
-        if (r.ok) expect(json).to.be.an('object'); // a cut that still parses is a complete object
+        // A cut that still parses is a complete object.
+        if (r.ok) assert.ok(typeof json === 'object' && json !== null && !Array.isArray(json), `an object: ${cut}`);
       }),
       RUNS,
     );

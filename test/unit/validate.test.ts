@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+/** The response parsers (src/api/validate.ts): what init, start, finish and error bodies must hold, and what is kept of them. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { parseErrorBody, parseFinishResponse, parseInitResponse, parseStartResponse } from '../../src/api/validate.js';
 import { CorbadoAppendError } from '../../src/errors.js';
 
@@ -6,8 +8,8 @@ const code = (fn: () => unknown) => {
   try {
     fn();
   } catch (e) {
-    expect(e).to.be.instanceOf(CorbadoAppendError);
-    return (e as CorbadoAppendError).code;
+    assert.ok(e instanceof CorbadoAppendError, `a CorbadoAppendError, not ${String(e)}`);
+    return e.code;
   }
   return 'no error';
 };
@@ -15,7 +17,7 @@ const code = (fn: () => unknown) => {
 describe('parseInitResponse', () => {
   it('requires processID and a boolean appendAllowed', () => {
     const ok = parseInitResponse({ processID: 'p1', appendAllowed: false, expiresAt: 1, frontendApiUrl: 'x', flags: { a: 'b', n: 1 } });
-    expect(ok).to.deep.equal({
+    assert.deepEqual(ok, {
       processID: 'p1',
       appendAllowed: false,
       newClientEnvHandle: undefined,
@@ -23,17 +25,29 @@ describe('parseInitResponse', () => {
       frontendApiUrl: 'x',
       flags: { a: 'b' },
     });
-    expect(parseInitResponse({ processID: 'p1', appendAllowed: true, expiresAt: 'soon', flags: 'x' })).to.deep.equal({
+    assert.deepEqual(parseInitResponse({ processID: 'p1', appendAllowed: true, expiresAt: 'soon', flags: 'x' }), {
       processID: 'p1',
       appendAllowed: true,
       newClientEnvHandle: undefined,
       flags: {},
     });
-    expect(parseInitResponse({ processID: 'p1', appendAllowed: true, newClientEnvHandle: 'ceh' }).newClientEnvHandle).to.equal('ceh');
-    expect(code(() => parseInitResponse({ processID: '', appendAllowed: true }))).to.equal('api-unavailable');
-    expect(code(() => parseInitResponse({ appendAllowed: true }))).to.equal('api-unavailable');
-    expect(code(() => parseInitResponse({ processID: 'p', appendAllowed: 'true' }))).to.equal('api-unavailable');
-    expect(code(() => parseInitResponse('<html>'))).to.equal('api-unavailable');
+    assert.equal(parseInitResponse({ processID: 'p1', appendAllowed: true, newClientEnvHandle: 'ceh' }).newClientEnvHandle, 'ceh');
+    assert.equal(
+      code(() => parseInitResponse({ processID: '', appendAllowed: true })),
+      'api-unavailable',
+    );
+    assert.equal(
+      code(() => parseInitResponse({ appendAllowed: true })),
+      'api-unavailable',
+    );
+    assert.equal(
+      code(() => parseInitResponse({ processID: 'p', appendAllowed: 'true' })),
+      'api-unavailable',
+    );
+    assert.equal(
+      code(() => parseInitResponse('<html>')),
+      'api-unavailable',
+    );
   });
 });
 
@@ -47,24 +61,33 @@ describe('parseStartResponse', () => {
     expiresMs: 5,
   };
   it('keeps real booleans and counts anything else as false', () => {
-    expect(parseStartResponse(start).autoAppend).to.equal(true);
+    assert.equal(parseStartResponse(start).autoAppend, true);
     const r = parseStartResponse({ ...start, autoAppend: 1, conditionalAppend: 'true', isRestrictedBrowser: 'yes' });
-    expect(r).to.include({ autoAppend: false, conditionalAppend: false, isRestrictedBrowser: false });
+    assert.deepEqual(
+      { autoAppend: r.autoAppend, conditionalAppend: r.conditionalAppend, isRestrictedBrowser: r.isRestrictedBrowser },
+      { autoAppend: false, conditionalAppend: false, isRestrictedBrowser: false },
+    );
   });
   it('reads an unknown or missing variant as default', () => {
-    expect(parseStartResponse({ ...start, variant: 'after-passkey-removal' }).variant).to.equal('default');
-    expect(parseStartResponse({ ...start, variant: undefined }).variant).to.equal('default');
-    expect(parseStartResponse({ ...start, variant: 'after-hybrid' }).variant).to.equal('after-hybrid');
+    assert.equal(parseStartResponse({ ...start, variant: 'after-passkey-removal' }).variant, 'default');
+    assert.equal(parseStartResponse({ ...start, variant: undefined }).variant, 'default');
+    assert.equal(parseStartResponse({ ...start, variant: 'after-hybrid' }).variant, 'after-hybrid');
   });
   it('keeps only string customData members and usable expiresMs', () => {
     const r = parseStartResponse({ ...start, customData: { a: '<b>', n: 2 }, expiresMs: 'soon' });
-    expect(r.customData).to.deep.equal({ a: '<b>' });
-    expect(r.expiresMs).to.equal(undefined);
+    assert.deepEqual(r.customData, { a: '<b>' });
+    assert.equal(r.expiresMs, undefined);
   });
   it('requires attestationOptions as string or object', () => {
-    expect(code(() => parseStartResponse({ ...start, attestationOptions: undefined }))).to.equal('api-unavailable');
-    expect(code(() => parseStartResponse({ ...start, attestationOptions: 3 }))).to.equal('api-unavailable');
-    expect(parseStartResponse({ ...start, attestationOptions: { publicKey: {} } }).attestationOptions).to.deep.equal({ publicKey: {} });
+    assert.equal(
+      code(() => parseStartResponse({ ...start, attestationOptions: undefined })),
+      'api-unavailable',
+    );
+    assert.equal(
+      code(() => parseStartResponse({ ...start, attestationOptions: 3 })),
+      'api-unavailable',
+    );
+    assert.deepEqual(parseStartResponse({ ...start, attestationOptions: { publicKey: {} } }).attestationOptions, { publicKey: {} });
   });
 });
 
@@ -79,20 +102,26 @@ describe('parseFinishResponse', () => {
         aaguidDetails: { name: 'iCloud Keychain', iconLight: 'l', iconDark: 'd' },
       },
     });
-    expect(r.passkeyOperation.aaguidDetails?.name).to.equal('iCloud Keychain');
-    expect(parseFinishResponse({ passkeyOperation: { aaguidDetails: { name: 5 } } }).passkeyOperation).not.to.have.property(
-      'aaguidDetails',
+    assert.equal(r.passkeyOperation.aaguidDetails?.name, 'iCloud Keychain');
+    assert.ok(!('aaguidDetails' in parseFinishResponse({ passkeyOperation: { aaguidDetails: { name: 5 } } }).passkeyOperation));
+    assert.equal(
+      code(() => parseFinishResponse({})),
+      'api-unavailable',
     );
-    expect(code(() => parseFinishResponse({}))).to.equal('api-unavailable');
   });
 });
 
 describe('parseErrorBody', () => {
   it('reads error.type and requestData.requestID of a Corbado error body only', () => {
-    expect(
+    assert.deepEqual(
       parseErrorBody({ error: { type: 'validation_error', details: 'x', links: [] }, requestData: { requestID: 'req-1' } }),
-    ).to.deep.equal({ errorType: 'validation_error', requestId: 'req-1', details: 'x' });
-    expect(parseErrorBody({ message: 'nope' })).to.equal(undefined);
-    expect(parseErrorBody('oops')).to.equal(undefined);
+      {
+        errorType: 'validation_error',
+        requestId: 'req-1',
+        details: 'x',
+      },
+    );
+    assert.equal(parseErrorBody({ message: 'nope' }), undefined);
+    assert.equal(parseErrorBody('oops'), undefined);
   });
 });
