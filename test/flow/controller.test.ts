@@ -2,12 +2,12 @@
  * The flow controller (`src/flow/controller.ts`) under Node with a fake clock: it runs what the
  * table asks — requests, ceremonies, timers — and ties all of it to one scope per flow.
  */
-import { FINISH_MARGIN_MS } from '../../src/flow/offer-clock.js';
+import { FINISH_MARGIN_MS, TOKEN_TIMEOUT_MS } from '../../src/times.js';
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CorbadoAppendError } from '../../src/errors.js';
-import { TOKEN_TIMEOUT_MS } from '../../src/flow/load-offer.js';
-import { MAX_TIMER_DELAY_MS, clampDelay } from '../../src/flow/scope.js';
+
+import { MAX_TIMER_DELAY_MS, clampDelay } from '../../src/clock.js';
 import { T0, response } from './fixtures.js';
 import { ATTESTATION_OPTIONS, Harness, never, ok, startOk } from './harness.js';
 
@@ -136,6 +136,25 @@ describe('the watchdog', () => {
     await h.settle();
     assert.equal(h.sent('finish').length, 1);
     assert.equal(h.state, 'success');
+  });
+
+  it('autoAppend whose create() never settles: ceremony-timeout, then the button — no second ceremony by itself', async () => {
+    h.answer.start = () => startOk({ autoAppend: true });
+    h.config = { ...h.config, ceremonyTimeoutMs: 400 };
+    await h.mount();
+    assert.equal(h.state, 'creating');
+    await h.tick(400);
+    assert.equal(h.state, 'ready');
+    assert.equal(h.ceremony().aborted, true);
+    assert.deepEqual(
+      h.of('corbado-append-error').map((e) => [e.code, e.recoverable]),
+      [['ceremony-timeout', true]],
+    );
+    await h.tick(60_000); // long past another watchdog period: no loop
+    assert.equal(h.ceremonies.length, 1, 'no automatic second attempt');
+    assert.equal(h.state, 'ready');
+    h.controller.click();
+    assert.equal(h.ceremonies.length, 2, 'the button still works');
   });
 
   it('ceremonyTimeoutMs wins over the options timeout', async () => {
