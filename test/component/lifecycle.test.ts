@@ -20,7 +20,7 @@ import {
   type AppendFixture,
   type FixtureOptions,
 } from '../helpers/fixture.js';
-import { fakeTimers, pause, realTimers, spyCreate, spyFetch, spyListeners, spyTimers } from '../helpers/spies.js';
+import { fakeTimers, pause, realTimers, spyCreate, spyFetch, spyLeaks } from '../helpers/spies.js';
 import { engineCapabilities, needs } from '../helpers/engine.js';
 
 const INIT = '/v2/connect/append/init';
@@ -199,8 +199,7 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
     await setScenario(auto, { autoAppend: viaAuto });
 
     // ── instrumentation: every timer, interval and window/document listener made from here on ──
-    const timers = spyTimers();
-    const listeners = spyListeners({ window, document });
+    const leaks = spyLeaks({ window, document });
     const net = spyFetch();
     const create = spyCreate();
     const late: string[] = [];
@@ -231,9 +230,10 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
     await pause(AFTERMATH_MS);
 
     expect(late, 'events fired after removal').to.deep.equal([]);
-    expect(timers.pendingTimeouts(), `timers left (of ${timers.made()} made)`).to.deep.equal([]);
-    expect(timers.pendingIntervals(), 'intervals left').to.deep.equal([]);
-    expect(listeners.pending(), 'window/document listeners left').to.deep.equal([]);
+    const left = leaks.left();
+    expect(left.timeouts, `timers left (of ${leaks.timeoutsMade()} made)`).to.deep.equal([]);
+    expect(left.intervals, 'intervals left').to.deep.equal([]);
+    expect(left.listeners, 'window/document listeners left').to.deep.equal([]);
     expect(
       net.pending().map((c) => c.path),
       'pending requests',
@@ -252,7 +252,7 @@ describe('<corbado-append> 1000 mount/unmount cycles', () => {
     expect(inits.length, 'inits sent').to.be.at.least(250);
     expect(inits.filter((c) => c.aborted).length, 'inits aborted by removal').to.be.at.least(200);
     console.log(
-      `1000 cycles in ${Math.round(cyclesMs)} ms; ${timers.made()} timers, ${inits.length} inits (${inits.filter((c) => c.aborted).length} aborted), ${create.calls.length} ceremonies`,
+      `1000 cycles in ${Math.round(cyclesMs)} ms; ${leaks.timeoutsMade()} timers, ${inits.length} inits (${inits.filter((c) => c.aborted).length} aborted), ${create.calls.length} ceremonies`,
     );
   });
 });

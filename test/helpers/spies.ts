@@ -7,7 +7,8 @@
  * - spies/fetch.ts    `spyFetch` (record, `answer`, `rewrite`), `jsonResponse`, `finishOk`, `corbadoError`
  * - spies/create.ts   `spyCreate` (record, `answer`, the conditional-create `modal-stand-in` STUB)
  * - spies/globals.ts  `pause`, `realTimers`, `fakeTimers` (sinon), `skewClock`, `stubProperty`,
- *                     `spyTimers`, `spyListeners`, `spyConsole`, `spyPageErrors`, `safeJson`, `bytesOf`
+ *                     `spyLeaks` (timers and listeners left behind: the one leak tracker), `spyConsole`,
+ *                     `spyPageErrors`, `safeJson`, `bytesOf`
  */
 export * from './spies/fetch.js';
 export * from './spies/create.js';

@@ -1,6 +1,6 @@
 /**
- * Spies and stubs of page globals: timers (real, fake, counted), the clock, any property, event
- * listeners, `console`, uncaught errors.
+ * Spies and stubs of page globals: timers (real, fake), the clock, any property, what the page is
+ * left holding (timers and listeners: {@link spyLeaks}), `console`, uncaught errors.
  */
 import sinon from 'sinon';
 import { onCleanup, once } from '../cleanup.js';
@@ -53,8 +53,22 @@ export function stubProperty(obj: object, key: string, value: unknown, remove = 
 type TimerFn = (handler: TimerHandler, ms?: number, ...args: unknown[]) => number;
 type ClearFn = (id?: number) => void;
 
-/** Counts every timeout made from now on, and keeps the timeouts and intervals still pending. */
-export function spyTimers(): { made(): number; pendingTimeouts(): string[]; pendingIntervals(): string[]; restore(): void } {
+/** What the page still holds of what was made since {@link spyLeaks}: each entry says what it is. */
+export interface Leaks {
+  /** Timeouts set and neither run nor cleared (`"<ms> ms"`). */
+  timeouts: string[];
+  /** Intervals set and not cleared (`"<ms> ms"`). */
+  intervals: string[];
+  /** Listeners added to the watched targets and not removed (`"<target> <type> capture=… #<n>"`). */
+  listeners: string[];
+}
+
+/**
+ * The one leak tracker: from now on, every timeout and interval the page sets and every listener
+ * added to `targets` (e.g. `{ window, document }`), until run, cleared or removed. `left()` is what
+ * is still held; `timeoutsMade()` counts every timeout set (for the message). Undone after the test.
+ */
+export function spyLeaks(targets: Record<string, EventTarget>): { left(): Leaks; timeoutsMade(): number; restore(): void } {
   const timeouts = new Map<number, string>();
   const intervals = new Map<number, string>();
   let made = 0;
@@ -80,18 +94,7 @@ export function spyTimers(): { made(): number; pendingTimeouts(): string[]; pend
     };
     return [stubProperty(window, set, wrappedSet), stubProperty(window, clear, wrappedClear)];
   };
-  const undo = [...track('setTimeout', 'clearTimeout', timeouts), ...track('setInterval', 'clearInterval', intervals)];
-  return {
-    made: () => made,
-    pendingTimeouts: () => [...timeouts.values()],
-    pendingIntervals: () => [...intervals.values()],
-    restore: () => undo.forEach((u) => u()),
-  };
-}
-
-/** Keeps the event listeners added to `targets` from now on and not removed since. */
-export function spyListeners(targets: Record<string, EventTarget>): { pending(): string[]; restore(): void } {
-  const pending = new Set<string>();
+  const listeners = new Set<string>();
   const ids = new WeakMap<object, number>();
   let nextId = 0;
   const keyOf = (name: string, type: string, l: object, opts: unknown) => {
@@ -99,7 +102,7 @@ export function spyListeners(targets: Record<string, EventTarget>): { pending():
     const capture = typeof opts === 'boolean' ? opts : !!(opts as { capture?: boolean } | undefined)?.capture;
     return `${name} ${type} capture=${capture} #${ids.get(l)}`;
   };
-  const undo: (() => void)[] = [];
+  const undo = [...track('setTimeout', 'clearTimeout', timeouts), ...track('setInterval', 'clearInterval', intervals)];
   for (const [name, target] of Object.entries(targets)) {
     const add = target.addEventListener;
     const remove = target.removeEventListener;
@@ -108,7 +111,7 @@ export function spyListeners(targets: Record<string, EventTarget>): { pending():
         target,
         'addEventListener',
         function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
-          if (l) pending.add(keyOf(name, type, l, o));
+          if (l) listeners.add(keyOf(name, type, l, o));
           return add.call(this, type, l, o);
         },
       ),
@@ -116,13 +119,17 @@ export function spyListeners(targets: Record<string, EventTarget>): { pending():
         target,
         'removeEventListener',
         function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | EventListenerOptions) {
-          if (l) pending.delete(keyOf(name, type, l, o));
+          if (l) listeners.delete(keyOf(name, type, l, o));
           return remove.call(this, type, l, o);
         },
       ),
     );
   }
-  return { pending: () => [...pending], restore: () => undo.forEach((u) => u()) };
+  return {
+    left: () => ({ timeouts: [...timeouts.values()], intervals: [...intervals.values()], listeners: [...listeners] }),
+    timeoutsMade: () => made,
+    restore: () => undo.forEach((u) => u()),
+  };
 }
 
 /** Records every `console` line (still printed), errors with their stack, objects as JSON. */
