@@ -5,37 +5,28 @@
  */
 import '../src/index.js';
 import type { CorbadoAppend } from '../src/index.js';
-import type { FaultKind } from '../kit/emulator.types.js';
+import { EmulatorError, connectEmulator } from '../emulator/client.js';
+import {
+  DEFAULT_PROJECT_ID,
+  FAULT_ENDPOINTS,
+  FAULT_KINDS,
+  READING_VALUES,
+  USER_VERIFICATION,
+  type ScenarioPatch,
+} from '../emulator/contract.js';
 
-const projectId = new URLSearchParams(location.search).get('projectId') ?? 'pro-local';
-const q = `?projectId=${encodeURIComponent(projectId)}`;
+const projectId = new URLSearchParams(location.search).get('projectId') ?? DEFAULT_PROJECT_ID;
+/** The emulator's demo side, mounted on this origin by the dev server (emulator/vite-plugin.js). */
+const emulator = connectEmulator(location.origin, { projectId });
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const form = $<HTMLFormElement>('#scenario');
-/** emulator/scenario.js FAULT_KINDS, typed by the kit (test/e2e/playground-scenario.spec.ts keeps them equal). */
-const FAULTS: readonly ('' | FaultKind)[] = [
-  '',
-  'http-500',
-  'http-400',
-  'html',
-  'timeout',
-  'malformed',
-  'drop',
-  'stored-500',
-  'stored-504-html',
-  'stored-200-html',
-  'stored-drop',
-];
 
 for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name^="fault-"]')) {
-  for (const f of FAULTS) sel.add(new Option(f || '(none)', f));
+  for (const f of ['', ...FAULT_KINDS]) sel.add(new Option(f || '(none)', f));
 }
 
 /** The customer backend's job in production: mint a connect token (Corbado backend API). */
-async function appendTokenProvider(): Promise<string> {
-  const res = await fetch(`/emulator/append-token${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (!res.ok) throw new Error(`append-token: HTTP ${res.status}`);
-  return (await res.json()).appendToken;
-}
+const appendTokenProvider = (): Promise<string> => emulator.mintAppendToken();
 
 function log(type: string, detail: unknown): void {
   const li = document.createElement('li');
@@ -44,11 +35,10 @@ function log(type: string, detail: unknown): void {
 }
 
 async function showCredentials(): Promise<void> {
-  const res = await fetch(`/emulator/credentials${q}`);
-  const { credentials } = await res.json();
+  const credentials = await emulator.listPasskeys();
   const ul = $('#credentials');
   ul.replaceChildren(
-    ...credentials.map((c: { id: string; aaguid: string; completionType: string; createdAt: number }) => {
+    ...credentials.map((c) => {
       const li = document.createElement('li');
       li.textContent = `${c.id} · ${c.completionType} · ${new Date(c.createdAt).toLocaleTimeString()}`;
       return li;
@@ -90,19 +80,21 @@ function mount(): void {
   $('#slot').replaceChildren(el);
 }
 
-function scenarioFromForm(): Record<string, unknown> {
+function scenarioFromForm(): ScenarioPatch {
   const data = new FormData(form);
-  const faults: Record<string, string> = {};
-  for (const ep of ['init', 'start', 'finish', 'events']) {
-    const f = String(data.get(`fault-${ep}`) ?? '');
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  /** The contract's value the form control `name` names (a select offers only those), if any. */
+  const oneOf = <T>(values: readonly T[], name: string): T | undefined => values.find((v) => String(v) === text(name));
+  const faults: NonNullable<ScenarioPatch['faults']> = {};
+  for (const ep of FAULT_ENDPOINTS) {
+    const f = oneOf(FAULT_KINDS, `fault-${ep}`);
     if (f) faults[ep] = f;
   }
-  const text = (name: string) => String(data.get(name) ?? '').trim();
   const customText = text('customData');
   const flagsText = text('flags');
   const aaguidName = text('aaguidName');
   return {
-    variant: data.get('variant'),
+    variant: text('variant'),
     appendAllowed: data.get('appendAllowed') === 'on',
     autoAppend: data.get('autoAppend') === 'on',
     conditionalAppend: data.get('conditionalAppend') === 'on',
@@ -118,14 +110,14 @@ function scenarioFromForm(): Record<string, unknown> {
     flags: flagsText ? JSON.parse(flagsText) : null,
     frontendApiUrl: text('frontendApiUrl') || null,
     processTtlMs: Number(text('processTtlMs')) || null,
-    userVerification: String(data.get('userVerification') ?? '') || null,
+    userVerification: oneOf(USER_VERIFICATION, 'userVerification') ?? null,
     dateHeader: data.get('dateHeader') === 'on',
     faults,
     readings: {
-      startChallenge: text('readings-startChallenge'),
-      optionsOutliveProcess: text('readings-optionsOutliveProcess') === 'true',
-      replayAnswer: text('readings-replayAnswer'),
-      initResumeVoids: text('readings-initResumeVoids') === 'true',
+      startChallenge: oneOf(READING_VALUES.startChallenge, 'readings-startChallenge'),
+      optionsOutliveProcess: oneOf(READING_VALUES.optionsOutliveProcess, 'readings-optionsOutliveProcess'),
+      replayAnswer: oneOf(READING_VALUES.replayAnswer, 'readings-replayAnswer'),
+      initResumeVoids: oneOf(READING_VALUES.initResumeVoids, 'readings-initResumeVoids'),
     },
   };
 }
@@ -134,24 +126,20 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const status = $('#scenario-status');
   try {
-    const res = await fetch(`/emulator/scenario${q}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(scenarioFromForm()),
-    });
-    status.textContent = res.ok ? 'applied' : `rejected: ${await res.text()}`;
-    if (!res.ok) return;
-    forget('process'); // a first visit: init goes out, so its knobs apply
-    mount();
+    await emulator.setScenario(scenarioFromForm());
   } catch (err) {
-    status.textContent = `not applied: ${(err as Error).message}`;
+    status.textContent = `${err instanceof EmulatorError ? 'rejected' : 'not applied'}: ${(err as Error).message}`;
+    return;
   }
+  status.textContent = 'applied';
+  forget('process'); // a first visit: init goes out, so its knobs apply
+  mount();
 });
 
 $('#remount').addEventListener('click', mount);
 // (Not `#reset`: a form control with that id would shadow `form.reset()`.)
 $('#reset-emulator').addEventListener('click', async () => {
-  await fetch(`/emulator/reset${q}`, { method: 'POST' });
+  await emulator.reset();
   forget('all'); // the server forgot the process: so does this device
   form.reset();
   $('#log').replaceChildren();
