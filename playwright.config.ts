@@ -14,7 +14,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: 'list',
+  // The console as ever, and JUnit XML for CI's closing line (scripts/ci-summary.js).
+  reporter: [['list'], ['junit', { outputFile: 'test-results/junit/e2e.xml' }]],
+  // Its own folder: Playwright empties its output folder first, and test-results/junit/ holds the
+  // other suites' reports.
+  outputDir: 'test-results/e2e',
   globalSetup: './test/e2e/global-setup.js',
   use: {
     // Set by global-setup.js before the workers start.

@@ -5,6 +5,8 @@
 // browser without WebAuthn (test/webkit/). Pure modules are tested under Node (test/unit/, test/flow/).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { junitReporter } from '@web/test-runner-junit-reporter';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createEmulator } from './emulator/core.js';
 import { emulatorKoaMiddleware } from './emulator/koa.js';
@@ -23,6 +25,36 @@ const ENGINES = (process.env.ENGINES || 'chromium,firefox,webkit').split(',').ma
 /** @template T @param {string} name @param {() => T} launcher @returns {T[]} */
 const engine = (name, launcher) => (ENGINES.includes(name) ? [launcher()] : []);
 
+/**
+ * JUnit XML for CI's closing line (scripts/ci-summary.js), from @web/test-runner-junit-reporter —
+ * which reports only tests inside a `describe`, and nothing of a file that never ran: tests at a
+ * file's top level are handed to it in a suite of their own, and a file that failed without a
+ * failed test (it did not load, it timed out) as one failed test, so neither goes uncounted.
+ * @param {string} outputPath
+ * @returns {import('@web/test-runner').Reporter}
+ */
+function junit(outputPath) {
+  const reporter = junitReporter({ outputPath });
+  /** @typedef {import('@web/test-runner').TestSession} Session */
+  /** @param {NonNullable<Session['testResults']>} suite @returns {boolean} */
+  const anyFailed = (suite) => suite.tests.some((t) => !t.passed && !t.skipped) || suite.suites.some(anyFailed);
+  /** @param {Session} session @returns {Session} */
+  const complete = (session) => {
+    const results = session.testResults ?? { name: '', suites: [], tests: [] };
+    const suites = results.tests.length ? [{ name: '', suites: [], tests: results.tests }, ...results.suites] : results.suites;
+    if (session.passed === false && !anyFailed(results)) {
+      const error = session.errors[0] ?? { message: 'the test file did not finish' };
+      suites.push({
+        name: '',
+        suites: [],
+        tests: [{ name: `(the file did not run: ${error.message})`, passed: false, skipped: false, error }],
+      });
+    }
+    return { ...session, testResults: { ...results, tests: [], suites } };
+  };
+  return { ...reporter, onTestRunFinished: (args) => reporter.onTestRunFinished?.({ ...args, sessions: args.sessions.map(complete) }) };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/component/**/*.test.ts'],
@@ -37,6 +69,8 @@ export default {
   testsFinishTimeout: 180_000,
   // Lit's one-time dev-mode banner is noise in every test file; other logs stay.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  // The console as ever, and JUnit XML (see `junit` above).
+  reporters: [defaultReporter(), junit('test-results/junit/browser.xml')],
   testFramework: {
     config: { timeout: 10_000 },
   },
