@@ -5,10 +5,11 @@
  * response schema (both directions; the emulator also checks its own answers).
  */
 import { expect, test } from '@playwright/test';
+import { connectEmulator } from '../../emulator/client.js';
 import { problemsOf, recordApiTraffic, type ApiCall } from './api-traffic';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
-test('every request and answer of the element flow matches api/connect-append.openapi.yaml', async ({ page, request }) => {
+test('every request and answer of the element flow matches api/connect-append.openapi.yaml', async ({ page, baseURL }) => {
   const projectId = `pro-e2e-conformance-${Date.now().toString(36)}`;
   const traffic = recordApiTraffic(page);
   const authenticator = await addVirtualAuthenticator(page);
@@ -41,8 +42,7 @@ test('every request and answer of the element flow matches api/connect-append.op
       'POST /v2/connect/append/finish: answer 200 passkeyOperation: is required',
     ]);
 
-    const stored = await request.get(`/emulator/credentials?projectId=${projectId}`);
-    expect(((await stored.json()) as { credentials: unknown[] }).credentials).toHaveLength(1);
+    expect(await connectEmulator(baseURL!, { projectId }).listPasskeys()).toHaveLength(1);
   } finally {
     await authenticator.remove();
   }

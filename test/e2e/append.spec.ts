@@ -4,13 +4,15 @@
  * passkey, which the emulator then lists under GET /emulator/credentials?projectId=pro-local.
  */
 import { expect, test } from '@playwright/test';
+import { connectEmulator } from '../../emulator/client.js';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
 const PROJECT = 'pro-local';
 
-test('click → a passkey on the authenticator and in the emulator', async ({ page, request }) => {
+test('click → a passkey on the authenticator and in the emulator', async ({ page, baseURL }) => {
+  const emulator = connectEmulator(baseURL!, { projectId: PROJECT });
   // A clean project: a passkey from an earlier run would turn the click into complete-noop.
-  expect((await request.post(`/emulator/reset?projectId=${PROJECT}`, { data: {} })).ok()).toBe(true);
+  await emulator.reset();
 
   // Attach the authenticator before the page can call create().
   const authenticator = await addVirtualAuthenticator(page);
@@ -22,21 +24,10 @@ test('click → a passkey on the authenticator and in the emulator', async ({ pa
     await expect(button).toBeEnabled();
     await button.click();
 
-    await expect
-      .poll(
-        async () => {
-          const res = await request.get(`/emulator/credentials?projectId=${PROJECT}`);
-          return ((await res.json()) as { credentials: { id: string }[] }).credentials.map((c) => c.id);
-        },
-        { timeout: 10_000 },
-      )
-      .toHaveLength(1);
+    const storedIds = async () => (await emulator.listPasskeys()).map((c) => c.id);
+    await expect.poll(storedIds, { timeout: 10_000 }).toHaveLength(1);
 
-    const stored = (
-      (await (await request.get(`/emulator/credentials?projectId=${PROJECT}`)).json()) as {
-        credentials: { id: string }[];
-      }
-    ).credentials.map((c) => c.id);
+    const stored = await storedIds();
     const onAuthenticator = (await authenticator.getCredentials()).map((c) => c.credentialId);
     expect(onAuthenticator).toEqual(stored);
 

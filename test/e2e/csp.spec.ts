@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { connectEmulator } from '../../emulator/client.js';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -98,7 +99,7 @@ test.afterAll(async () => {
 });
 
 for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
-  test(`strict CSP + Trusted Types (${bundle}): renders, no violation, a click creates a passkey`, async ({ page, request }) => {
+  test(`strict CSP + Trusted Types (${bundle}): renders, no violation, a click creates a passkey`, async ({ page }) => {
     test.skip(!bundles.has(bundle), `${bundle}: no up-to-date dist/corbado-append.min.js (npm run build)`);
     const projectId = `pro-csp-${Date.now().toString(36)}`;
     const console: string[] = [];
@@ -126,11 +127,9 @@ for (const bundle of ['esbuild.js', 'corbado-append.min.js']) {
       const events = await page.evaluate(() => (window as unknown as { __events: { type: string; detail: unknown }[] }).__events);
       expect(events.map((e) => e.type)).toEqual(['corbado-append-ready', 'corbado-append-complete']);
 
-      const stored = (await (await request.get(`${origin}/emulator/credentials?projectId=${projectId}`)).json()) as {
-        credentials: { id: string }[];
-      };
-      expect(stored.credentials).toHaveLength(1);
-      expect((await authenticator.getCredentials()).map((c) => c.credentialId)).toEqual(stored.credentials.map((c) => c.id));
+      const stored = await connectEmulator(origin, { projectId }).listPasskeys();
+      expect(stored).toHaveLength(1);
+      expect((await authenticator.getCredentials()).map((c) => c.credentialId)).toEqual(stored.map((c) => c.id));
 
       // No violation reported, none logged.
       expect(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations)).toEqual([]);

@@ -11,11 +11,12 @@
  *
  * Needs `npm run build` and `npm run build:examples` (the `pretest:e2e` hook runs both when stale).
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { connectEmulator } from '../../emulator/client.js';
 import { startStaticServer, type StaticServer } from './static-server';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
@@ -50,10 +51,8 @@ test.afterAll(async () => {
 let n = 0;
 const projectId = (name: string) => `pro-ex-${name}-${Date.now().toString(36)}-${++n}`;
 
-async function storedPasskeys(request: APIRequestContext, project: string): Promise<string[]> {
-  const res = await request.get(`${api}/emulator/credentials?projectId=${project}`);
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { credentials: { id: string }[] }).credentials.map((c) => c.id);
+async function storedPasskeys(project: string): Promise<string[]> {
+  return (await connectEmulator(api, { projectId: project }).listPasskeys()).map((c) => c.id);
 }
 
 /** Page errors and console errors, to assert the page stayed clean. */
@@ -66,7 +65,7 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test('script tag: the drop-in alone runs the whole flow against a cross-origin API', async ({ page, request }) => {
+test('script tag: the drop-in alone runs the whole flow against a cross-origin API', async ({ page }) => {
   const errors = collectErrors(page);
   const project = projectId('script');
   const auth = await addVirtualAuthenticator(page);
@@ -83,7 +82,7 @@ test('script tag: the drop-in alone runs the whole flow against a cross-origin A
 
     await expect(page.locator('#log [data-event="corbado-append-complete"]')).toContainText('"status":"complete"');
     await expect(page.locator('corbado-append')).toHaveJSProperty('state', 'success');
-    const stored = await storedPasskeys(request, project);
+    const stored = await storedPasskeys(project);
     expect(stored).toHaveLength(1);
     expect((await auth.getCredentials()).map((c) => c.credentialId)).toEqual(stored);
 
@@ -96,7 +95,7 @@ test('script tag: the drop-in alone runs the whole flow against a cross-origin A
 });
 
 for (const framework of FRAMEWORKS) {
-  test(`${framework}: renders inside the framework, events reach its handlers, click creates a passkey`, async ({ page, request }) => {
+  test(`${framework}: renders inside the framework, events reach its handlers, click creates a passkey`, async ({ page }) => {
     const errors = collectErrors(page);
     const project = projectId(framework);
     const auth = await addVirtualAuthenticator(page);
@@ -110,7 +109,7 @@ for (const framework of FRAMEWORKS) {
       await button.click();
       await expect(status).toHaveText('complete:complete', { timeout: 10_000 });
       await expect(page.getByTestId('log')).toContainText('corbado-append-complete');
-      const stored = await storedPasskeys(request, project);
+      const stored = await storedPasskeys(project);
       expect(stored).toHaveLength(1);
       expect((await auth.getCredentials()).map((c) => c.credentialId)).toEqual(stored);
       expect(errors).toEqual([]);

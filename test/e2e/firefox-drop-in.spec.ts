@@ -16,6 +16,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { evaluateInChrome, launchFirefox } from '../engines/firefox.js';
 import { marionetteDriver, runCommand, type Driver } from '../plugins/webauthn-plugin.js';
 import type { VirtualCredential } from '../helpers/webauthn.js';
+import { connectEmulator } from '../../emulator/client.js';
 import { startStaticServer, type StaticServer } from './static-server';
 
 const DROP_IN = 'dist/corbado-append.min.js';
@@ -49,9 +50,7 @@ test.afterAll(async () => {
 
 /** The emulator's stored passkeys of `project` (ids, base64url). */
 async function storedIds(project: string): Promise<string[]> {
-  const res = await fetch(`${apiBase}/emulator/credentials?projectId=${project}`);
-  expect(res.ok).toBe(true);
-  return ((await res.json()) as { credentials: { id: string }[] }).credentials.map((c) => c.id);
+  return (await connectEmulator(apiBase, { projectId: project }).listPasskeys()).map((c) => c.id);
 }
 
 /** Console errors and uncaught errors of `page`. */

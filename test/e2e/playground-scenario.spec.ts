@@ -3,9 +3,11 @@
  * the form's answer names each field of the default scenario, and the values chosen arrive.
  */
 import { expect, test } from '@playwright/test';
-import { FAULT_KINDS, defaultScenario } from '../../emulator/scenario.js';
+import { connectEmulator } from '../../emulator/client.js';
+import { FAULT_KINDS } from '../../emulator/contract.js';
+import { defaultScenario } from '../../emulator/scenario.js';
 
-test('the scenario form covers every knob, userVerification and aaguidName included', async ({ page, request }) => {
+test('the scenario form covers every knob, userVerification and aaguidName included', async ({ page, baseURL }) => {
   const project = `pro-playground-${Date.now().toString(36)}`;
   await page.goto(`/?projectId=${project}`);
   const form = page.locator('#scenario');
@@ -24,8 +26,7 @@ test('the scenario form covers every knob, userVerification and aaguidName inclu
   expect(Object.keys(sent).sort()).toEqual(Object.keys(defaultScenario() as object).sort());
   await expect(page.locator('#scenario-status')).toHaveText('applied');
 
-  const now = (await (await request.get(`/emulator/scenario?projectId=${project}`)).json()) as Record<string, unknown>;
-  expect(now).toMatchObject({
+  expect(await connectEmulator(baseURL!, { projectId: project }).getScenario()).toMatchObject({
     userVerification: 'required',
     aaguidName: 'Test Key',
     dateHeader: false,

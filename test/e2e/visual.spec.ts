@@ -15,6 +15,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
+import { connectEmulator } from '../../emulator/client.js';
+import type { ScenarioPatch } from '../../emulator/contract.js';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
 const FONT = '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf';
@@ -31,7 +33,7 @@ const icon = (fill: string) =>
 let projects = 0;
 
 interface Setup {
-  scenario?: Record<string, unknown>;
+  scenario?: ScenarioPatch;
   authenticator?: Parameters<typeof addVirtualAuthenticator>[1];
 }
 
@@ -50,8 +52,7 @@ async function useDropIn(page: Page) {
 /** A fresh emulator project with `scenario`, a virtual authenticator, and the page loaded. */
 async function open(page: Page, lang: string, { scenario = {}, authenticator = {} }: Setup = {}) {
   const project = `pro-visual-${process.pid}-${++projects}`;
-  const res = await page.request.put(`/emulator/scenario?projectId=${project}`, { data: scenario });
-  expect(res.ok(), await res.text()).toBe(true);
+  await connectEmulator(test.info().project.use.baseURL!, { projectId: project }).setScenario(scenario);
   const auth = await addVirtualAuthenticator(page, authenticator);
   await page.clock.install();
   await page.goto(pageUrl(page, project, lang));

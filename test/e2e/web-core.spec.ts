@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../chromium.js';
+import { connectEmulator } from '../../emulator/client.js';
 import { recordApiTraffic } from './api-traffic';
 import { addVirtualAuthenticator } from './virtual-authenticator';
 
@@ -79,10 +80,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => pageServer?.close(resolve));
 });
 
-test("Corbado's web-core ConnectService: init → start → create() → finish → event, against the standalone emulator", async ({
-  page,
-  request,
-}) => {
+test("Corbado's web-core ConnectService: init → start → create() → finish → event, against the standalone emulator", async ({ page }) => {
   const projectId = `pro-webcore-${Date.now().toString(36)}`;
   const traffic = recordApiTraffic(page);
   const authenticator = await addVirtualAuthenticator(page);
@@ -119,11 +117,11 @@ test("Corbado's web-core ConnectService: init → start → create() → finish 
     expect(finish).toMatchObject({ ok: true, val: { passkeyOperation: { operationType: 'append', identifierType: 'email' } } });
 
     // The emulator lists the passkey the authenticator holds, and the event.
-    const api = (path: string) => request.get(`${emulatorUrl}/emulator/${path}?projectId=${projectId}`).then((r) => r.json());
-    const { credentials } = (await api('credentials')) as { credentials: { id: string }[] };
+    const emulator = connectEmulator(emulatorUrl, { projectId });
+    const credentials = await emulator.listPasskeys();
     expect(credentials.map((c) => c.id)).toEqual((await authenticator.getCredentials()).map((c) => c.credentialId));
     expect(credentials).toHaveLength(1);
-    const { events } = (await api('events')) as { events: { eventType: string }[] };
+    const events = await emulator.listEvents();
     expect(events.map((e) => e.eventType)).toEqual(['append-learn-more']);
 
     // On the wire: Corbado's headers went through CORS, one process throughout, all of it as described.

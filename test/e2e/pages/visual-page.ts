@@ -5,7 +5,7 @@
  * drop-in by a classic script (`/drop-in/corbado-append.min.js`, which the test serves from
  * dist/ untouched, past the dev server's transforms).
  */
-export {}; // a module: top-level await
+import { connectEmulator } from '../../../emulator/client.js';
 
 const params = new URLSearchParams(location.search);
 if (params.get('build') === 'drop-in') {
@@ -27,14 +27,7 @@ const el = document.createElement('corbado-append');
 el.setAttribute('project-id', project);
 el.setAttribute('frontend-api-url', location.origin);
 if (params.get('lang')) el.lang = params.get('lang')!;
-el.appendTokenProvider = async () => {
-  const res = await fetch(`/emulator/append-token?projectId=${encodeURIComponent(project)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  return ((await res.json()) as { appendToken: string }).appendToken;
-};
+el.appendTokenProvider = () => connectEmulator(location.origin, { projectId: project }).mintAppendToken();
 for (const type of ['ready', 'complete', 'skip', 'error', 'state', 'continue']) {
   el.addEventListener(`corbado-append-${type}`, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
 }
