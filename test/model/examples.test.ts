@@ -18,8 +18,7 @@ const processes = (w: World, endpoint: string) => w.log.filter((l) => l.includes
 
 /** Click and complete the sheet; the credential made. */
 async function createPasskey(w: World, el: ReturnType<World['addElement']>) {
-  const gesture = w.click(el);
-  const sheet = w.sheets.find((s) => s.gesture === gesture);
+  const sheet = w.openSheet(el);
   assert.ok(sheet, 'create() ran for the click');
   await w.advance(2 * SECOND);
   w.answer(sheet, 'complete');

@@ -34,6 +34,7 @@ import {
   type SheetAnswer,
   type SheetRecord,
   type SignalKind,
+  type Tab,
   type WorldOptions,
 } from './world.js';
 
@@ -447,6 +448,42 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
   const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
   const openTabs = () => world.tabs.filter((t) => !t.closed);
   const live = () => world.elements.filter((e) => e.isConnected);
+  /** Open tabs and live elements whose page runs: one in the back/forward cache runs no script (nothing is added to it, removed or moved). */
+  const runningTabs = () => openTabs().filter((t) => !t.frozen);
+  const runningElements = () => live().filter((e) => !e.tab.frozen);
+  /** Sheets the user can answer: not over, on a page that runs (not closed, not in the back/forward cache). */
+  const openSheets = () => world.sheets.filter((x) => !x.over && !x.element.tab.frozen && !x.element.tab.closed);
+  /** Of those, the ones the user has not completed yet (no passkey on its way). */
+  const uncommittedSheets = () => openSheets().filter((x) => !x.committed);
+  /** What the steps on an element do to one whose page runs. */
+  const elementSteps: Record<'skip' | 'remove' | 'move', (el: Element) => void> = {
+    skip: (el) => el.controller.skip(),
+    remove: (el) => world.removeElement(el),
+    move: (el) => {
+      el.disconnect();
+      el.connect();
+    },
+  };
+  /** The steps on a tab: the tabs each may fall on, and what it does to the one it picks. */
+  const tabSteps: Record<'reload' | 'close' | 'hide' | 'show' | 'block-storage', { among: () => Tab[]; run: (tab: Tab) => void }> = {
+    reload: {
+      among: openTabs,
+      run: (tab) => {
+        world.closeTab(tab);
+        world.addElement(world.openTab(tab.user));
+      },
+    },
+    close: { among: openTabs, run: (tab) => world.closeTab(tab) },
+    hide: { among: runningTabs, run: (tab) => world.hideTab(tab) },
+    show: { among: () => openTabs().filter((t) => t.frozen), run: (tab) => world.showTab(tab) },
+    'block-storage': {
+      among: openTabs,
+      run: (tab) => {
+        tab.storageBlocked = !tab.storageBlocked;
+        tab.everBlocked = true;
+      },
+    },
+  };
   world.addElement(world.openTab(world.users[0]!));
   await world.advance(600);
   checker.step();
@@ -456,19 +493,15 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         if (openTabs().length < 3) world.addElement(world.openTab(world.users[s.user]!));
         break;
       case 'add': {
-        // A page in the back/forward cache runs no script: nothing is added to it, removed or moved.
-        const tab = pick(
-          openTabs().filter((t) => !t.frozen),
-          s.tab,
-        );
+        const tab = pick(runningTabs(), s.tab);
         if (tab && tab.elements.filter((e) => e.isConnected).length < 3)
           world.addElement(tab, { provider: s.provider, earlyToken: s.early });
         break;
       }
       case 'click': {
         // Mostly on an offer (a click elsewhere is a no-op, and also checked).
-        const shown = live().filter((e) => !e.tab.frozen && e.controller.state.name === 'ready');
-        const el = pick(shown.length && s.el % 4 !== 3 ? shown : live().filter((e) => !e.tab.frozen), s.el);
+        const shown = runningElements().filter((e) => e.controller.state.name === 'ready');
+        const el = pick(shown.length && s.el % 4 !== 3 ? shown : runningElements(), s.el);
         if (!el) break;
         const gesture = world.click(el);
         if (s.then === 'leave') break;
@@ -479,30 +512,21 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
         break;
       }
       case 'answer': {
-        const sheet = pick(
-          world.sheets.filter((x) => !x.over && !x.element.tab.frozen && !x.element.tab.closed),
-          s.sheet,
-        );
+        const sheet = pick(openSheets(), s.sheet);
         if (sheet) world.answer(sheet, s.how);
         break;
       }
       case 'commit': {
-        const sheet = pick(
-          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen && !x.element.tab.closed),
-          s.sheet,
-        );
+        const sheet = pick(uncommittedSheets(), s.sheet);
         if (sheet) world.commit(sheet, s.ms);
         break;
       }
       case 'edge': {
-        const sheet = pick(
-          world.sheets.filter((x) => !x.over && !x.committed && !x.element.tab.frozen && !x.element.tab.closed),
-          s.sheet,
-        );
+        const sheet = pick(uncommittedSheets(), s.sheet);
         if (!sheet) break;
-        const now = sheet.element.controller.state;
+        const { offer } = sheet.element;
         // The deadline on the monotonic clock (true time less what sleeps kept from it).
-        const at = 'offer' in now && now.offer ? now.offer.deadlineMs + world.monoPaused - s.before : world.trueNow;
+        const at = offer ? offer.deadlineMs + world.monoPaused - s.before : world.trueNow;
         if (at > world.trueNow) await world.advance(Math.min(at - world.trueNow, 10 * MINUTE));
         world.commit(sheet, s.ms);
         break;
@@ -510,68 +534,21 @@ export async function runOnce(options: WorldOptions, steps: Step[], inspect?: (w
       case 'clear-storage':
         world.clearStorage();
         break;
-      case 'skip': {
-        const el = pick(
-          live().filter((e) => !e.tab.frozen),
-          s.el,
-        );
-        if (el) el.controller.skip();
-        break;
-      }
-      case 'remove': {
-        const el = pick(
-          live().filter((e) => !e.tab.frozen),
-          s.el,
-        );
-        if (el) world.removeElement(el);
-        break;
-      }
+      case 'skip':
+      case 'remove':
       case 'move': {
-        const el = pick(
-          live().filter((e) => !e.tab.frozen),
-          s.el,
-        );
-        if (el) {
-          el.disconnect();
-          el.connect();
-        }
+        const el = pick(runningElements(), s.el);
+        if (el) elementSteps[s.t](el);
         break;
       }
-      case 'reload': {
-        const tab = pick(openTabs(), s.tab);
-        if (tab) {
-          world.closeTab(tab);
-          world.addElement(world.openTab(tab.user));
-        }
-        break;
-      }
-      case 'close': {
-        const tab = pick(openTabs(), s.tab);
-        if (tab) world.closeTab(tab);
-        break;
-      }
-      case 'hide': {
-        const tab = pick(
-          openTabs().filter((t) => !t.frozen),
-          s.tab,
-        );
-        if (tab) world.hideTab(tab);
-        break;
-      }
-      case 'show': {
-        const tab = pick(
-          openTabs().filter((t) => t.frozen),
-          s.tab,
-        );
-        if (tab) world.showTab(tab);
-        break;
-      }
+      case 'reload':
+      case 'close':
+      case 'hide':
+      case 'show':
       case 'block-storage': {
-        const tab = pick(openTabs(), s.tab);
-        if (tab) {
-          tab.storageBlocked = !tab.storageBlocked;
-          tab.everBlocked = true;
-        }
+        const { among, run } = tabSteps[s.t];
+        const tab = pick(among(), s.tab);
+        if (tab) run(tab);
         break;
       }
       case 'wait':

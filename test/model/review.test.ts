@@ -35,8 +35,7 @@ describe('a phone that sleeps: performance.now() may stand still (HR Time)', () 
     w.click(el);
     assert.equal(w.sheets.length, 0, 'no create() on the dead options: renewed instead');
     await w.advance(2 * SECOND);
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
+    const sheet = w.openSheet(el)!;
     assert.equal(w.server.challengeStatus(PROJECT, sheet.options.challenge), 'live');
     w.answer(sheet, 'complete');
     await w.advance(5 * SECOND);
@@ -122,8 +121,7 @@ describe('a passkey that arrives after its ceremony was aborted', () => {
     await w.advance(500);
     const conditional = w.sheets.find((s) => s.conditional)!;
     w.commit(conditional, 300); // the password manager completes it…
-    const gesture = w.click(el); // …as the user taps: the abort comes too late
-    const modal = w.sheets.find((s) => s.gesture === gesture)!;
+    const modal = w.openSheet(el)!; // …as the user taps: the abort comes too late
     await w.advance(SECOND);
     assert.equal(modal.aborted, true, 'the sheet on the same challenge stops');
     await w.advance(5 * SECOND);

@@ -25,7 +25,7 @@ import type { AppendConfig } from '../../src/contract.js';
 import { makePage, type FlowPorts, type PagePort } from '../../src/flow/ports.js';
 import type { Clock } from '../../src/clock.js';
 import { snoozeStore } from '../../src/flow/snooze.js';
-import type { FlowState } from '../../src/flow/types.js';
+import type { FlowState, Offer } from '../../src/flow/types.js';
 import { signalUnknownCredential } from '../../src/webauthn/support.js';
 import { StandInHost } from '../flow/stand-in-host.js';
 import { ApiError, errorBody } from '../../emulator/errors.js';
@@ -346,6 +346,12 @@ export class Element extends StandInHost {
   get state(): FlowState {
     return this.controller.state;
   }
+
+  /** The offer it shows now (its options, and their deadline and refresh on its tab's monotonic clock), if any. */
+  get offer(): Offer | undefined {
+    const s = this.controller.state;
+    return 'offer' in s ? s.offer : undefined;
+  }
 }
 
 export class World {
@@ -583,6 +589,11 @@ export class World {
     return fn();
   }
 
+  /** Time passes until `tab`'s monotonic clock (`performance.now()`, where an offer's times are) reads `monoMs`. */
+  advanceTo(tab: Tab, monoMs: number): Promise<void> {
+    return this.advance(monoMs - tab.page.clock.mono());
+  }
+
   /** The device's wall clock jumps (a manual change, NTP); timers are unaffected. */
   jumpClock(deltaMs: number): void {
     this.deviceOffsetMs += deltaMs;
@@ -671,6 +682,16 @@ export class World {
     return n;
   }
 
+  /** The passkey sheet a click (its number, from {@link click}) opened, if it opened one. */
+  sheetOf(gesture: number): SheetRecord | undefined {
+    return this.sheets.find((s) => s.gesture === gesture);
+  }
+
+  /** A click on the element's button, and the passkey sheet it opened (undefined: it opened none, say it renewed the options). */
+  openSheet(el: Element): SheetRecord | undefined {
+    return this.sheetOf(this.click(el));
+  }
+
   // ── WebAuthn ───────────────────────────────────────────────────────────
 
   ceremony(el: Element, options: PublicKeyCredentialCreationOptionsJSON, conditional: boolean) {
@@ -722,10 +743,7 @@ export class World {
   async clickAndComplete(el: Element, afterMs: number): Promise<void> {
     const gesture = this.click(el);
     await this.advance(afterMs);
-    this.answer(
-      this.sheets.find((s) => s.gesture === gesture)!,
-      'complete',
-    );
+    this.answer(this.sheetOf(gesture)!, 'complete');
   }
 
   /** The user's answer to an open sheet. */

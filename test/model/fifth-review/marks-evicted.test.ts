@@ -9,15 +9,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, PROJECT, SECOND, nextSignIn, passkeyInFirstTab, processes, world } from '../third-review/helpers.js';
+import { PROJECT, SECOND, finishWaitingInBfcache, nextSignIn, processes } from '../third-review/helpers.js';
 
 describe('a finish in the back/forward cache while another tab shows nine pages', () => {
   it('keeps its process', async () => {
-    const w = world({ locks: true, faults: { init: [], start: [], finish: ['http-500'], events: [] } });
-    const checker = new Checker(w);
-    const { tab1, el } = await passkeyInFirstTab(w);
-    await w.advance(250); // attempt 1: 500 (unknown); the retry waits 0.4 s
-    w.hideTab(tab1);
+    const { w, checker, tab1, el } = await finishWaitingInBfcache();
     const P = processes(w, 'finish')[0];
     let tab2 = w.openTab(w.users[0]!);
     w.addElement(tab2);

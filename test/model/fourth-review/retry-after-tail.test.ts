@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_READINGS } from '../../../emulator/model.js';
-import { PROJECT, SECOND, MINUTE, Checker } from '../third-review/helpers.js';
+import { PROJECT, SECOND, MINUTE, Checker, openSheetBeforeRefresh } from '../third-review/helpers.js';
 import { World, plainDevice, type Tab } from '../world.js';
 
 /** Finish attempts 1 and 2: a 429 with Retry-After: 60 after 9 s; attempt 3 reaches the server 45 s after it was sent. */
@@ -64,12 +64,9 @@ describe('a finish whose attempts run past deadline + 2 min, its tab closed', ()
     const tab1 = w.openTab(w.users[0]!);
     const el = w.addElement(tab1);
     await w.advance(SECOND);
-    const offer = () => (el.controller.state as { offer: { deadlineMs: number; refreshAtMs: number } }).offer;
-    await w.advance(offer().refreshAtMs - tab1.page.clock.mono() - 5 * SECOND);
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
-    const D = offer().deadlineMs;
-    await w.advance(D - tab1.page.clock.mono() - SECOND);
+    const sheet = await openSheetBeforeRefresh(w, el);
+    const D = el.offer!.deadlineMs;
+    await w.advanceTo(tab1, D - SECOND);
     w.answer(sheet, 'complete'); // completed 1 s before the deadline (the process's end − 2 s)
     const passkey = w.made[0]!;
     // attempts at ≈ D−1 s, D+68 s, D+137 s
@@ -79,7 +76,7 @@ describe('a finish whose attempts run past deadline + 2 min, its tab closed', ()
     await w.advance(SECOND);
     w.closeTab(tab1); // the user closes the tab; the keepalive attempt is on its way
     // Another tab of the same user, 43 s after that attempt went out.
-    await w.advance(D + 180 * SECOND - (w.trueNow - w.monoPaused));
+    await w.advanceTo(tab1, D + 180 * SECOND);
     w.addElement(w.openTab(w.users[0]!));
     await w.advance(MINUTE);
     checker.step();

@@ -8,24 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, PROJECT, SECOND, world } from '../third-review/helpers.js';
+import { SECOND, assertLatePasskeyKept, conditionalOnOffer } from '../third-review/helpers.js';
 
 describe('conditional time-box, then the refresh on the same process', () => {
   it('the late conditional passkey is stored, not signalled away', async () => {
-    const w = world({ ttlMs: 8 * SECOND, conditionalAppend: true, conditionalCreate: true });
-    const checker = new Checker(w);
-    const tab = w.openTab(w.users[0]!);
-    w.addElement(tab);
-    await w.advance(500);
-    const conditional = w.sheets.find((s) => s.conditional)!;
+    const { w, checker, conditional } = await conditionalOnOffer({ ttlMs: 8 * SECOND });
     assert.ok(conditional);
     await w.advance(2300);
     w.commit(conditional, 2500); // the password manager saves it just before the time-box; it arrives 2.5 s later
     await w.advance(15 * SECOND);
-    checker.step();
-    const passkey = w.made[0]!;
-    assert.equal(w.signalled.has(passkey.id), false, 'the passkey was signalled away');
-    assert.ok(w.server.hasCredential(PROJECT, passkey.id), 'stored');
-    assert.deepEqual(w.violations, []);
+    assertLatePasskeyKept(w, checker, 'the passkey was signalled away');
   });
 });

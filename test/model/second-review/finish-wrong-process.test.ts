@@ -40,23 +40,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MINUTE, PROJECT, SECOND, processes, world } from './helpers.js';
+import { MINUTE, PROJECT, SECOND, passkeyAtTheDeadline, processes, world } from './helpers.js';
 
 describe('a late passkey finished while its flow opens a process of its own', () => {
   it('is sent to the process of its options (which still holds its challenge) and stored', async () => {
     const w = world({ processTtlMs: 4 * MINUTE, ttlMs: 5 * MINUTE });
-    const tab = w.openTab(w.users[0]!);
-    const el = w.addElement(tab);
+    const el = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
-    const offer = () => (el.controller.state as { offer: { deadlineMs: number; refreshAtMs: number; processId?: string } }).offer;
-    const P = offer().processId!;
-    await w.advance(offer().refreshAtMs - tab.page.clock.mono() - 5 * SECOND);
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
-    assert.equal(el.controller.state.name, 'creating');
-    await w.advance(offer().deadlineMs - tab.page.clock.mono() - 100);
-    w.commit(sheet, 300); // completed 0.1 s before the deadline; the passkey reaches the page 0.2 s after it
-    await w.advance(10 * SECOND);
+    const P = el.offer!.processId!;
+    await passkeyAtTheDeadline(w, el);
     const passkey = w.made[0]!;
     const finishes = w.log.filter((l) => l.includes('→ finish ')).map((l) => l.split(' ')[4]);
     assert.ok(finishes.length > 0, 'the late passkey was finished');
@@ -78,9 +70,8 @@ describe('a late passkey finished while its flow opens a process of its own', ()
       const s = el.controller.state as { name: string; refreshing?: boolean };
       if (processes(w, 'init').length === 2 && s.name === 'ready' && !s.refreshing) break;
     }
-    const offer = (el.controller.state as { offer: { processId?: string } }).offer;
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
+    const offer = el.offer!;
+    const sheet = w.openSheet(el)!;
     assert.equal(w.server.challengeStatus(PROJECT, sheet.options.challenge), 'live', 'create() on live options');
     await w.advance(1500);
     w.answer(sheet, 'complete');

@@ -37,8 +37,7 @@ import { MINUTE, PROJECT, SECOND, world, type World, type Element } from './help
 
 /** Tap and complete; the challenge's status on the server when create() ran (undefined: no create()). */
 async function tapAndComplete(w: World, el: Element) {
-  const gesture = w.click(el);
-  const sheet = w.sheets.find((s) => s.gesture === gesture);
+  const sheet = w.openSheet(el);
   if (!sheet) return undefined;
   const status = w.server.challengeStatus(PROJECT, sheet.options.challenge);
   w.answer(sheet, 'complete');

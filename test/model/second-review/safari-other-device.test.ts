@@ -35,12 +35,7 @@ describe('Safari, a user whose passkey lives on another device', () => {
     // The user's passkey from another device: made and stored, then gone from this authenticator.
     const phone = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
-    const g = w.click(phone);
-    await w.advance(SECOND);
-    w.answer(
-      w.sheets.find((s) => s.gesture === g)!,
-      'complete',
-    );
+    await w.clickAndComplete(phone, SECOND);
     await w.advance(5 * SECOND);
     assert.equal(phone.controller.state.name, 'success');
     w.authenticator.clear(); // it lives on the phone, not on this Mac
@@ -50,8 +45,7 @@ describe('Safari, a user whose passkey lives on another device', () => {
     const el = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
     assert.equal(el.controller.state.name, 'ready');
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
+    const sheet = w.openSheet(el)!;
     assert.equal(sheet.options.excludeCredentials?.length, 1, "the phone's passkey is excluded");
     w.answer(sheet, 'refuse'); // Safari refuses at once (a cross-origin frame it cannot read the policy of, say)
     await w.advance(SECOND);

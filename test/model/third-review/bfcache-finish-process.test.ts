@@ -35,15 +35,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, PROJECT, SECOND, nextSignIn, passkeyInFirstTab, world } from './helpers.js';
+import { PROJECT, SECOND, finishWaitingInBfcache, nextSignIn } from './helpers.js';
 
 describe('a finish that waits in the back/forward cache', () => {
   it('keeps its process: another tab opened meanwhile does not void the challenge it still needs', async () => {
-    const w = world({ locks: true, faults: { init: [], start: [], finish: ['http-500'], events: [] } });
-    const checker = new Checker(w);
-    const { tab1, el } = await passkeyInFirstTab(w);
-    await w.advance(250); // attempt 1: 500 (unknown); the retry waits 0.4 s
-    w.hideTab(tab1); // the user goes on to another page of the site: back/forward cache
+    const { w, checker, tab1, el } = await finishWaitingInBfcache();
     await w.advance(40 * SECOND);
     w.addElement(w.openTab(w.users[0]!)); // another tab shows the offer
     await w.advance(2 * SECOND);

@@ -36,23 +36,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, MINUTE, PROJECT, SECOND, world } from './helpers.js';
+import { Checker, MINUTE, PROJECT, SECOND, passkeyAtTheDeadline, world } from './helpers.js';
 
 describe('a passkey completed at the deadline, the expiry abort too late (process not dying)', () => {
   it('is finished on a challenge its own renewal did not void, and stored', async () => {
     const w = world({ ttlMs: 5 * MINUTE, processTtlMs: 60 * MINUTE });
     const checker = new Checker(w);
-    const tab = w.openTab(w.users[0]!);
-    const el = w.addElement(tab);
+    const el = w.addElement(w.openTab(w.users[0]!));
     await w.advance(SECOND);
-    const offer = () => (el.controller.state as { offer: { deadlineMs: number; refreshAtMs: number } }).offer;
-    await w.advance(offer().refreshAtMs - tab.page.clock.mono() - 5 * SECOND);
-    const gesture = w.click(el);
-    const sheet = w.sheets.find((s) => s.gesture === gesture)!;
-    assert.equal(el.controller.state.name, 'creating');
-    await w.advance(offer().deadlineMs - tab.page.clock.mono() - 100);
-    w.commit(sheet, 300); // confirmed 0.1 s before the deadline; the passkey reaches the page 0.2 s after it
-    await w.advance(10 * SECOND);
+    await passkeyAtTheDeadline(w, el);
     checker.step();
     const passkey = w.made[0]!;
     assert.ok(passkey, 'the passkey was made');
