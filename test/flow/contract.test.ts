@@ -22,7 +22,7 @@ import {
 import { CorbadoAppend } from '../../src/index.js';
 import { corbadoAppendEvents, type CorbadoAppendJSXProps, type CorbadoAppendProps } from '../../src/react.js';
 import type { CorbadoAppendSvelteAttributes } from '../../src/svelte.js';
-import type { AppendEventType as FixtureEventType } from '../helpers/fixture.js';
+import type { AppendEventType as FixtureEventType } from '../helpers/event-log.js';
 
 // ── the type half: each line fails tsc when a list lacks an entry ────────────
 
@@ -41,7 +41,7 @@ export type TypeChecks = [
   Expect<Has<CorbadoAppendSvelteAttributes, `on${AppendEventName}` | Exclude<Attributes, false> | Settable>>,
   // The element: every property, typed as the contract says.
   Expect<Same<Pick<CorbadoAppend, keyof AppendProperties>, AppendProperties>>,
-  // The browser tests' fixture: exactly the contract's events (the kit's: below, from custom-elements.json).
+  // The browser tests' event records (fixture, second tab): exactly the contract's events (the kit's: below, from custom-elements.json).
   Expect<Same<FixtureEventType, AppendEventName>>,
 ];
 

@@ -9,7 +9,7 @@ import { DAY_MS, isSnoozed, readSnooze, snoozeDays, writeSnooze } from '../../sr
 import { transition } from '../../src/flow/transition.js';
 import { T0, error, finishing, ready, response } from './fixtures.js';
 import { Harness } from './harness.js';
-import { emitted, kinds } from './moves.js';
+import { assertSkippedAtStart, kinds } from './moves.js';
 
 const KEY = 'corbado-append:snooze:pro-1';
 const storage = (raw: string | null) => ({ getItem: () => raw });
@@ -61,10 +61,7 @@ describe('snooze values', () => {
 
 describe('the table', () => {
   it('start while snoozed → skipped (skip-implicit, snoozed): no init, no report', () => {
-    const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: 'snoozed' });
-    assert.deepEqual(state, { name: 'skipped', reason: 'snoozed' });
-    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip', 'focus:after']);
-    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'snoozed' });
+    assertSkippedAtStart('snoozed');
   });
 
   it('"Not now" asks to remember it; "Continue" after a final error does not; a success forgets it', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { transition } from '../../src/flow/transition.js';
 import type { FlowEvent, FlowState } from '../../src/flow/types.js';
-import { kinds, emitted, reported, tracked } from './moves.js';
+import { assertSkippedAtStart, kinds, emitted, reported, tracked } from './moves.js';
 import { T0, creating, error, finishing, offer, ready, response } from './fixtures.js';
 
 describe('idle', () => {
@@ -16,10 +16,7 @@ describe('idle', () => {
     assert.deepEqual(kinds(effects), ['init']);
   });
   it('start with WebAuthn unsupported → skipped (skip-implicit, unsupported), no request, no error', () => {
-    const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: 'unsupported' });
-    assert.deepEqual(state, { name: 'skipped', reason: 'unsupported' });
-    assert.deepEqual(kinds(effects), ['stop', 'emit:corbado-append-skip', 'focus:after']);
-    assert.deepEqual(emitted(effects, 'corbado-append-skip')!.detail, { status: 'skip-implicit', reason: 'unsupported' });
+    assertSkippedAtStart('unsupported');
   });
   it('start with a bad config → reported, then skipped (error)', () => {
     const { state, effects } = transition({ name: 'idle' }, { type: 'start', problem: error('config-invalid') });

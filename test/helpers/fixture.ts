@@ -15,9 +15,10 @@
 import { waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CorbadoAppend } from '../../src/index.js';
-import { APPEND_EVENT_NAMES, type AppendEventName } from '../../src/contract.js';
+import { APPEND_EVENT_NAMES } from '../../src/contract.js';
 import { onCleanup } from './cleanup.js';
 import { emulatorUrl, mintToken, setScenario, uniqueProjectId, type ScenarioPatch } from './emulator.js';
+import { POLL, eventLog, eventsButStates, until, type EventLog, type Recorded } from './event-log.js';
 import { realTimers } from './spies.js';
 import { addAuthenticator, clearAuthenticators, type VirtualAuthenticatorOptions } from './webauthn.js';
 
@@ -26,44 +27,6 @@ import { addAuthenticator, clearAuthenticators, type VirtualAuthenticatorOptions
  * conditional-create time-box and how long an `appendTokenProvider` may take.
  */
 export { CONDITIONAL_TIMEBOX_MS, TOKEN_TIMEOUT_MS } from '../../src/times.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
-
-/** Every event of the element (the public contract). */
-export type AppendEventType = AppendEventName;
-
-export interface Recorded {
-  type: AppendEventType;
-  detail: any;
-}
-
-/** Polling of this suite: every 10 ms, for 5 s (the defaults of @open-wc's `waitUntil`: 50 ms, 1 s). */
-export const POLL = { interval: 10, timeout: 5000 };
-
-/**
- * Waits on the page's real timers, and on every `changed` callback, until `done()` holds
- * (for tests that stub the global `setTimeout`).
- */
-export function until(done: () => boolean, what: () => string, timeoutMs: number, changed: Set<() => void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    let timer: number | undefined;
-    const check = () => {
-      realTimers.clearTimeout(timer);
-      if (done()) {
-        changed.delete(check);
-        resolve();
-      } else if (performance.now() - t0 > timeoutMs) {
-        changed.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
-      } else {
-        timer = realTimers.setTimeout(check, 20);
-      }
-    };
-    changed.add(check);
-    check();
-  });
-}
 
 /** `waitUntil` of @open-wc/testing with this suite's polling: resolves once `check()` is true. */
 export const waitFor = (check: () => unknown, what: string, timeoutMs = POLL.timeout): Promise<void> =>
@@ -96,19 +59,12 @@ export interface FixtureOptions {
   parent?: HTMLElement;
 }
 
-export interface AppendFixture {
+/** The element mounted, and its events ({@link EventLog}). */
+export interface AppendFixture extends EventLog {
   el: CorbadoAppend;
   projectId: string;
   /** The test's virtual authenticator (undefined with `authenticator: false`). */
   authenticatorId: string | undefined;
-  /** Every `corbado-append-*` event, in order. */
-  events: Recorded[];
-  /** Details of the events of `type` so far. */
-  of(type: AppendEventType): any[];
-  /** The `state` of each `corbado-append-state` event so far. */
-  states(): string[];
-  /** The detail of the first event of `type`; waits for it if none came yet. */
-  event(type: AppendEventType, timeoutMs?: number): Promise<any>;
   /** Resolves once `el.state === state` and the element has rendered it. */
   state(state: string, timeoutMs?: number): Promise<void>;
   /** A part inside the shadow root. */
@@ -182,8 +138,7 @@ export function mountAppend(
   (opts.parent ?? document.body).append(el);
   onCleanup(() => el.remove());
 
-  const of = (type: AppendEventType) => events.filter((e) => e.type === type).map((e) => e.detail);
-  const others = () => JSON.stringify(events.filter((e) => e.type !== 'corbado-append-state'));
+  const log = eventLog(events, changed, (type, seen) => `${type} (now ${el.state}; events ${seen})`);
   /**
    * Resolves once `done()` holds: checked now, on every event, and every 20 ms. On the page's
    * real timers, so it works under fake or counted timers (`waitUntil` of @open-wc/testing uses
@@ -200,21 +155,11 @@ export function mountAppend(
     el,
     projectId,
     authenticatorId: opts.authenticatorId,
-    events,
-    of,
-    states: () => of('corbado-append-state').map((s) => s.state),
-    async event(type, timeoutMs = POLL.timeout) {
-      await when(
-        () => of(type).length > 0,
-        () => `${type} (now ${el.state}; events ${others()})`,
-        timeoutMs,
-      );
-      return of(type)[0];
-    },
+    ...log,
     async state(state, timeoutMs = POLL.timeout) {
       await when(
         () => el.state === state,
-        () => `state ${state} (now ${el.state}; events ${others()})`,
+        () => `state ${state} (now ${el.state}; events ${eventsButStates(events)})`,
         timeoutMs,
       );
       await el.updateComplete;

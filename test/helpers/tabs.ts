@@ -14,7 +14,7 @@
  */
 import { onCleanup } from './cleanup.js';
 import { getRequests, type EmulatorRequest } from './emulator.js';
-import { POLL, until, type AppendEventType, type Recorded } from './fixture.js';
+import { POLL, eventLog, until, type AppendEventType, type EventLog, type Recorded } from './event-log.js';
 import type { FetchSpy } from './spies.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- event details are checked field by field */
@@ -24,19 +24,12 @@ export interface TabOptions {
   webLocks?: boolean;
 }
 
-export interface OtherTab {
+/** The second tab, and its element's events ({@link EventLog}). */
+export interface OtherTab extends EventLog {
   /** Its window (same origin: readable from tab 1). */
   window: Window;
   /** Whether it has Web Locks (`navigator.locks`), as it reported when its page loaded. */
   webLocks: boolean;
-  /** Every `corbado-append-*` event of its element, in order. */
-  events: Recorded[];
-  /** Details of its events of `type` so far. */
-  of(type: AppendEventType): any[];
-  /** The `state` of each of its `corbado-append-state` events so far. */
-  states(): string[];
-  /** The detail of its first event of `type`; waits for it if none came yet. */
-  event(type: AppendEventType, timeoutMs?: number): Promise<any>;
   /** Closes it (idempotent; also done after the test). */
   close(): void;
 }
@@ -69,7 +62,6 @@ export async function openTab(projectId: string, opts: TabOptions = {}): Promise
   onCleanup(close);
   if (!win) throw new Error('openTab: window.open was refused (a popup blocker?)');
 
-  const others = () => JSON.stringify(events.filter((e) => e.type !== 'corbado-append-state'));
   const problems = () => (errors.length ? `; page errors: ${errors.join(' | ')}` : '');
   await until(
     () => loaded !== undefined || errors.length > 0,
@@ -78,22 +70,10 @@ export async function openTab(projectId: string, opts: TabOptions = {}): Promise
     changed,
   );
   if (!loaded) throw new Error(`the second tab's page failed${problems()}`);
-  const of = (type: AppendEventType) => events.filter((e) => e.type === type).map((e) => e.detail);
   return {
     window: win,
     webLocks: loaded.webLocks,
-    events,
-    of,
-    states: () => of('corbado-append-state').map((s) => s.state),
-    async event(type, timeoutMs = POLL.timeout) {
-      await until(
-        () => of(type).length > 0,
-        () => `${type} in the second tab (events ${others()}${problems()})`,
-        timeoutMs,
-        changed,
-      );
-      return of(type)[0];
-    },
+    ...eventLog(events, changed, (type, seen) => `${type} in the second tab (events ${seen}${problems()})`),
     close,
   };
 }
