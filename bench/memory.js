@@ -14,7 +14,7 @@
  * what the element and the page keep, plus bench records of what is still alive.
  */
 import { addVirtualAuthenticator, newPage } from './browser.js';
-import { emulator } from './server.js';
+import { connectEmulator } from '../emulator/client.js';
 import { withDeadline } from './stats.js';
 
 const SHORT_TIMER_MS = 2000;
@@ -102,10 +102,13 @@ function listenerGrowth(before, after) {
  * @param {{cycles: number, warmup: number, runId: string, log: (s: string) => void}} o
  */
 export async function measureMemory(browser, baseUrl, { cycles, warmup, runId, log }) {
-  /** @param {import('./pages/bench.js').CycleStage['stage']} name @param {object} [scenario] emulator scenario (PUT) */
+  /**
+   * @param {import('./pages/bench.js').CycleStage['stage']} name
+   * @param {import('../emulator/contract.js').ScenarioPatch} [scenario] emulator scenario (PUT)
+   */
   const stage = (name, scenario) => ({ stage: name, projectId: `bench-${runId}-mem-${name}`, scenario });
   const stages = [stage('loading'), stage('init-sent', { latencyMs: 50 }), stage('ready'), stage('creating', { autoAppend: true })];
-  for (const s of stages) if (s.scenario) await emulator(baseUrl, 'PUT', 'scenario', s.projectId, s.scenario);
+  for (const s of stages) if (s.scenario) await connectEmulator(baseUrl, { projectId: s.projectId }).setScenario(s.scenario);
 
   const { page, close } = await newPage(browser, { fetches: true, ceremony: true, timers: true, listeners: true });
   /** @type {string[]} */

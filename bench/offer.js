@@ -21,7 +21,7 @@
  * (hooks.js `probes`) mark when they are called and settle.
  */
 import { newPage } from './browser.js';
-import { emulator } from './server.js';
+import { connectEmulator } from '../emulator/client.js';
 import { serialRoundTrips, withDeadline } from './stats.js';
 
 const FLOW_REQUEST = /\/v2\/connect\/|\/emulator\/append-token/;
@@ -147,7 +147,7 @@ export async function measureOffer(browser, servers, { loads, latencies, runId, 
     }
     /** @param {(typeof tabs)[number]} t @param {string} projectId @param {number} latencyMs */
     const visit = async (t, projectId, latencyMs) => {
-      if (latencyMs) await emulator(t.baseUrl, 'PUT', 'scenario', projectId, { latencyMs });
+      if (latencyMs) await connectEmulator(t.baseUrl, { projectId }).setScenario({ latencyMs });
       const q = new URLSearchParams({ projectId, ...t.query });
       const url = `${t.baseUrl}${t.path}?${q}`;
       const first = await loadOnce(t.tab.page, url, t.baseUrl);

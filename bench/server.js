@@ -28,19 +28,3 @@ export async function startServer({ cacheDir = `${ROOT}.bench/vite-cache` } = {}
   const { port } = /** @type {import('node:net').AddressInfo} */ (/** @type {import('node:http').Server} */ (server.httpServer).address());
   return { url: `http://localhost:${port}`, close: () => server.close() };
 }
-
-/**
- * JSON request to the emulator's demo routes (`/emulator/*`).
- * @param {string} baseUrl @param {string} method @param {string} path e.g. `scenario`
- * @param {string} projectId @param {unknown} [body]
- * @returns {Promise<any>} the JSON answer (undefined for 204)
- */
-export async function emulator(baseUrl, method, path, projectId, body) {
-  const res = await fetch(`${baseUrl}/emulator/${path}?projectId=${encodeURIComponent(projectId)}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} /emulator/${path}: HTTP ${res.status} ${await res.text()}`);
-  return res.status === 204 ? undefined : res.json();
-}
