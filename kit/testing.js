@@ -16,7 +16,7 @@ export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
 
 /**
  * The element's events, as its custom-elements.json lists them (generated from the one definition
- * of the public contract, src/contract.ts; README "Events").
+ * of the public contract, src/contract.ts; README "API", its events).
  * @type {typeof import('./testing.types.js').APPEND_EVENT_TYPES}
  */
 export const APPEND_EVENT_TYPES = Object.freeze(

@@ -87,7 +87,7 @@ export interface AppendErrorDetail {
 
 /**
  * `corbado-append-continue`: the user pressed Continue on the success card (cancelable). The card
- * then hides and focus moves on (README "Focus"); `preventDefault()` keeps focus where the page puts it.
+ * then hides and focus moves on (README "Continue and focus"); `preventDefault()` keeps focus where the page puts it.
  */
 export interface AppendContinueDetail {
   status: 'complete' | 'complete-noop';
@@ -107,7 +107,7 @@ export interface AppendEventDetailMap {
   'corbado-append-ready': AppendReadyDetail;
   /** `{status: 'complete'|'complete-noop', completionType, passkeyOperation?, unconfirmed?, clientState}`: a passkey was created; `complete-noop`: one was already on this device; `unconfirmed: true`: the server's confirmation was lost (README "Guarantees"). */
   'corbado-append-complete': AppendCompleteDetail;
-  /** `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `snoozed`, `error`. Cancelable: `preventDefault()` keeps focus where the page puts it (README "Focus"). */
+  /** `{status: 'skip-implicit'|'skip-explicit', reason}`: the element steps aside; reasons `append-not-allowed`, `passkey-intel-denied`, `unsupported`, `user-skipped`, `finish-pending`, `snoozed`, `error`. Cancelable: `preventDefault()` keeps focus where the page puts it (README "Continue and focus"). */
   'corbado-append-skip': AppendSkipDetail;
   /** `{code, recoverable, message, requestId?, maybeStored?}`: one of the error codes (README "Error codes"); never contains the append token. `maybeStored: true` (`finish-failed` only): no definitive answer, the passkey may be stored after all (README "Guarantees"). */
   'corbado-append-error': AppendErrorDetail;
@@ -244,7 +244,7 @@ type Specs = typeof APPEND_PROPERTIES;
 /** The properties the flow reads once per connect. */
 export type AppendConfigKey = { [K in keyof Specs]: Specs[K] extends { config: true } ? K : never }[keyof Specs];
 
-/** What the flow reads from its element when it is connected (and the token provider per offer). */
+/** What the flow reads from its element when it is connected; `appendTokenProvider` is read again for each token. */
 export type AppendConfig = Partial<Pick<AppendProperties, AppendConfigKey>>;
 
 /** The names of the config properties, at run time. */
@@ -256,11 +256,23 @@ export const APPEND_CONFIG_KEYS = (Object.keys(APPEND_PROPERTIES) as (keyof Spec
 type AttributeOf = { [K in keyof Specs as Specs[K]['attribute'] extends string ? Specs[K]['attribute'] : never]: K };
 
 /**
+ * The value a template may give an attribute. A boolean attribute is on when present, whatever its
+ * text (HTML; Lit's `Boolean` converter): Svelte writes `{false}` as the text `"false"`, which is
+ * on — so only `true` (present) or `""` is accepted; a condition goes to the property
+ * (`earlyToken={cond}`). A number attribute takes a number or its text.
+ */
+type AttributeValue<K extends keyof Specs> = Specs[K] extends { type: typeof Boolean }
+  ? true | ''
+  : Specs[K] extends { type: typeof Number }
+    ? number | `${number}`
+    : AppendProperties[K];
+
+/**
  * What a framework template may put on the tag: every attribute (dashed) and every property
  * (camelCase). Not here: `onComplete`/`onSkip`/`onError` — React 19 and Svelte 5 take any `on…`
  * for an event listener (for events named `Complete`, …); use the events, or set those callbacks
  * in script.
  */
-export type CorbadoAppendTemplateProps = { [A in keyof AttributeOf]?: AppendProperties[AttributeOf[A]] } & {
+export type CorbadoAppendTemplateProps = { [A in keyof AttributeOf]?: AttributeValue<AttributeOf[A]> } & {
   [K in Exclude<keyof AppendProperties, 'onComplete' | 'onSkip' | 'onError'>]?: AppendProperties[K];
 };

@@ -182,7 +182,7 @@ export const styles = css`
     background: color-mix(in srgb, var(--_primary) 88%, var(--_on-surface));
   }
   /* Busy, not unavailable: full contrast, the spinner tells. */
-  .primary:disabled {
+  .primary[aria-disabled='true'] {
     cursor: progress;
     background: var(--_primary);
   }

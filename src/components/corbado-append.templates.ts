@@ -69,7 +69,8 @@ export function offerCard(t: AppendStrings, s: Shown, learnMore: boolean, on: Ha
         ${IN_PLACE.map((k) => html`<p class="notice unseen" aria-hidden="true">${boxed(t[k], infoIcon)}</p>`)}
       </div>
       ${hint ? html`<p part="hint">${boxed(t[hint], infoIcon)}</p>` : nothing}
-      <button part="primary-button" class="primary" type="button" ?disabled=${busy} @click=${on.create}>
+      <!-- Busy: aria-disabled, not disabled, so keyboard focus stays on it (the flow ignores a click then). -->
+      <button part="primary-button" class="primary" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${on.create}>
         ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span class="label">${label}</span>
       </button>
       <div class="secondary">

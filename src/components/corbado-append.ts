@@ -39,7 +39,7 @@ export interface CorbadoAppend extends AppendProperties {}
  * re-adding starts a new one with the configuration of that moment.
  * Events are `CustomEvent`s that bubble and are composed, typed in `HTMLElementEventMap`.
  *
- * @attr lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.
+ * @attr {string} lang - Language: `en` (built in), `de`, `fr`, `es`, `it`, `nl`, `pt`, `pl`, `ja` (each loaded from `locales/<lang>.js` beside the element's file, README "Languages"); without it the closest ancestor's `lang`, else the browser's.
  *
  *
  * @csspart container - the card around everything (at most `--cb-max-width` wide)
@@ -144,13 +144,13 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     return this.matches(':focus-within');
   }
 
-  /** @internal Where the flow puts focus (README "Focus"), once this move is rendered. */
+  /** @internal Where the flow puts focus (README "Continue and focus"), once this move is rendered. */
   moveFocus(to: FocusTarget): void {
     void this.updateComplete.then(() => {
       if (to === 'after') return void focusAfter(this);
-      // Only when focus is in the element or nowhere: a user typing elsewhere on the page (a
-      // conditional create or the autoAppend ceremony ended meanwhile) keeps it.
-      if (![document.body, this, null].includes(document.activeElement as never)) return;
+      // Only when focus is in the element (in a page's shadow root too) or nowhere: a user typing
+      // elsewhere on the page (a conditional create or the autoAppend ceremony ended meanwhile) keeps it.
+      if (!this.holdsFocus() && ![document.body, null].includes(document.activeElement as never)) return;
       this.shadowRoot?.querySelector<HTMLElement>(`[part=${to}]`)?.focus();
     });
   }

@@ -180,6 +180,14 @@ export class AppendController implements ReactiveController {
     this.#dispatch({ type: 'start', ...(problem ? { problem } : {}) });
   }
 
+  /**
+   * The configuration read when the flow began, with the element's `appendTokenProvider` of now:
+   * it is asked for each token (a page may set or replace it after connecting; README).
+   */
+  #config(flow: Flow): AppendConfig {
+    return { ...flow.config, appendTokenProvider: this.#host.appendConfig.appendTokenProvider };
+  }
+
   /** Abort requests, ceremonies and timers; forget the flow. Fires nothing but the reflected state. */
   #teardown(): void {
     const flow = this.#flow;
@@ -363,7 +371,7 @@ export class AppendController implements ReactiveController {
     const { page } = this.#ports;
     switch (effect.type) {
       case 'init': {
-        const { config } = flow;
+        const config = this.#config(flow);
         // A kept process sends no init (init.ts): only the probes the offer reads; no token if it declined.
         const kept = effect.fresh ? undefined : liveProcess(page.storage(), flow.projectId, page.clock.now());
         if (config.earlyToken && config.appendTokenProvider && kept?.appendAllowed !== false) {
@@ -454,7 +462,7 @@ export class AppendController implements ReactiveController {
     const process = held;
     const hostname = ports.hostname();
     return loadOffer({
-      config: flow.config,
+      config: this.#config(flow),
       client: flow.client!,
       process,
       marking: () => {

@@ -127,7 +127,7 @@ export type FlowEvent =
   /** Start answered `attestationOptions: ""`: the server chose not to offer a passkey. */
   | { type: 'no-offer' }
   /**
-   * init, the token or start failed. `now`: local unix ms. `suspect`: the start went out and got no
+   * init, the token or start failed. `now`: the page's monotonic ms. `suspect`: the start went out and got no
    * answer, so the server may have replaced the challenge of the options held. `gone`: the server
    * refused the process (expired or unknown). `fresh`: the load had opened a process of its own.
    */
@@ -174,7 +174,7 @@ export type Emit = {
 /**
  * Where keyboard focus goes: a part of the element (the heading on success, the button again
  * after a failed attempt, the skip button on a final error), or `after` it — on to what follows
- * the element, as it steps aside (README "Focus").
+ * the element, as it steps aside (README "Continue and focus").
  */
 export type FocusTarget = 'title' | 'primary-button' | 'skip-button' | 'after';
 
@@ -213,7 +213,7 @@ export type Effect =
       aside?: true;
     }
   /**
-   * Feed `event` after `ms` (relative) or at `atMs` (local unix ms), unless the flow ends first;
+   * Feed `event` after `ms` (relative) or at `atMs` (the page's monotonic ms, as `Offer.deadlineMs`), unless the flow ends first;
    * a later timer of the same `slot` replaces this one (the offer clock of fresh options).
    */
   | { type: 'later'; slot: TimerSlot; event: FlowEvent; ms?: number; atMs?: number }

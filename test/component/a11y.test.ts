@@ -92,7 +92,7 @@ describe('<corbado-append> accessibility', () => {
     const { m, main } = await onPage({ authenticator: { automaticPresenceSimulation: false } });
     m.click('primary-button');
     await m.state('creating');
-    expect(m.part('primary-button')!.hasAttribute('disabled')).to.equal(true);
+    expect(m.part('primary-button')!.getAttribute('aria-disabled')).to.equal('true');
     expect(m.part('container')!.getAttribute('aria-busy')).to.equal('true');
     await expectNoViolations(main, 'creating');
 

@@ -109,7 +109,7 @@ describe('<corbado-append> ceremony errors', () => {
     m.click('primary-button');
     await expectCancelled(m);
     expect(m.of('corbado-append-complete')).to.have.length(0);
-    expect(m.part('primary-button')!.disabled).to.equal(false);
+    expect(m.part('primary-button')!.getAttribute('aria-disabled')).to.equal('false');
     await pause(LOOP_WINDOW_MS);
     expect(create.calls, 'no automatic retry').to.have.length(1);
 

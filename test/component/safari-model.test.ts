@@ -29,7 +29,7 @@ function expectQuietOffer(m: AppendFixture) {
   expect(m.text('message'), 'no message').to.equal('');
   expect(m.of('corbado-append-error'), 'no error').to.deep.equal([]);
   expect(m.of('corbado-append-complete')).to.deep.equal([]);
-  expect(m.part('primary-button')!.disabled).to.equal(false);
+  expect(m.part('primary-button')!.getAttribute('aria-disabled')).to.equal('false');
 }
 
 describe('Safari model (STUB over the real engine)', () => {

@@ -133,7 +133,7 @@ describe('<corbado-append> one ceremony at a time', () => {
     await pause(QUIET_MS);
     expect(create.modal()).to.have.length(1);
     expect(m.el.state).to.equal('creating');
-    expect(m.part('primary-button')!.disabled).to.equal(true);
+    expect(m.part('primary-button')!.getAttribute('aria-disabled')).to.equal('true');
     expect(net.api().map((c) => c.path)).to.deep.equal(['/v2/connect/append/init', '/v2/connect/append/start']);
   });
 });

@@ -56,7 +56,7 @@ describe('<corbado-append> in two tabs of one browser, with Web Locks (issue 19)
       `inits: neither resumed a process (${t.summary})`,
     ).to.deep.equal([null, null]);
     expect(m.el.state, 'tab 1 still on its offer').to.equal('ready');
-    expect(m.part('primary-button')!.disabled, 'tab 1 not renewing').to.equal(false);
+    expect(m.part('primary-button')!.getAttribute('aria-disabled'), 'tab 1 not renewing').to.equal('false');
 
     await realClick(m.part('primary-button')!);
     const complete = await m.event('corbado-append-complete');

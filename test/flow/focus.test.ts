@@ -1,5 +1,5 @@
 /**
- * Where keyboard focus goes (README "Focus"), as the flow decides it: the table's `focus` effects,
+ * Where keyboard focus goes (README "Continue and focus"), as the flow decides it: the table's `focus` effects,
  * and the controller's rule for `after` — only when focus was in the element as the move began,
  * and only when the page did not prevent the cancelable event's default. Where the element then
  * puts it in a real browser is the browser suite's (test/component/a11y.test.ts).
