@@ -98,7 +98,10 @@ async function expectOnePasskey(m: AppendFixture) {
 
 /** Tab 1 holds fresh options (its second start answered, its button usable again). */
 const renewed = (m: AppendFixture, net: FetchSpy) =>
-  net.api(START).length === 2 && net.api(START)[1]!.settled && m.el.state === 'ready' && m.part('primary-button')!.getAttribute('aria-disabled') === 'false';
+  net.api(START).length === 2 &&
+  net.api(START)[1]!.settled &&
+  m.el.state === 'ready' &&
+  m.part('primary-button')!.getAttribute('aria-disabled') === 'false';
 
 /**
  * Tab 1 renewed on a process of its own (`own`, by `renewal`): the click makes one passkey on the
