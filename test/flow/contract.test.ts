@@ -39,6 +39,13 @@ export type TypeChecks = [
   // React 19 JSX and Svelte 5 templates: every event as `on<event-name>`, every attribute, every property.
   Expect<Has<CorbadoAppendJSXProps, `on${AppendEventName}` | Exclude<Attributes, false> | Settable>>,
   Expect<Has<CorbadoAppendSvelteAttributes, `on${AppendEventName}` | Exclude<Attributes, false> | Settable>>,
+  // Values a template may give: a boolean attribute only by presence (Svelte writes `{false}` as
+  // the text "false", which Lit reads as on), a number attribute a number or its text.
+  Expect<Same<CorbadoAppendSvelteAttributes['early-token'], true | '' | undefined>>,
+  Expect<Same<CorbadoAppendSvelteAttributes['force-passkey-append'], true | '' | undefined>>,
+  Expect<Same<CorbadoAppendJSXProps['early-token'], true | '' | undefined>>,
+  Expect<Same<CorbadoAppendSvelteAttributes['snooze-days'], number | `${number}` | undefined>>,
+  Expect<Same<CorbadoAppendSvelteAttributes['earlyToken'], boolean | undefined>>,
   // The element: every property, typed as the contract says.
   Expect<Same<Pick<CorbadoAppend, keyof AppendProperties>, AppendProperties>>,
   // The browser tests' event records (fixture, second tab): exactly the contract's events (the kit's: below, from custom-elements.json).
