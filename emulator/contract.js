@@ -206,6 +206,12 @@ export const DEFAULT_READINGS = Object.freeze({
  */
 
 /**
+ * Whether the endpoint handles the request before the fault replaces its answer (the `stored-*` kinds).
+ * @param {FaultKind} kind
+ */
+export const handlesFirst = (kind) => kind.startsWith('stored-');
+
+/**
  * @param {unknown} value
  * @returns {value is FaultKind}
  */

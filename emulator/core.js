@@ -18,7 +18,8 @@ import { DEMO_ROUTES } from './demo.js';
 import { ApiError, errorBody, methodNotAllowed } from './errors.js';
 import { requestProblems, responseProblems } from './openapi.js';
 import { BODY_LIMIT_BYTES, headerValue, readJsonBody, sendJson, sendNoContent } from './http.js';
-import { TIMEOUT_CAP_MS, handlesFirst, sendFault } from './faults.js';
+import { handlesFirst } from './contract.js';
+import { TIMEOUT_CAP_MS, sendFault } from './faults.js';
 import { takeFault } from './scenario.js';
 import { DEFAULT_PROJECT_ID, PROJECT_ID_PATTERN, appendLog, createStore } from './state.js';
 

@@ -60,9 +60,3 @@ export function sendFault(kind, res, { startedAt, hung, timeoutCapMs = TIMEOUT_C
     }
   }
 }
-
-/**
- * Whether the endpoint handles the request before the fault replaces its answer.
- * @param {import('./contract.js').FaultKind} kind
- */
-export const handlesFirst = (kind) => kind.startsWith('stored-');

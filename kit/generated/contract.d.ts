@@ -73,6 +73,7 @@ export const READING_VALUES: Readonly<{
  * @type {Readonly<Readings>}
  */
 export const DEFAULT_READINGS: Readonly<Readings>;
+export function handlesFirst(kind: FaultKind): boolean;
 export function isFaultKind(value: unknown): value is FaultKind;
 export function isFaultEndpoint(value: unknown): value is FaultEndpoint;
 /**

@@ -11,6 +11,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { en } from '../../src/components/messages.js';
 import { FINISH_PATIENCE_MS } from '../../src/times.js';
+import { FAULT_KINDS, handlesFirst } from '../../emulator/contract.js';
 import { getCredentials, getRequests, type Fault } from '../helpers/emulator.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { appendFixture, waitForReal } from '../helpers/fixture.js';
@@ -44,7 +45,7 @@ async function clickThrough(finish: Fault | undefined, scenario: Record<string, 
 }
 
 describe('<corbado-append> finish rules', () => {
-  for (const kind of ['stored-500', 'stored-504-html', 'stored-200-html', 'stored-drop'] as const) {
+  for (const kind of FAULT_KINDS.filter(handlesFirst)) {
     it(`${kind}: stored, answer lost, retry refused as already used → complete (unconfirmed), never signalled away`, async () => {
       const t = await clickThrough({ kind, times: 1 });
       const complete = await t.m.event('corbado-append-complete', 8000);

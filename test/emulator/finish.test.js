@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FAULT_KINDS, handlesFirst } from '../../emulator/contract.js';
 import { appendFlow as append, attest, emulatorForFile, FINISH, isCorbadoError, START, wait } from './helpers.js';
 
 const emu = emulatorForFile();
@@ -194,11 +195,18 @@ describe('finish faults that lose the answer after the passkey is stored', () =>
     return { send, stored: async () => (await c.demo('GET', '/emulator/credentials')).json.credentials.length };
   }
 
-  for (const [kind, status, type] of /** @type {const} */ ([
+  /** The `stored-*` kinds that answer, and how; `stored-drop` answers nothing (below). */
+  const ANSWERED = /** @type {const} */ ([
     ['stored-500', 500, 'application/json'],
     ['stored-504-html', 504, 'text/html'],
     ['stored-200-html', 200, 'text/html'],
-  ])) {
+  ]);
+
+  it('covers every kind that handles the request first (the contract)', () => {
+    assert.deepEqual(FAULT_KINDS.filter(handlesFirst), [...ANSWERED.map(([kind]) => kind), 'stored-drop']);
+  });
+
+  for (const [kind, status, type] of ANSWERED) {
     it(`${kind}: stored, answered ${status} ${type}; the retry is refused as challenge_used`, async () => {
       const c = fresh();
       const f = await finishWith(c, { kind, times: 1 });
