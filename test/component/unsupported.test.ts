@@ -1,13 +1,16 @@
 /**
- * Unsupported environments: no `PublicKeyCredential`, no `navigator.credentials` (or no
- * `create`), an insecure context → a quiet `skip-implicit` with reason `unsupported`, before any
- * request and without ever rendering (no spinner, no card). Each environment is made by
- * stubbing the globals before mount; an insecure context cannot be made on localhost, so
- * `isSecureContext` is stubbed (see also test/component/support.test.ts).
+ * Unsupported environments: `webAuthnAvailable()`, the gate before any request (secure context,
+ * `PublicKeyCredential`, `navigator.credentials.create`), and the element behind it: no
+ * `PublicKeyCredential`, no `navigator.credentials` (or no `create`), an insecure context → a quiet
+ * `skip-implicit` with reason `unsupported`, before any request and without ever rendering (no
+ * spinner, no card). Each environment is made by stubbing the globals before mount; the test page
+ * (http://localhost) is a secure context and a real insecure one cannot be made on localhost, so
+ * `isSecureContext` is stubbed. (A real browser without WebAuthn: test/webkit/.)
  */
 import { expect } from '@open-wc/testing';
 import { getRequests, uniqueProjectId } from '../helpers/emulator.js';
 import { mountAppend } from '../helpers/fixture.js';
+import { webAuthnAvailable } from '../../src/webauthn/support.js';
 import { pause, spyCreate, spyFetch, stubProperty as stub } from '../helpers/spies.js';
 
 /** Room for a late render or request after the skip. */
@@ -61,4 +64,44 @@ describe('<corbado-append> unsupported environments', () => {
       expect(rendered, 'no part (spinner, card, button) was ever rendered').to.deep.equal([]);
     });
   }
+});
+
+// Every stub is undone after its test (test/helpers/cleanup.ts); `undo()` puts it back earlier.
+describe('webAuthnAvailable', () => {
+  it('true in this Chromium (secure localhost, WebAuthn present)', () => {
+    expect(window.isSecureContext).to.equal(true);
+    expect(webAuthnAvailable()).to.equal(true);
+  });
+
+  it('false in an insecure context (isSecureContext false or missing)', () => {
+    const undo = stub(window, 'isSecureContext', false);
+    expect(webAuthnAvailable()).to.equal(false);
+    undo();
+    stub(window, 'isSecureContext', undefined, true);
+    expect(webAuthnAvailable()).to.equal(false);
+  });
+
+  it('false without PublicKeyCredential (deleted, undefined, or not a constructor)', () => {
+    for (const value of [undefined, null, {}, 'PublicKeyCredential']) {
+      const undo = stub(window, 'PublicKeyCredential', value);
+      expect(webAuthnAvailable(), String(value)).to.equal(false);
+      undo();
+    }
+    stub(window, 'PublicKeyCredential', undefined, true);
+    expect('PublicKeyCredential' in window).to.equal(false);
+    expect(webAuthnAvailable()).to.equal(false);
+  });
+
+  it('false without navigator.credentials or its create()', () => {
+    for (const [target, key, value] of [
+      [navigator, 'credentials', undefined],
+      [navigator, 'credentials', {}],
+      [navigator.credentials, 'create', undefined],
+    ] as const) {
+      const undo = stub(target, key, value);
+      expect(webAuthnAvailable(), `${key}: ${JSON.stringify(value)}`).to.equal(false);
+      undo();
+    }
+    expect(webAuthnAvailable(), 'restored').to.equal(true);
+  });
 });
