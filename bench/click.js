@@ -1,5 +1,5 @@
 /**
- * Click → navigator.credentials.create on the built drop-in page (bench/pages/offer-drop-in.html), with a CDP virtual authenticator
+ * Click → navigator.credentials.create on the built drop-in page (offer-drop-in.html, bench/static.js), with a CDP virtual authenticator
  * attached before the page loads (never a click without one). bench/pages/hooks.js wraps
  * `CredentialsContainer.prototype.create` and records, at the call: `navigator.userActivation
  * .isActive`; the time since the click event's `timeStamp` (same clock; that is when the input

@@ -1,5 +1,5 @@
 /**
- * Memory and leaks over mount/unmount cycles of the drop-in bundle (bench/pages/cycles.html):
+ * Memory and leaks over mount/unmount cycles of the drop-in bundle (cycles.html, bench/static.js):
  * each cycle connects a fresh element, waits until its flow reached a stage (loading, init in
  * flight, ready, creating — round robin, see cycles.js) and removes it.
  *

@@ -42,8 +42,8 @@ ${METHOD}`;
 const METHOD = `## How each figure is measured
 
 Run it with \`npm run bench\` (add \`-- --write\` to rewrite this file). The bench runs
-\`npm run build\`, builds the bench pages for production (\`bench/pages/offer-*.html\`, Vite,
-minified) and serves them with the emulator on one origin from a plain static server
+\`npm run build\`, builds the bench pages for production (\`bench/pages/*.js\`, each in one HTML
+skeleton; Vite, minified) and serves them with the emulator on one origin from a plain static server
 (\`bench/static.js\`), starts its own Vite dev server (the repo's \`vite.config.ts\`: playground and
 emulator) without file watching, both on free ports, and its own headless Chromium
 (\`CHROME_PATH\`, default \`/usr/bin/chromium\`), and stops all of them at the end. Raw figures of
@@ -104,8 +104,8 @@ the last run: \`.bench/results.json\`. Page instrumentation: \`bench/pages/hooks
   task; \`create()\` before that ran in the click's task. (Checked against a test page: \`create()\`
   after a \`setTimeout(0)\` or an awaited \`fetch()\` reads "no"; after \`await null\` it reads "yes" —
   a microtask is still the same task.)
-- **Memory** — \`bench/pages/cycles.html\` with the drop-in; each cycle appends a fresh element,
-  waits for a stage and removes it, round robin: \`loading\` (probes running), \`init-sent\` (init
+- **Memory** — \`cycles.html\` (\`bench/pages/cycles.js\`) with the drop-in; each cycle appends a
+  fresh element, waits for a stage and removes it, round robin: \`loading\` (probes running), \`init-sent\` (init
   in flight; that project answers 50 ms late), \`ready\` (options held, refresh and expiry timers
   armed), \`creating\` (autoAppend's \`create()\` pending: the virtual authenticator's presence
   simulation is off, so only the element's abort ends it). 20 warm-up cycles first. Before, half
