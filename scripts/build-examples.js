@@ -6,7 +6,9 @@
  * build:types). examples/script-tag and examples/embed need no build (they load the drop-in);
  * examples/shared holds what every framework example takes from its URL and its "backend".
  *
- * - react, vue: Vite with the framework's plugin (examples/<name>/vite.config.ts).
+ * - react, vue: Vite with the framework's plugin (examples/<name>/vite.config.ts, which holds only
+ *   what an app of that framework needs; where and how this repository builds it is here, in
+ *   `buildOne`).
  * - svelte: svelte-check (the template's use of <corbado-append> against corbado-append/svelte's
  *   typings), then Vite with @sveltejs/vite-plugin-svelte.
  * - angular: its own package.json and lockfile (the Angular CLI is too heavy for the root install):
@@ -90,7 +92,16 @@ async function buildOne(name, dir) {
   if (name === 'svelte') {
     run(root, 'npx', ['--no-install', 'svelte-check', '--tsconfig', join(dir, 'tsconfig.json'), '--fail-on-warnings', '--output', 'human']);
   }
-  await build({ configFile: join(dir, 'vite.config.ts'), logLevel: 'warn' });
+  // From the example's folder into its dist/, with relative URLs (served from any path). Its
+  // `corbado-append` imports resolve through this package's own exports (the example lies inside
+  // it): dist/esm, as `npm i corbado-append` gives; lit & co. from this repository's node_modules.
+  await build({
+    configFile: join(dir, 'vite.config.ts'),
+    root: dir,
+    base: './',
+    build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+    logLevel: 'warn',
+  });
 }
 
 const ifStale = process.argv.includes('--if-stale');

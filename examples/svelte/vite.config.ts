@@ -1,21 +1,10 @@
-// Builds the Svelte example against the npm build in dist/esm (what `npm i corbado-append` gives).
+// All a Svelte app needs in its Vite config for corbado-append: Svelte's plugin. `corbado-append`
+// and `corbado-append/svelte` resolve as installed (here through the package's own exports, to
+// the npm build in dist/esm); scripts/build-examples.js builds this folder into dist/.
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { fileURLToPath } from 'node:url';
-
-const dist = (p: string) => fileURLToPath(new URL(`../../dist/esm/${p}`, import.meta.url));
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: './',
   // configFile: false: the compiler options are here, no svelte.config.js.
   plugins: [svelte({ configFile: false })],
-  resolve: {
-    alias: [
-      { find: /^corbado-append\/svelte$/, replacement: dist('svelte.js') },
-      { find: /^corbado-append$/, replacement: dist('index.js') },
-    ],
-  },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
-  logLevel: 'warn',
 });
