@@ -21,8 +21,15 @@ const emulator = connectEmulator(location.origin, { projectId });
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const form = $<HTMLFormElement>('#scenario');
 
-for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name^="fault-"]')) {
-  for (const f of ['', ...FAULT_KINDS]) sel.add(new Option(f || '(none)', f));
+// The faults' rows: `fault-<endpoint>`, one for each endpoint faults can target, offering every kind.
+for (const ep of FAULT_ENDPOINTS) {
+  const row = document.createElement('label');
+  row.className = 'row';
+  const select = document.createElement('select');
+  select.name = `fault-${ep}`;
+  for (const f of ['', ...FAULT_KINDS]) select.add(new Option(f || '(none)', f));
+  row.append(ep, select);
+  $('#faults').append(row);
 }
 
 /** The customer backend's job in production: mint a connect token (Corbado backend API). */
