@@ -36,6 +36,14 @@ function table(head, rows) {
 }
 
 /**
+ * A `#### heading` and its table, or nothing when there are no rows.
+ * @param {string} heading
+ * @param {string[]} head
+ * @param {unknown[][]} rows
+ */
+const section = (heading, head, rows) => (rows.length ? [`#### ${heading}`, '', table(head, rows), ''] : []);
+
+/**
  * @typedef {import('custom-elements-manifest/schema.js').Package} Package
  * @typedef {import('custom-elements-manifest/schema.js').ClassField} ClassField
  */
@@ -70,51 +78,26 @@ export function apiTables(manifest) {
           rows.push([code(a.name), '', code(a.type?.text ?? ''), code(a.default ?? ''), a.description ?? '']);
         }
       }
-      if (rows.length)
-        out.push('#### Attributes and properties', '', table(['Attribute', 'Property', 'Type', 'Default', 'Description'], rows), '');
-
-      const events = decl.events ?? [];
-      if (events.length) {
-        out.push(
-          '#### Events',
-          '',
-          table(
-            ['Event', 'Detail / description'],
-            events.map((e) => [code(e.name), e.description ?? '']),
-          ),
-          '',
-        );
-      }
-      const parts = decl.cssParts ?? [];
-      if (parts.length) {
-        out.push(
-          '#### CSS parts',
-          '',
-          table(
-            ['Part', 'Description'],
-            parts.map((p) => [code(p.name), p.description ?? '']),
-          ),
-          '',
-        );
-      }
       const props = decl.cssProperties ?? [];
-      if (props.length) {
-        const withDefault = props.some((p) => p.default);
-        out.push(
-          '#### CSS custom properties',
-          '',
-          withDefault
-            ? table(
-                ['Property', 'Default', 'Description'],
-                props.map((p) => [code(p.name), code(p.default ?? ''), p.description ?? '']),
-              )
-            : table(
-                ['Property', 'Description'],
-                props.map((p) => [code(p.name), p.description ?? '']),
-              ),
-          '',
-        );
-      }
+      const withDefault = props.some((p) => p.default);
+      out.push(
+        ...section('Attributes and properties', ['Attribute', 'Property', 'Type', 'Default', 'Description'], rows),
+        ...section(
+          'Events',
+          ['Event', 'Detail / description'],
+          (decl.events ?? []).map((e) => [code(e.name), e.description ?? '']),
+        ),
+        ...section(
+          'CSS parts',
+          ['Part', 'Description'],
+          (decl.cssParts ?? []).map((p) => [code(p.name), p.description ?? '']),
+        ),
+        ...section(
+          'CSS custom properties',
+          withDefault ? ['Property', 'Default', 'Description'] : ['Property', 'Description'],
+          props.map((p) => [code(p.name), ...(withDefault ? [code(p.default ?? '')] : []), p.description ?? '']),
+        ),
+      );
     }
   }
   return out.join('\n');
