@@ -169,6 +169,19 @@ describe('readings', () => {
 });
 
 describe('startChallenge', () => {
+  /**
+   * A process given options by a forced start (`first`: their challenge), then a start that
+   * answers none (the scenario denies them).
+   * @param {import('../../emulator/scenario.js').Readings['startChallenge']} startChallenge
+   */
+  async function thenNoOptions(startChallenge) {
+    const s = server({ startChallenge }, { passkeyIntelDenied: true });
+    const { processID } = s.init();
+    const first = challengeOf(await s.start(processID, { forcePasskeyAppend: true }));
+    assert.equal((await s.start(processID)).challenge, undefined);
+    return { s, processID, first };
+  }
+
   it('replace: a start voids the earlier challenge of the process; its attestation is refused', async () => {
     const s = server({ startChallenge: 'replace' });
     const { processID } = s.init();
@@ -182,10 +195,7 @@ describe('startChallenge', () => {
   });
 
   it('replace: a start that answers no options leaves the process without any challenge', async () => {
-    const s = server({ startChallenge: 'replace' }, { passkeyIntelDenied: true });
-    const { processID } = s.init();
-    const first = challengeOf(await s.start(processID, { forcePasskeyAppend: true }));
-    assert.equal((await s.start(processID)).challenge, undefined);
+    const { s, processID, first } = await thenNoOptions('replace');
     assert.equal(s.status(first), 'void');
     assert.equal((await s.finish(processID, attestation(first))).type, 'challenge_missing');
   });
@@ -207,10 +217,7 @@ describe('startChallenge', () => {
   });
 
   it('add: a start without options keeps the earlier challenges', async () => {
-    const s = server({ startChallenge: 'add' }, { passkeyIntelDenied: true });
-    const { processID } = s.init();
-    const first = challengeOf(await s.start(processID, { forcePasskeyAppend: true }));
-    assert.equal((await s.start(processID)).challenge, undefined);
+    const { s, processID, first } = await thenNoOptions('add');
     assert.equal((await s.finish(processID, attestation(first))).status, 200);
   });
 });
@@ -298,20 +305,26 @@ describe('replayAnswer', () => {
 });
 
 describe('initResumeVoids', () => {
-  it('false: an init resuming the process keeps its challenge', async () => {
-    const s = server({ initResumeVoids: false });
+  /**
+   * A process with the challenge of one start, then an init that resumes it.
+   * @param {boolean} initResumeVoids
+   */
+  async function resumed(initResumeVoids) {
+    const s = server({ initResumeVoids });
     const { processID } = s.init();
     const challenge = challengeOf(await s.start(processID));
     assert.equal(s.init(processID).processID, processID);
+    return { s, processID, challenge };
+  }
+
+  it('false: an init resuming the process keeps its challenge', async () => {
+    const { s, processID, challenge } = await resumed(false);
     assert.equal(s.status(challenge), 'live');
     assert.equal((await s.finish(processID, attestation(challenge))).status, 200);
   });
 
   it('true: it voids them: finish answers challenge_missing, and after a new start the old one does not belong', async () => {
-    const s = server({ initResumeVoids: true });
-    const { processID } = s.init();
-    const voided = challengeOf(await s.start(processID));
-    assert.equal(s.init(processID).processID, processID);
+    const { s, processID, challenge: voided } = await resumed(true);
     assert.equal(s.status(voided), 'void');
     assert.equal((await s.finish(processID, attestation(voided))).type, 'challenge_missing');
     const next = challengeOf(await s.start(processID));
