@@ -17,6 +17,7 @@ const BROWSER = [
   'test/unit/**',
   'test/component/**',
   'test/helpers/**',
+  'test/pages/**',
   'test/e2e/pages/**',
   'playground/**',
   'examples/**',
