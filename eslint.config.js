@@ -14,7 +14,6 @@ const flat = (config) => /** @type {import('eslint').Linter.Config} */ (config);
 /** Code that runs in the browser (the element, its tests, demo and example pages). */
 const BROWSER = [
   'src/**',
-  'test/unit/**',
   'test/component/**',
   'test/helpers/**',
   'test/pages/**',

@@ -104,25 +104,21 @@ export function spyLeaks(targets: Record<string, EventTarget>): { left(): Leaks;
   };
   const undo = [...track('setTimeout', 'clearTimeout', timeouts), ...track('setInterval', 'clearInterval', intervals)];
   for (const [name, target] of Object.entries(targets)) {
-    const add = target.addEventListener;
-    const remove = target.removeEventListener;
-    undo.push(
-      stubProperty(
+    /** `method` of `target`, recording each listener it is given (`record`), then doing its work. */
+    const recorded = (method: 'addEventListener' | 'removeEventListener', record: (key: string) => unknown) => {
+      const original = target[method];
+      return stubProperty(
         target,
-        'addEventListener',
+        method,
         function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | AddEventListenerOptions) {
-          if (l) listeners.add(keyOf(name, type, l, o));
-          return add.call(this, type, l, o);
+          if (l) record(keyOf(name, type, l, o));
+          return original.call(this, type, l, o);
         },
-      ),
-      stubProperty(
-        target,
-        'removeEventListener',
-        function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject | null, o?: boolean | EventListenerOptions) {
-          if (l) listeners.delete(keyOf(name, type, l, o));
-          return remove.call(this, type, l, o);
-        },
-      ),
+      );
+    };
+    undo.push(
+      recorded('addEventListener', (key) => listeners.add(key)),
+      recorded('removeEventListener', (key) => listeners.delete(key)),
     );
   }
   return {
