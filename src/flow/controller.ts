@@ -12,6 +12,8 @@ import type { ReactiveController } from 'lit';
 import { resolveApiBaseUrl } from '../api/config.js';
 import { encodeClientState, liveProcess, storeLastLogin, type ClientStateEntry } from '../api/client-state.js';
 import type { PasskeyOperation } from '../api/types.js';
+import { sleep } from '../clock.js';
+import type { AppendConfig } from '../contract.js';
 import { CorbadoAppendError, errorDetail, toAppendError } from '../errors.js';
 import { classifyCeremonyError, type Ceremony } from '../webauthn/ceremony.js';
 import { startedByAnother, type Claim } from './claims.js';
@@ -20,7 +22,6 @@ import { initProcess, type HeldProcess } from './init.js';
 import { LoadFailure, appendToken, loadOffer, type OfferEnv } from './load-offer.js';
 import type { AppendHost, FlowPorts } from './ports.js';
 import { forgetUndecided, loadUndecided, postponeUndecided, rememberUndecided, settleUndecided, type Undecided } from './reconcile.js';
-import { sleep } from '../clock.js';
 import { Scope } from './scope.js';
 import { finishEffect, transition } from './transition.js';
 import {
@@ -33,7 +34,6 @@ import {
   type Offer,
   type TimerSlot,
 } from './types.js';
-import type { AppendConfig } from '../contract.js';
 import { ATTEMPT_TIMEOUT_MS, FINISH_TAIL_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
 
 export type { AppendHost } from './ports.js';
@@ -249,10 +249,12 @@ export class AppendController implements ReactiveController {
     for (const effect of move.effects) {
       if (!this.#flow) break;
       try {
-        if (effect.type === 'emit') proceed = this.#host.emit(effect.event, effect.detail);
-        else if (effect.type === 'focus') {
+        if (effect.type === 'focus') {
           if (effect.to !== 'after' || (hadFocus && proceed)) focus = effect.to;
-        } else this.#run(this.#flow, effect);
+        } else {
+          const proceeded = this.#run(this.#flow, effect);
+          if (effect.type === 'emit') proceed = proceeded !== false;
+        }
       } catch (e) {
         console.error('[corbado-append] effect failed', effect.type, e);
       }
@@ -366,7 +368,8 @@ export class AppendController implements ReactiveController {
     });
   }
 
-  #run(flow: Flow, effect: Effect): void {
+  /** Runs one effect (but `focus`, which the move places once rendered); an `emit` returns whether the page let its default happen. */
+  #run(flow: Flow, effect: Exclude<Effect, { type: 'focus' }>): boolean | void {
     const { scope, client } = flow;
     const { page } = this.#ports;
     switch (effect.type) {
@@ -414,7 +417,7 @@ export class AppendController implements ReactiveController {
         flow.timers.get(effect.slot)?.();
         return void flow.timers.delete(effect.slot);
       case 'emit':
-        return void this.#host.emit(effect.event, effect.detail);
+        return this.#host.emit(effect.event, effect.detail);
       case 'complete': {
         const clientState = encodeClientState(page.storage(), flow.projectId, flow.lastLogin);
         return void this.#host.emit('corbado-append-complete', { ...effect.detail, clientState });

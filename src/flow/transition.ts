@@ -164,7 +164,7 @@ export function finishEffect(
   response: RegistrationResponseJSON,
   completionType: CompletionType,
   { aside }: { aside: boolean } = { aside: false },
-): Effect {
+): Extract<Effect, { type: 'finish' }> {
   return {
     type: 'finish',
     // `connectAppendFinishReq`: the same for every attempt.
