@@ -110,7 +110,7 @@ export class CorbadoAppend extends LitElement implements AppendHost {
     return PUBLIC_STATE[this.controller.state.name];
   }
 
-  /** @internal read by the flow controller when a flow begins */
+  /** @internal read by the flow controller when a flow begins (and for each token, its `appendTokenProvider`) */
   get appendConfig(): AppendConfig {
     return Object.fromEntries(APPEND_CONFIG_KEYS.map((key) => [key, this[key]]));
   }

@@ -284,25 +284,23 @@ export class AppendController implements ReactiveController {
   #step(flow: Flow, scope: Scope, step: Promise<FlowEvent>, fresh = false): void {
     const now = () => this.#ports.page.clock.mono();
     step.then(
-      (e) => !scope.disposed && this.#deliver(flow, e),
+      (e) => this.#deliver(flow, e, scope),
       (e) => {
-        if (scope.disposed) return; // superseded or removed: its outcome is nobody's
         const { error, suspect, gone } = e instanceof LoadFailure ? e : new LoadFailure(toAppendError(e));
-        this.#deliver(flow, {
-          type: 'load-failed',
-          error,
-          now: now(),
-          ...(suspect ? { suspect } : {}),
-          ...(gone ? { gone } : {}),
-          ...(fresh ? { fresh } : {}),
-        });
+        const failed = { error, now: now(), ...(suspect ? { suspect } : {}), ...(gone ? { gone } : {}), ...(fresh ? { fresh } : {}) };
+        this.#deliver(flow, { type: 'load-failed', ...failed }, scope);
       },
     );
   }
 
-  /** Deliver an outcome of `flow`'s work, unless that flow is over. */
-  #deliver(flow: Flow, event: FlowEvent): void {
-    if (this.#flow === flow && !flow.scope.disposed) this.#dispatch(event);
+  /**
+   * The one guard against stale outcomes: deliver what `flow`'s work in `scope` (a load's own
+   * scope, else the flow's) brought, unless the flow is over or that work was superseded (its
+   * scope disposed). A ceremony's outcome is first matched to the ceremony still running
+   * (`#ceremony`); the table ignores what a state has no move for.
+   */
+  #deliver(flow: Flow, event: FlowEvent, scope: Scope = flow.scope): void {
+    if (this.#flow === flow && !flow.scope.disposed && !scope.disposed) this.#dispatch(event);
   }
 
   /**
