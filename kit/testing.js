@@ -17,7 +17,7 @@ export const DEFAULT_AUTHENTICATOR_OPTIONS = Object.freeze({
 /**
  * The element's events, as its custom-elements.json lists them (generated from the one definition
  * of the public contract, src/contract.ts; README "API", its events).
- * @type {typeof import('./testing.types.js').APPEND_EVENT_TYPES}
+ * @type {readonly string[]} (typed for integrators in testing.types.d.ts)
  */
 export const APPEND_EVENT_TYPES = Object.freeze(
   /** @type {import('custom-elements-manifest/schema.js').Package} */ (
