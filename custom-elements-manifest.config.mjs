@@ -132,8 +132,7 @@ function sortModules() {
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/react.ts', 'src/svelte.ts'],
-  // CEM_OUTDIR (relative to the project): elsewhere — test/node/manifest.test.js analyzes afresh and compares.
-  outdir: process.env.CEM_OUTDIR ?? '.',
+  outdir: '.',
   litelement: true,
   // package.json "customElements" is kept by hand.
   packagejson: false,
