@@ -193,7 +193,7 @@ export interface AppendProperties {
   theme: 'light' | 'dark' | 'auto';
   /** Overrides for any text, in any language (see `AppendStrings`). */
   strings?: Partial<AppendStrings>;
-  /** Returns a fresh append token; called after init allows append, and again for each options refresh. May take up to 15 s, else `token-unavailable`. */
+  /** Returns a fresh append token; called after init allows append, and again for each options refresh (the one set at that moment). May take up to 15 s, else `token-unavailable`. */
   appendTokenProvider?: () => Promise<string>;
   /** Watchdog for a ceremony that never settles, in ms (relative). Default: the options' `timeout` + 10 s. */
   ceremonyTimeoutMs?: number;

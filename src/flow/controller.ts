@@ -182,7 +182,9 @@ export class AppendController implements ReactiveController {
 
   /**
    * The configuration read when the flow began, with the element's `appendTokenProvider` of now:
-   * it is asked for each token (a page may set or replace it after connecting; README).
+   * it is asked for each token (a page may set it right after connecting, or replace it). Whether
+   * options that die can be renewed is decided as they arrive (`Offer.renewable`): a provider set
+   * only after an offer made with a single-use `append-token` is not asked for that offer.
    */
   #config(flow: Flow): AppendConfig {
     return { ...flow.config, appendTokenProvider: this.#host.appendConfig.appendTokenProvider };
@@ -294,10 +296,10 @@ export class AppendController implements ReactiveController {
   }
 
   /**
-   * The one guard against stale outcomes: deliver what `flow`'s work in `scope` (a load's own
-   * scope, else the flow's) brought, unless the flow is over or that work was superseded (its
-   * scope disposed). A ceremony's outcome is first matched to the ceremony still running
-   * (`#ceremony`); the table ignores what a state has no move for.
+   * The guard against stale outcomes of a flow's work — loads, finishes, timers: deliver what
+   * `flow`'s work in `scope` (a load's own scope, else the flow's) brought, unless the flow is over
+   * or that work was superseded (its scope disposed). A ceremony's outcome is first matched to the
+   * ceremony still running (`#ceremony`); the table ignores what a state has no move for.
    */
   #deliver(flow: Flow, event: FlowEvent, scope: Scope = flow.scope): void {
     if (this.#flow === flow && !flow.scope.disposed && !scope.disposed) this.#dispatch(event);
