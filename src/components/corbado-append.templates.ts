@@ -12,7 +12,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PasskeyOperation } from '../api/types.js';
 import type { FlowState } from '../flow/types.js';
 import { alertIcon, checkIcon, infoIcon, passkeyIcon } from './icons.js';
-import { TEXT_FOR, finalText, type AppendStrings } from './messages.js';
+import type { AppendStrings } from '../strings.js';
+import { TEXT_FOR, finalText } from './messages.js';
 
 export type Shown = Extract<FlowState, { name: 'ready' | 'renewing' | 'creating' | 'finishing' }>;
 

@@ -12,7 +12,8 @@ import { AppendController, type AppendHost } from '../flow/controller.js';
 import { browserPorts } from '../flow/ports.js';
 import { PUBLIC_STATE, type FocusTarget } from '../flow/types.js';
 import { focusAfter } from './focus.js';
-import { addLocale, onLocale, stringsFor, type AppendStrings } from './messages.js';
+import type { AppendStrings } from '../strings.js';
+import { addLocale, onLocale, stringsFor } from './messages.js';
 import { styles } from './corbado-append.styles.js';
 import { errorCard, offerCard, successCard, type Handlers } from './corbado-append.templates.js';
 

@@ -1,6 +1,6 @@
 /**
- * Every text the element shows, in English (built in), and which text goes with which state,
- * variant and error code (`TEXT_FOR`, the one table of it). Other languages are separate files
+ * Which text goes with which state, variant and error code (`TEXT_FOR`, the one table of it), and
+ * the languages: English built in (src/strings.ts, whose keys are public). Other languages are separate files
  * (`locales/*.ts`, built to `locales/<lang>.js` beside the element) that register themselves with
  * `addLocale()`; `strings` (element property) overrides any key. `{name}` in `successStoredIn` is
  * replaced by `aaguidDetails.name` (as text, never HTML).
@@ -11,8 +11,6 @@ import type { FlowStateName, Notice } from '../flow/types.js';
 import type { EnvironmentLimit } from '../webauthn/environment.js';
 import { en, type AppendStrings } from '../strings.js';
 import { loadLocale } from './locale-loader.js';
-
-export { en, type AppendStrings };
 
 type Key = keyof AppendStrings;
 type Final = [title: Key, text: Key];

@@ -11,7 +11,7 @@
  * the time-box and the click.)
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getCredentials, getRequests, type ScenarioPatch } from '../helpers/emulator.js';
 import { appendFixture, CONDITIONAL_TIMEBOX_MS, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, spyCreate, stubProperty, type CreateSpyOptions } from '../helpers/spies.js';

@@ -8,7 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { WebAuthnAbortService } from '@simplewebauthn/browser';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getCredentials, getRequests } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type AppendFixture } from '../helpers/fixture.js';
 import { jsonResponse, pause, spyCreate, spyFetch, type CreateSpy } from '../helpers/spies.js';

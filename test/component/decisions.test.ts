@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import de from '../../src/components/locales/de.js';
-import { en, type AppendStrings } from '../../src/components/messages.js';
+import { en, type AppendStrings } from '../../src/strings.js';
 import { getCredentials, getRequests } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '../helpers/engine.js';
 import fr from '../../src/components/locales/fr.js';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { CorbadoAppend } from '../../src/index.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { getRequests } from '../helpers/emulator.js';

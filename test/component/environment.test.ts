@@ -6,7 +6,7 @@
  * automatic or conditional ceremony there, a hint, and no futile "try again".
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getEvents, setScenario, uniqueProjectId } from '../helpers/emulator.js';
 import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { engineCapabilities, needs } from '../helpers/engine.js';

@@ -31,7 +31,7 @@
  * a11y.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { FINISH_MARGIN_MS } from '../../src/times.js';
 import { getCredentials, mintToken, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type FixtureOptions } from '../helpers/fixture.js';

@@ -9,7 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { FINISH_PATIENCE_MS } from '../../src/times.js';
 import { FAULT_KINDS, handlesFirst } from '../../emulator/contract.js';
 import { getCredentials, getRequests, type Fault } from '../helpers/emulator.js';

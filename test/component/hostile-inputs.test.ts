@@ -7,7 +7,7 @@
  * stand-in `create()` never settles by itself.)
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getCredentials, getRequests } from '../helpers/emulator.js';
 import { appendFixture, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, skewClock, spyCreate, spyFetch, type CreateSpyOptions, type FetchSpyOptions } from '../helpers/spies.js';

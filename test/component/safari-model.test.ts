@@ -6,7 +6,7 @@
  * "try again" that repeats. Real clicks (the engine's input), real credentials, the emulator.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { REFUSED_AT_ONCE_MS } from '../../src/times.js';
 import { getCredentials, getEvents, getRequests, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, registerPasskey, testAuthenticator, waitFor, type AppendFixture } from '../helpers/fixture.js';

@@ -8,7 +8,7 @@
  *   when the server echoes it back in an error.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { mintToken, uniqueProjectId } from '../helpers/emulator.js';
 import { appendFixture, type AppendFixture, type FixtureOptions } from '../helpers/fixture.js';
 import {

@@ -7,7 +7,7 @@
  * run through the `/__shared/cases/` middleware (test/plugins/shared-cases.js), never a copy.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { appendFixture, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { bytesOf, finishOk, pause, spyCreate, spyFetch } from '../helpers/spies.js';
 import * as authn from '../helpers/webauthn.js';

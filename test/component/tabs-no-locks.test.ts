@@ -21,7 +21,7 @@
  */
 import '../helpers/no-web-locks.js'; // first: before the element's module loads
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { startsKey } from '../../src/flow/claims.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { getCredentials, getScenario } from '../helpers/emulator.js';

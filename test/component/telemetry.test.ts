@@ -5,7 +5,7 @@
  * Real Chromium, the same-origin emulator, the CDP virtual authenticator.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getEvents, uniqueProjectId, type EmulatorEvent } from '../helpers/emulator.js';
 import { appendFixture, registerPasskey, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { HUMAN_CANCEL_MS, spyCreate, spyFetch } from '../helpers/spies.js';

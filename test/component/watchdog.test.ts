@@ -11,7 +11,7 @@
  * never settles: …").
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../src/components/messages.js';
+import { en } from '../../src/strings.js';
 import { getCredentials } from '../helpers/emulator.js';
 import { appendFixture, waitFor, type FixtureOptions } from '../helpers/fixture.js';
 import { pause, spyCreate, spyFetch } from '../helpers/spies.js';

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LANGUAGES, en, type AppendStrings } from '../../src/components/messages.js';
+import { LANGUAGES } from '../../src/components/messages.js';
+import { en, type AppendStrings } from '../../src/strings.js';
 import de from '../../src/components/locales/de.js';
 import es from '../../src/components/locales/es.js';
 import fr from '../../src/components/locales/fr.js';
