@@ -34,7 +34,7 @@ import {
   type Offer,
   type TimerSlot,
 } from './types.js';
-import { ATTEMPT_TIMEOUT_MS, FINISH_TAIL_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
+import { FINISH_TAIL_MS, IN_FLIGHT_MS, PROCESS_MARGIN_MS, SETTLE_MS } from '../times.js';
 
 export type { AppendHost } from './ports.js';
 
@@ -531,10 +531,11 @@ export class AppendController implements ReactiveController {
     const landed = this.#landing(flow, processId);
     const attempt = () => {
       // Marked again (a flow without Web Locks may have marked a start since), and the record kept
-      // past this attempt's end by a late request's minute — the rules may go on long after the
-      // deadline (`Retry-After`), and a closed tab's record must not be settled while it may land.
+      // past this attempt's end while it may still be on its way (`IN_FLIGHT_MS`) — the rules may
+      // go on long after the deadline (`Retry-After`), and a closed tab's record must not be
+      // settled while it may land.
       if (processId) page.markStart(flow.projectId, processId, flow.id, true);
-      postponeUndecided(page.storage(), flow.projectId, record(ATTEMPT_TIMEOUT_MS + SETTLE_MS, true));
+      postponeUndecided(page.storage(), flow.projectId, record(IN_FLIGHT_MS, true));
     };
     const deps = {
       send: () => (attempt(), client.finish(effect.request).then(({ data }) => data.passkeyOperation)),
